@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { encodeTelemetryEnvelope, parseTelemetryEnvelope } from './parse-envelope.js';
+import type { TelemetryEnvelope } from './telemetry-envelope.js';
+
+const envelope: TelemetryEnvelope = {
+  schema: 'bms.tlm/1',
+  gatewayId: 'gw-demo-1',
+  bootId: 'b00t1d',
+  seq: 7,
+  sentAt: '2026-11-25T12:00:00.000Z',
+  samples: [
+    {
+      kind: 'pack',
+      ts: '2026-11-25T12:00:00.000Z',
+      bus: 'can0',
+      bmsAddress: 0,
+      packVoltageDv: 2469,
+      packCurrentDa: -120,
+      bmsTempDc: 181,
+      socPct: 46,
+      sohPct: 100,
+    },
+  ],
+};
+
+describe('parseTelemetryEnvelope', () => {
+  it('round-trips a valid envelope', () => {
+    const sut = parseTelemetryEnvelope(encodeTelemetryEnvelope(envelope), 'gw-demo-1');
+    expect(sut).toEqual({ ok: true, envelope });
+  });
+
+  it('ignores fields from a newer minor version', () => {
+    const newer = { ...envelope, futureField: 1, samples: [{ ...envelope.samples[0], futureSampleField: 2 }] };
+    const sut = parseTelemetryEnvelope(new TextEncoder().encode(JSON.stringify(newer)));
+    expect(sut.ok).toBe(true);
+    expect(sut.ok && sut.envelope).toEqual(envelope);
+  });
+
+  it('refuses bytes that are not JSON', () => {
+    const sut = parseTelemetryEnvelope(new Uint8Array([0xff, 0x00, 0x7b]));
+    expect(sut).toMatchObject({ ok: false, code: 'not-json' });
+  });
+
+  it('names the offending field of an invalid envelope', () => {
+    const bad = { ...envelope, samples: [{ ...envelope.samples[0], socPct: 300 }] };
+    const sut = parseTelemetryEnvelope(new TextEncoder().encode(JSON.stringify(bad)));
+    expect(sut.ok).toBe(false);
+    expect(!sut.ok && sut.code).toBe('schema');
+    expect(!sut.ok && sut.reason).toContain('samples.0.socPct');
+  });
+
+  it('refuses a payload published under another gateway id', () => {
+    const sut = parseTelemetryEnvelope(encodeTelemetryEnvelope(envelope), 'gw-other');
+    expect(sut).toMatchObject({ ok: false, code: 'gateway-mismatch' });
+  });
+});

@@ -1,0 +1,49 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers told apart by suffix (STYLE.md §17):
+//   *.spec.ts         small: pure, fakes only, no network
+//   *.medium.spec.ts  medium: the machine's real PostgreSQL/TimescaleDB and NATS
+//   *.e2e.spec.ts     e2e: processes of the whole stack, a real browser
+// Workspace packages resolve to their TypeScript sources through the "@fleet/source"
+// export condition, so tests never run against a stale dist/.
+const resolve = { conditions: ['@fleet/source', 'import', 'module', 'node', 'default'] };
+const exclude = ['**/node_modules/**', '**/dist/**', '**/.next/**'];
+
+export default defineConfig({
+  resolve,
+  ssr: { resolve: { conditions: resolve.conditions, externalConditions: ['@fleet/source'] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'small',
+          include: ['{apps,packages}/*/{src,test}/**/*.spec.{ts,tsx}'],
+          exclude: [...exclude, '**/*.medium.spec.*', '**/*.e2e.spec.*'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'medium',
+          include: ['{apps,packages}/*/{src,test}/**/*.medium.spec.ts', 'prisma/**/*.medium.spec.ts'],
+          exclude,
+          globalSetup: ['packages/db/test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['{apps,packages}/*/{src,test,e2e}/**/*.e2e.spec.ts'],
+          exclude,
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
