@@ -1,0 +1,84 @@
+// Simulators and edge agents of the demo fleet (infra/demo/demo-fleet.json): one simulator per
+// gateway, joined to its agent by a socat pty pair (the agent sees a serial SLCAN adapter, as on
+// a real gateway) or, without socat, by SLCAN over a loopback TCP socket.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { step } from './log.mjs';
+import { waitFor } from './probe.mjs';
+
+export function readDemoFleet(root) {
+  return JSON.parse(readFileSync(join(root, 'infra/demo/demo-fleet.json'), 'utf8'));
+}
+
+function hasSocat() {
+  return spawnSync('sh', ['-c', 'command -v socat'], { encoding: 'utf8' }).status === 0;
+}
+
+async function ptyPair(children, runDir, gatewayId) {
+  const sim = join(runDir, `${gatewayId}.sim`);
+  const agent = join(runDir, `${gatewayId}.agent`);
+  rmSync(sim, { force: true });
+  rmSync(agent, { force: true });
+  children.add(
+    `pty-${gatewayId}`,
+    spawn('socat', [`pty,raw,echo=0,link=${sim}`, `pty,raw,echo=0,link=${agent}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  await waitFor(`pty pair for ${gatewayId}`, () => existsSync(sim) && existsSync(agent), 10_000);
+  return { sim: ['--serial', sim], agent: ['--slcan', agent] };
+}
+
+/** Starts every simulator and agent; returns the simulators' control URLs. */
+export async function startDemoFleet({ root, runDir, children, natsUrl, ports }) {
+  const fleet = readDemoFleet(root);
+  const socat = hasSocat();
+  if (!socat) {
+    step('socat not found: simulators and agents talk SLCAN over loopback TCP instead of a pty pair');
+  }
+  const controls = [];
+  for (const [i, gw] of fleet.gateways.entries()) {
+    const controlPort = ports.simControlBase + i;
+    const link = socat
+      ? await ptyPair(children, runDir, gw.gatewayId)
+      : {
+          sim: ['--tcp', String(ports.slcanTcpBase + i)],
+          agent: ['--slcan', `tcp://127.0.0.1:${ports.slcanTcpBase + i}`],
+        };
+    const simArgs = [
+      join(root, 'apps/simulator/dist/main.js'),
+      ...link.sim,
+      '--control-port',
+      String(controlPort),
+      '--addresses',
+      gw.addresses.join(','),
+      '--modules',
+      String(gw.modules),
+      '--module-type',
+      gw.moduleType,
+      '--seed',
+      String(i + 1),
+    ];
+    children.add(
+      `sim-${gw.gatewayId}`,
+      spawn(process.execPath, simArgs, { stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
+    controls.push({ gatewayId: gw.gatewayId, url: `http://127.0.0.1:${controlPort}` });
+    const agentArgs = [
+      join(root, 'apps/edge-agent/dist/main.js'),
+      '--gateway-id',
+      gw.gatewayId,
+      ...link.agent,
+      '--bus-name',
+      gw.bus,
+      '--nats-url',
+      natsUrl,
+    ];
+    children.add(
+      `agent-${gw.gatewayId}`,
+      spawn(process.execPath, agentArgs, { stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
+  }
+  return controls;
+}
