@@ -1,17 +1,17 @@
-export { GATEWAY_ID_PATTERN, isGatewayId, batchMessageId } from './ids.js';
-export { subjects, subjectFilters, gatewayIdOfSubject } from './subjects.js';
+export { batchMessageId, GATEWAY_ID_PATTERN, isGatewayId } from './ids.js';
+export { type PackSample, type PackState, packSampleSchema, packStates } from './pack-sample.js';
 export {
-  streams,
+  type EnvelopeRejectCode,
+  encodeTelemetryEnvelope,
+  type ParseEnvelopeResult,
+  parseTelemetryEnvelope,
+} from './parse-envelope.js';
+export {
   consumers,
   DEAD_LETTER_REASON_HEADER,
   DEAD_LETTER_SUBJECT_HEADER,
   type StreamDefinition,
+  streams,
 } from './streams.js';
-export { packSampleSchema, packStates, type PackSample, type PackState } from './pack-sample.js';
-export { TELEMETRY_SCHEMA, telemetryEnvelopeSchema, type TelemetryEnvelope } from './telemetry-envelope.js';
-export {
-  parseTelemetryEnvelope,
-  encodeTelemetryEnvelope,
-  type ParseEnvelopeResult,
-  type EnvelopeRejectCode,
-} from './parse-envelope.js';
+export { gatewayIdOfSubject, subjectFilters, subjects } from './subjects.js';
+export { TELEMETRY_SCHEMA, type TelemetryEnvelope, telemetryEnvelopeSchema } from './telemetry-envelope.js';

@@ -30,7 +30,11 @@ describe('parseTelemetryEnvelope', () => {
   });
 
   it('ignores fields from a newer minor version', () => {
-    const newer = { ...envelope, futureField: 1, samples: [{ ...envelope.samples[0], futureSampleField: 2 }] };
+    const newer = {
+      ...envelope,
+      futureField: 1,
+      samples: [{ ...envelope.samples[0], futureSampleField: 2 }],
+    };
     const sut = parseTelemetryEnvelope(new TextEncoder().encode(JSON.stringify(newer)));
     expect(sut.ok).toBe(true);
     expect(sut.ok && sut.envelope).toEqual(envelope);

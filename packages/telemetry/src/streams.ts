@@ -23,9 +23,24 @@ export const streams = {
     maxAgeMs: 7 * DAY,
     duplicateWindowMs: 10 * 60 * 1000,
   },
-  events: { name: 'EVENTS', subjects: [subjectFilters.events], maxAgeMs: 30 * DAY, duplicateWindowMs: 10 * 60 * 1000 },
-  heartbeat: { name: 'HEARTBEAT', subjects: [subjectFilters.heartbeat], maxAgeMs: DAY, duplicateWindowMs: 60 * 1000 },
-  deadLetter: { name: 'DEADLETTER', subjects: [subjectFilters.deadLetter], maxAgeMs: 30 * DAY, duplicateWindowMs: 60 * 1000 },
+  events: {
+    name: 'EVENTS',
+    subjects: [subjectFilters.events],
+    maxAgeMs: 30 * DAY,
+    duplicateWindowMs: 10 * 60 * 1000,
+  },
+  heartbeat: {
+    name: 'HEARTBEAT',
+    subjects: [subjectFilters.heartbeat],
+    maxAgeMs: DAY,
+    duplicateWindowMs: 60 * 1000,
+  },
+  deadLetter: {
+    name: 'DEADLETTER',
+    subjects: [subjectFilters.deadLetter],
+    maxAgeMs: 30 * DAY,
+    duplicateWindowMs: 60 * 1000,
+  },
 } as const satisfies Record<string, StreamDefinition>;
 
 /** Durable consumer names, shared by every ingest process so they split the work. */

@@ -17,7 +17,10 @@ export const telemetryEnvelopeSchema = z.object({
   /** Monotonic per boot, from 0. */
   seq: z.number().int().min(0),
   sentAt: z.iso.datetime({ offset: true }),
-  samples: z.array(z.discriminatedUnion('kind', [packSampleSchema])).min(1).max(10_000),
+  samples: z
+    .array(z.discriminatedUnion('kind', [packSampleSchema]))
+    .min(1)
+    .max(10_000),
 });
 
 export type TelemetryEnvelope = z.infer<typeof telemetryEnvelopeSchema>;
