@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'small',
-          include: ['{apps,packages}/*/{src,test}/**/*.spec.{ts,tsx}'],
+          include: ['{apps,packages}/*/{src,test}/**/*.spec.{ts,tsx}', 'scripts/test/**/*.spec.ts'],
           exclude: [...exclude, '**/*.medium.spec.*', '**/*.e2e.spec.*'],
         },
       },
@@ -37,7 +37,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['{apps,packages}/*/{src,test,e2e}/**/*.e2e.spec.ts'],
+          include: ['{apps,packages}/*/{src,test,e2e}/**/*.e2e.spec.ts', 'scripts/test/**/*.e2e.spec.ts'],
           exclude,
           testTimeout: 180_000,
           hookTimeout: 600_000,

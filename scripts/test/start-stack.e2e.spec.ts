@@ -1,0 +1,119 @@
+// Acceptance of issue 3 on the whole product as `npm start` runs it: a reading the simulator
+// answered travels SLCAN → agent → JetStream → ingest → database → API → browser.
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGIN, getJson, login, packOf, type SiteSummary, simulatorReplies } from './stack-api.js';
+import {
+  createDatabase,
+  portOpen,
+  type RunningStack,
+  startNats,
+  startStack,
+  waitUntil,
+} from './stack-harness.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// The product's target is TimescaleDB; fall back to plain PostgreSQL where it is not running.
+const adminUrl = process.env.TEST_TIMESCALE_URL ?? 'postgresql://postgres@127.0.0.1:5433/postgres';
+
+describe('npm start: the live reading path', () => {
+  let stack: RunningStack;
+  let nats: Awaited<ReturnType<typeof startNats>>;
+  let api: string;
+  let token: string;
+  let sites: SiteSummary[];
+
+  beforeAll(async () => {
+    nats = await startNats();
+    const databaseUrl = await createDatabase(adminUrl, 'fleet_e2e_stack').catch(() =>
+      createDatabase('postgresql://postgres@127.0.0.1:5432/postgres', 'fleet_e2e_stack'),
+    );
+    stack = await startStack({ DATABASE_URL: databaseUrl, NATS_URL: nats.url });
+    api = `http://127.0.0.1:${stack.ports.api}`;
+    token = await login(api);
+    sites = (await getJson<SiteSummary[]>(`${api}/api/sites`, token)).body;
+  });
+
+  afterAll(async () => {
+    await stack?.interrupt();
+    await nats?.stop();
+  });
+
+  it('seeds the demo tenant: three sites, one with two strings behind an MBMS1000', () => {
+    expect(sites).toHaveLength(3);
+    const addresses = sites.map((s) => s.strings.map((x) => x.bmsAddress).sort());
+    expect(addresses).toContainEqual([1, 2]);
+    expect(sites.flatMap((s) => s.strings)).toHaveLength(4);
+  });
+
+  it('serves on /api/strings/:id/latest exactly what the simulator answered', async () => {
+    const fleet = sites.flatMap((site) => site.strings.map((s) => ({ ...s, gatewayId: site.gatewayIds[0] })));
+    for (const [i, gatewayId] of ['gw-demo-1', 'gw-demo-2', 'gw-demo-3'].entries()) {
+      const simBase = `http://127.0.0.1:${stack.ports.simControl + i}`;
+      for (const str of fleet.filter((s) => s.gatewayId === gatewayId)) {
+        const latest = await waitUntil(`a sample of ${gatewayId}/${str.bmsAddress}`, async () => {
+          const res = await getJson<Record<string, unknown>>(`${api}/api/strings/${str.id}/latest`, token);
+          return res.status === 200 ? res.body : undefined;
+        });
+        const replies = await simulatorReplies(simBase, str.bmsAddress);
+        expect(replies.length).toBeGreaterThan(0);
+        expect(replies).toContainEqual(packOf(latest));
+      }
+    }
+  });
+
+  it('shows the live string page in a browser, refreshed without reload', async () => {
+    const browser: Browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    try {
+      const page = await browser.newPage();
+      const web = `http://127.0.0.1:${stack.ports.web}`;
+      await page.goto(`${web}/login`);
+      await page.fill('input[name="email"]', DEMO_LOGIN.email);
+      await page.fill('input[name="password"]', DEMO_LOGIN.password);
+      await page.click('button[type="submit"]');
+      await page.waitForURL(/\/sites/);
+      await page.getByText('Haus Müller, Freiburg').first().waitFor();
+      await page.screenshot({ path: 'test-results/stack-sites.png', fullPage: true });
+
+      const str = sites.find((s) => s.name.startsWith('Haus Müller'))?.strings[0];
+      expect(str).toBeDefined();
+      await page.goto(`${web}/strings/${str?.id}`);
+      const sampleTs = page.getByTestId('sample-ts');
+      await sampleTs.waitFor();
+      // A marker on window survives only if the page is never reloaded.
+      await page.evaluate(() => Object.assign(window, { __noReload: true }));
+      const first = await sampleTs.getAttribute('datetime');
+      const voltage = await page.getByTestId('pack-voltage').textContent();
+      expect(voltage).toMatch(/\d+\.\d V/);
+      await waitUntil('the page to show a newer sample', async () =>
+        (await sampleTs.getAttribute('datetime')) !== first ? true : undefined,
+      );
+      expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(
+        true,
+      );
+      await page.screenshot({ path: 'test-results/stack-string.png', fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('stops every service on Ctrl-C', async () => {
+    const code = await stack.interrupt();
+    expect(code).toBe(0);
+    for (const port of [stack.ports.api, stack.ports.web, stack.ports.ingest, stack.ports.simControl]) {
+      expect(await portOpen(port)).toBe(false);
+    }
+  });
+});
