@@ -2,8 +2,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 
-export { PrismaClient };
 export type { Prisma } from './generated/prisma/client.js';
+export { PrismaClient };
 
 /**
  * Builds a PrismaClient over a pg pool. Apps construct it at their composition root;

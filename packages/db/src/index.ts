@@ -1,5 +1,14 @@
-export { createPrismaClient, createPgPool, PrismaClient, type PgPool, type Prisma } from './client.js';
+export { createPgPool, createPrismaClient, type PgPool, type Prisma, PrismaClient } from './client.js';
+export { consoleReporter } from './migrate/console-reporter.js';
 // --- ingest side: migrator, time-series writes ---
+export {
+  type MigrateOptions,
+  type MigrateResult,
+  type MigrationReporter,
+  migrateDatabase,
+} from './migrate/migrate-database.js';
+export { MigrationError, type MigrationErrorCode } from './migrate/migration.error.js';
+export { defaultMigrationsDir } from './migrate/migrations-dir.js';
 // --- api side: tenant-scoped reads, credentials ---
 export { type BmsStringDetail, BmsStringRepository } from './repositories/bms-string.repository.js';
 export {
