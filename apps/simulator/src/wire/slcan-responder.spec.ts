@@ -1,0 +1,110 @@
+import {
+  type CanFrame,
+  decodeHvCanFrame,
+  encodeHvCanFrame,
+  encodeSlcanFrame,
+  request4200,
+  SlcanLineParser,
+} from '@fleet/protocol';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { readString } from '../model/read-string.js';
+import { Simulation } from '../model/simulation.js';
+import { ReplyLog } from './reply-log.js';
+import { SlcanResponder } from './slcan-responder.js';
+
+function setup(addresses = [0]) {
+  const simulation = new Simulation({
+    addresses,
+    moduleTypeName: 'H48050',
+    moduleCount: 8,
+    seed: 3,
+    startTimeMs: 0,
+  });
+  simulation.advance(12 * 3600);
+  const written: string[] = [];
+  const replyLog = new ReplyLog(50);
+  const sut = new SlcanResponder({
+    strings: () => simulation.strings,
+    replyLog,
+    write: (t) => written.push(t),
+    now: () => new Date('2026-11-25T12:00:00Z'),
+    logger: pino({ level: 'silent' }),
+  });
+  const framesOut = (): CanFrame[] =>
+    new SlcanLineParser().push(written.join('')).flatMap((r) => (r.kind === 'frame' ? [r.frame] : []));
+  return { simulation, sut, written, replyLog, framesOut };
+}
+
+const poll = (kind: 'ensemble' | 'system' | 'cells') =>
+  encodeSlcanFrame(encodeHvCanFrame({ type: '4200', ...request4200(kind) }));
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('SlcanResponder', () => {
+  it('acknowledges adapter commands and refuses frames until the channel is open', () => {
+    const { sut, written } = setup();
+    sut.receive(enc(`C\rS6\r${poll('ensemble')}O\rS6\rV\r`));
+    expect(written).toEqual(['\r', '\r', '\x07', '\r', '\x07', 'V1013\r']);
+    expect(sut.counters).toMatchObject({ polls: 0, framesIn: 1 });
+  });
+
+  it('answers an ensemble poll with 0x4210…0x4290 per address encoding exactly the current state', () => {
+    const { sut, simulation, replyLog, framesOut } = setup([1, 2]);
+    sut.receive(enc(`O\r${poll('ensemble')}`));
+    const frames = framesOut();
+    expect(frames.map((f) => f.id.toString(16))).toEqual([
+      ...['4211', '4221', '4231', '4241', '4251', '4261', '4271', '4281', '4291'],
+      ...['4212', '4222', '4232', '4242', '4252', '4262', '4272', '4282', '4292'],
+    ]);
+    const decoded = frames.map(decodeHvCanFrame);
+    expect(decoded.every((d) => d.status === 'ok')).toBe(true);
+    const pack = readString(simulation.string(2)!).pack;
+    const msgs = decoded.flatMap((d) => (d.status === 'ok' && d.address === 2 ? [d.message] : []));
+    expect(msgs.find((m) => m.type === '4210')).toMatchObject({
+      packVoltageDv: pack.packVoltageDv,
+      packCurrentDa: pack.packCurrentDa,
+      bmsTempDc: pack.bmsTempDc,
+      socPct: pack.socPct,
+      sohPct: pack.sohPct,
+    });
+    expect(msgs.find((m) => m.type === '4220')).toMatchObject({
+      chargeLimitDa: pack.chargeLimitDa,
+      dischargeLimitDa: pack.dischargeLimitDa,
+      dischargeLimitRaw: pack.dischargeLimitRaw,
+    });
+    expect(msgs.find((m) => m.type === '4230')).toMatchObject({
+      cellMaxMv: pack.cellMaxMv,
+      cellMinNo: pack.cellMinNo,
+    });
+    expect(msgs.find((m) => m.type === '4240')).toMatchObject({ cellTempMaxDc: pack.cellTempMaxDc });
+    expect(msgs.find((m) => m.type === '4250')).toMatchObject({
+      state: pack.state,
+      statusByte: pack.statusByte,
+    });
+    expect(msgs.find((m) => m.type === '4280')).toMatchObject({
+      chargeForbidden: pack.chargeForbidden,
+      dischargeForbidden: pack.dischargeForbidden,
+    });
+    expect(replyLog.newestFirst().map((r) => r.bmsAddress)).toEqual([2, 1]);
+    expect(replyLog.newestFirst()[0]).toEqual({ at: '2026-11-25T12:00:00.000Z', bmsAddress: 2, pack });
+    expect(sut.counters.polls).toBe(1);
+  });
+
+  it('answers a system poll with versions, composition and the manufacturer name', () => {
+    const { sut, framesOut } = setup([0]);
+    sut.receive(enc(`O\r${poll('system')}`));
+    const msgs = framesOut()
+      .map(decodeHvCanFrame)
+      .flatMap((d) => (d.status === 'ok' ? [d.message] : []));
+    expect(msgs.map((m) => m.type)).toEqual(['7310', '7320', '7330', '7340']);
+    expect(msgs[1]).toMatchObject({ totalCells: 120, moduleCount: 8, cellsPerModule: 15, capacityAh: 50 });
+    expect(msgs.slice(2).map((m) => ('text' in m ? m.text : ''))).toEqual(['PYLONTEC', 'H']);
+  });
+
+  it('counts garbage and unsupported polls and keeps answering', () => {
+    const { sut, replyLog } = setup();
+    sut.receive(enc(`O\r\xff\xfegarbage\r${poll('cells')}T12345\r${poll('ensemble')}`));
+    expect(sut.counters).toEqual({ polls: 2, framesIn: 2, corrupt: 2, ignored: 1 });
+    expect(replyLog.newestFirst()).toHaveLength(1);
+  });
+});

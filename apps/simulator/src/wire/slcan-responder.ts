@@ -1,0 +1,156 @@
+// Plays an SLCAN adapter with the simulated BMS strings on its CAN bus: acknowledges adapter
+// commands, and answers 0x4200 polls with reply bursts built from the strings' current state
+// at that instant. Bad input is counted and logged, never fatal.
+import {
+  type CanFrame,
+  decodeHvCanFrame,
+  encodeSlcanFrame,
+  encodeSlcanTransmitAck,
+  SLCAN_ERROR,
+  SLCAN_OK,
+  type SlcanCommand,
+  SlcanLineParser,
+  type SlcanParseResult,
+} from '@fleet/protocol';
+import type { Logger } from '../logger.js';
+import type { BatteryString } from '../model/battery-string.js';
+import { readString } from '../model/read-string.js';
+import { ensembleMessages, systemMessages, toFrames } from './reply-bursts.js';
+import type { ReplyLog } from './reply-log.js';
+
+export interface ResponderCounters {
+  /** 0x4200 polls seen while the channel was open. */
+  polls: number;
+  /** CAN frames received from the host. */
+  framesIn: number;
+  /** Lines that were not valid SLCAN. */
+  corrupt: number;
+  /** Valid input the simulator does not act on (other ids, cell polls, frames while closed). */
+  ignored: number;
+}
+
+export interface ResponderDeps {
+  strings: () => BatteryString[];
+  replyLog: ReplyLog;
+  write: (text: string) => void;
+  now: () => Date;
+  logger: Logger;
+}
+
+/** Version reply `Vhhss`: hardware 1.0, software 1.3 (arbitrary, like any adapter's). */
+const VERSION_REPLY = 'V1013';
+
+export class SlcanResponder {
+  readonly counters: ResponderCounters = { polls: 0, framesIn: 0, corrupt: 0, ignored: 0 };
+  private parser = new SlcanLineParser();
+  private open = false;
+
+  constructor(private readonly deps: ResponderDeps) {}
+
+  /** A new host connected: start like a freshly plugged-in adapter (channel closed). */
+  reset(): void {
+    this.parser = new SlcanLineParser();
+    this.open = false;
+  }
+
+  receive(chunk: Uint8Array): void {
+    for (const result of this.parser.push(chunk)) {
+      this.handle(result);
+    }
+  }
+
+  private handle(result: SlcanParseResult): void {
+    switch (result.kind) {
+      case 'command':
+        this.onCommand(result.command);
+        return;
+      case 'frame':
+        this.onFrame(result.frame);
+        return;
+      case 'corrupt':
+        this.counters.corrupt += 1;
+        this.deps.logger.warn({ reason: result.reason, line: result.line }, 'corrupt SLCAN input ignored');
+        return;
+      default:
+        this.counters.ignored += 1;
+    }
+  }
+
+  private onCommand(command: SlcanCommand): void {
+    switch (command.kind) {
+      case 'open':
+        this.open = true;
+        break;
+      case 'close':
+        this.open = false;
+        break;
+      case 'bitrate':
+        // Lawicel accepts a bit rate only while the channel is closed.
+        if (this.open) {
+          this.deps.write(SLCAN_ERROR);
+          return;
+        }
+        break;
+      case 'version':
+        this.deps.write(`${VERSION_REPLY}${SLCAN_OK}`);
+        return;
+    }
+    this.deps.logger.debug({ command: command.kind }, 'adapter command');
+    this.deps.write(SLCAN_OK);
+  }
+
+  private onFrame(frame: CanFrame): void {
+    this.counters.framesIn += 1;
+    if (!this.open) {
+      // A closed adapter cannot transmit; the host must send `O` first.
+      this.counters.ignored += 1;
+      this.deps.write(SLCAN_ERROR);
+      return;
+    }
+    this.deps.write(encodeSlcanTransmitAck(frame.extended));
+    const decoded = decodeHvCanFrame(frame);
+    if (decoded.status !== 'ok' || decoded.message.type !== '4200') {
+      this.counters.ignored += 1;
+      return;
+    }
+    this.counters.polls += 1;
+    if (decoded.message.kind === 'ensemble') {
+      this.answerEnsemble();
+    } else if (decoded.message.kind === 'system') {
+      this.answerSystem();
+    } else {
+      // byte0 = 1 (cell voltages, 0x5xxx replies): layout undocumented, so no answer.
+      this.counters.ignored += 1;
+    }
+  }
+
+  private answerEnsemble(): void {
+    for (const s of this.deps.strings()) {
+      const readings = readString(s);
+      if (this.send(() => toFrames(ensembleMessages(readings), s.bmsAddress), s.bmsAddress)) {
+        this.deps.replyLog.record({
+          at: this.deps.now().toISOString(),
+          bmsAddress: s.bmsAddress,
+          pack: readings.pack,
+        });
+      }
+    }
+  }
+
+  private answerSystem(): void {
+    for (const s of this.deps.strings()) {
+      this.send(() => toFrames(systemMessages(s), s.bmsAddress), s.bmsAddress);
+    }
+  }
+
+  /** Encodes and writes one burst; an encoding failure (a model bug) is logged, not fatal. */
+  private send(frames: () => CanFrame[], bmsAddress: number): boolean {
+    try {
+      this.deps.write(frames().map(encodeSlcanFrame).join(''));
+      return true;
+    } catch (error) {
+      this.deps.logger.error({ err: error, bmsAddress }, 'could not encode a reply burst');
+      return false;
+    }
+  }
+}
