@@ -1,0 +1,22 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { appModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { NestLogger } from './logging/nest-logger.js';
+import { requestContext } from './logging/request-context.middleware.js';
+import type { Logger } from './logging/root-logger.js';
+import { setupOpenApi } from './openapi/setup-openapi.js';
+
+export const GLOBAL_PREFIX = 'api';
+
+/** Builds the whole HTTP app; shared by main.ts and the medium tests so both run the same thing. */
+export async function createApp(config: AppConfig, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create(appModule(config, logger), {
+    logger: new NestLogger(logger.child({ module: 'nest' })),
+  });
+  app.use(requestContext(logger));
+  app.setGlobalPrefix(GLOBAL_PREFIX);
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  return app;
+}

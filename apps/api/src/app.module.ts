@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module.js';
+import { AppErrorFilter } from './common/app-error.filter.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG } from './config/app-config.token.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LOGGER, type Logger } from './logging/root-logger.js';
+import { SitesModule } from './sites/sites.module.js';
+import { StringsModule } from './strings/strings.module.js';
+
+@Module({})
+export class AppModule {}
+
+/**
+ * The root module with the values built at the composition root (config, logger) provided
+ * globally. Config is parsed by the caller (main.ts or a test), never read from the environment here.
+ */
+export function appModule(config: AppConfig, logger: Logger): DynamicModule {
+  return {
+    module: AppModule,
+    global: true,
+    imports: [DatabaseModule, HealthModule, AuthModule, SitesModule, StringsModule],
+    providers: [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: LOGGER, useValue: logger },
+      { provide: APP_FILTER, useClass: AppErrorFilter },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+    ],
+    exports: [APP_CONFIG, LOGGER],
+  };
+}

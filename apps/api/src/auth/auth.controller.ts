@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { AuthContext } from '../logging/api-request.js';
+import { errorBodySchema } from '../openapi/error-body.schema.js';
+import { openApiSchema } from '../openapi/openapi-schema.js';
+import {
+  type LoginBody,
+  type LoginResponseDto,
+  loginBodySchema,
+  loginResponseSchema,
+  type UserDto,
+  userSchema,
+} from './auth.dto.js';
+import { AuthService } from './auth.service.js';
+import { CurrentAuth } from './current-auth.decorator.js';
+import { Public } from './public.decorator.js';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiBody({ schema: openApiSchema(loginBodySchema) })
+  @ApiOkResponse({ standardSchema: loginResponseSchema })
+  @ApiBadRequestResponse({
+    description: 'A field is missing, malformed or unknown.',
+    standardSchema: errorBodySchema,
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown email or wrong password.',
+    standardSchema: errorBodySchema,
+  })
+  login(@Body({ schema: loginBodySchema }) body: LoginBody): Promise<LoginResponseDto> {
+    return this.auth.login(body);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ standardSchema: userSchema })
+  @ApiUnauthorizedResponse({ standardSchema: errorBodySchema })
+  me(@CurrentAuth() auth: AuthContext): Promise<UserDto> {
+    return this.auth.me(auth);
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** A duration like `12h`, `30m`, `45s` or `7d`, as seconds. */
+const DURATION = /^(\d+)\s*([smhd])$/;
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+function durationSeconds(value: string): number | undefined {
+  const match = DURATION.exec(value.trim());
+  if (!match) {
+    return undefined;
+  }
+  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+  return seconds > 0 ? seconds : undefined;
+}
+
+const envSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  AUTH_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+  AUTH_TOKEN_TTL: z
+    .string()
+    .default('12h')
+    .transform((value, ctx) => {
+      const seconds = durationSeconds(value);
+      if (seconds === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'must be a duration like 45s, 30m, 12h or 7d' });
+        return z.NEVER;
+      }
+      return seconds;
+    }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+});
+
+export interface AppConfig {
+  database: { url: string };
+  http: { port: number };
+  /** The secret signs and verifies session tokens; it is never logged. */
+  auth: { secret: string; tokenTtlSeconds: number };
+  log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
+}
+
+/** Thrown at boot when the environment is unusable; names every bad variable, never a value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once, at boot (STYLE.md §13). The only place that reads env vars;
+ * everything else receives the typed `AppConfig`.
+ */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    database: { url: e.DATABASE_URL },
+    http: { port: e.API_PORT },
+    auth: { secret: e.AUTH_SECRET, tokenTtlSeconds: e.AUTH_TOKEN_TTL },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
+  };
+}

@@ -1,0 +1,27 @@
+import { TelemetryReadRepository } from '@fleet/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import type { HealthDto } from './health.dto.js';
+
+/** A load balancer waits a few seconds at most; an unreachable host must not hang the probe. */
+const PING_TIMEOUT_MS = 3000;
+
+@Injectable()
+export class HealthService {
+  constructor(@Inject(TelemetryReadRepository) private readonly telemetry: TelemetryReadRepository) {}
+
+  async check(): Promise<HealthDto> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.telemetry.ping(), timeout]);
+    } catch (error) {
+      throw new AppError('DATABASE_UNAVAILABLE', 'database unavailable', { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+    return { status: 'ok', database: 'ok' };
+  }
+}

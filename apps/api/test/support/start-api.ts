@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { pino } from 'pino';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+
+export interface RunningApi {
+  app: INestApplication;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real HTTP app on an ephemeral port, built exactly as main.ts builds it. */
+export async function startApi(databaseUrl: string, authSecret: string): Promise<RunningApi> {
+  const config = loadConfig({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, API_PORT: '0' });
+  const app = await createApp(config, pino({ level: 'silent' }));
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, baseUrl, close: () => app.close() };
+}
