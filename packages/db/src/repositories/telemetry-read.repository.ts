@@ -64,4 +64,9 @@ export class TelemetryReadRepository {
     const result = await this.pool.query<LatestPackSample>(LATEST_PACK_SAMPLE_SQL, [stringId, tenantId]);
     return result.rows[0] ?? null;
   }
+
+  /** Resolves when the database answers a trivial query; the API's health check. */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
 }
