@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge } from './format-age.js';
+import { formatAge, formatTimestampUtc } from './format-age.js';
 
 const now = Date.parse('2026-11-25T12:00:00.000Z');
 
@@ -18,5 +18,13 @@ describe('formatAge', () => {
   it('says so when there is no timestamp or it cannot be read', () => {
     expect(formatAge(null, now)).toBe('never');
     expect(formatAge('not a date', now)).toBe('unknown');
+  });
+});
+
+describe('formatTimestampUtc', () => {
+  it('prints the instant in UTC to the second, the same everywhere', () => {
+    expect(formatTimestampUtc('2026-11-25T13:00:03.250+01:00')).toBe('2026-11-25 12:00:03 UTC');
+    expect(formatTimestampUtc(null)).toBe('—');
+    expect(formatTimestampUtc('garbage')).toBe('unknown');
   });
 });

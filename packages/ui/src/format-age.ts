@@ -1,3 +1,5 @@
+import { MISSING } from './format-units.js';
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -27,4 +29,19 @@ export function formatAge(ts: string | Date | null | undefined, now: Date | numb
     return `${Math.floor(ms / HOUR)} h ago`;
   }
   return `${Math.floor(ms / DAY)} d ago`;
+}
+
+/**
+ * `2026-11-25T12:00:03.250Z` → `"2026-11-25 12:00:03 UTC"`. Deliberately not locale-formatted:
+ * server and browser must render the same text (hydration), and ICU builds differ.
+ */
+export function formatTimestampUtc(ts: string | Date | null | undefined): string {
+  if (ts === null || ts === undefined) {
+    return MISSING;
+  }
+  const date = typeof ts === 'string' ? new Date(ts) : ts;
+  if (Number.isNaN(date.getTime())) {
+    return 'unknown';
+  }
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

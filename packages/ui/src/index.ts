@@ -1,6 +1,6 @@
 export { Badge, type BadgeProps, type BadgeTone, StateBadge, type StateBadgeProps } from './badge.js';
 export { Card, type CardProps } from './card.js';
-export { formatAge } from './format-age.js';
+export { formatAge, formatTimestampUtc } from './format-age.js';
 export {
   type CurrentDirection,
   currentDirection,
