@@ -1,3 +1,4 @@
+export { hashPassword, verifyPassword } from './auth/password.js';
 export { createPgPool, createPrismaClient, type PgPool, type Prisma, PrismaClient } from './client.js';
 export { consoleReporter } from './migrate/console-reporter.js';
 // --- ingest side: migrator, time-series writes ---
@@ -12,6 +13,13 @@ export { defaultMigrationsDir } from './migrate/migrations-dir.js';
 // --- api side: tenant-scoped reads, credentials ---
 export { type BmsStringDetail, BmsStringRepository } from './repositories/bms-string.repository.js';
 export {
+  type PackSampleBucket,
+  PackSampleRepository,
+  type PackSampleRow,
+  type StoreBatchInput,
+  type StoreBatchResult,
+} from './repositories/pack-sample.repository.js';
+export {
   type GatewaySummary,
   type MbmsGroupSummary,
   type SiteDetail,
@@ -20,7 +28,14 @@ export {
   type StringModuleType,
   type StringSummary,
 } from './repositories/site.repository.js';
+export {
+  type ResolveStringsResult,
+  type StringKey,
+  StringRegistryRepository,
+  stringKey,
+} from './repositories/string-registry.repository.js';
 export { type LatestPackSample, TelemetryReadRepository } from './repositories/telemetry-read.repository.js';
+export { TimePartitionRepository } from './repositories/time-partition.repository.js';
 export {
   type UserCredentials,
   type UserProfile,

@@ -16,12 +16,19 @@ const TEMPLATE_PREFIX = 'fleet_tpl_';
 
 /**
  * A fresh, uniquely named, migrated database on the target: a clone of the template the
- * global setup migrated (milliseconds), or created and migrated here when there is none.
+ * global setup migrated (milliseconds), or created and migrated here when there is none;
+ * `{ migrated: false }` gives an empty database.
  */
-export async function createTestDatabase(target: TestDatabaseTarget): Promise<TestDatabase> {
+export async function createTestDatabase(
+  target: TestDatabaseTarget,
+  options: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
   const name = uniqueDatabaseName(TEST_PREFIX);
   const url = databaseUrl(target.url, name);
-  if (target.template) {
+  if (options.migrated === false) {
+    // Empty, for tests of the migrator itself.
+    await withServer(target.url, (c) => c.query(`CREATE DATABASE ${ident(name)}`));
+  } else if (target.template) {
     await cloneDatabase(target.url, target.template, name);
   } else {
     await withServer(target.url, (c) => c.query(`CREATE DATABASE ${ident(name)}`));
@@ -42,8 +49,22 @@ export async function createMigratedTemplate(
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  // FORCE: a test that forgot to close a pool must not leave its database behind.
-  await withServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+  await withServer(serverUrl, async (c) => {
+    // Pools that were just closed may still be saying goodbye; terminating them mid-close makes
+    // their clients emit an unhandled error in the test process. Give them a moment first.
+    for (let i = 0; i < 40; i++) {
+      const { rows } = await c.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      if (rows[0]?.n === 0) {
+        break;
+      }
+      await sleep(50);
+    }
+    // FORCE: a test that forgot to close a pool must not leave its database behind.
+    await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
+  });
 }
 
 /** Drops test databases of earlier runs that died before their teardown (name holds the time). */

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../auth/password.js';
+import { createPrismaClient, type PrismaClient } from '../client.js';
+import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '../testing/index.js';
+import { seedDemo } from './seed-demo.js';
+
+const [postgres] = await testDatabaseTargets();
+
+describe('seedDemo', () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  beforeAll(async () => {
+    db = await createTestDatabase(postgres!);
+    prisma = createPrismaClient(db.url);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await db.drop();
+  });
+
+  it('creates the demo fleet once; a second run changes nothing', async () => {
+    const lines: string[] = [];
+    const first = await seedDemo(prisma, (l) => lines.push(l));
+    const snapshot = await dump(prisma);
+    const second = await seedDemo(prisma);
+
+    expect(first.unchanged).toEqual([]);
+    expect(first.created).toHaveLength(1 + 1 + 3 + 3 + 1 + 4);
+    expect(lines[0]).toBe('created tenant demo (Demo Solar GmbH)');
+    expect(second.created).toEqual([]);
+    expect(second.unchanged).toEqual(first.created);
+    expect(await dump(prisma)).toEqual(snapshot);
+  });
+
+  it('has the installer with the documented password', async () => {
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: 'installer@demo.test' },
+      include: { tenant: true },
+    });
+    expect(user).toMatchObject({ role: 'installer', tenant: { slug: 'demo', name: 'Demo Solar GmbH' } });
+    expect(await verifyPassword('demo-installer', user.passwordHash)).toBe(true);
+  });
+
+  it('has the three sites with their gateways and strings', async () => {
+    const strings = await prisma.bmsString.findMany({
+      include: { site: true, mbmsGroup: true },
+      orderBy: [{ gatewayId: 'asc' }, { bmsAddress: 'asc' }],
+    });
+    expect(
+      strings.map((s) => [
+        s.site.name,
+        s.gatewayId,
+        s.bus,
+        s.bmsAddress,
+        s.moduleCount,
+        s.moduleType,
+        !!s.mbmsGroup,
+      ]),
+    ).toEqual([
+      ['Haus Müller, Freiburg', 'gw-demo-1', 'can0', 0, 8, 'H48050', false],
+      ['Hof Schmidt, Ulm', 'gw-demo-2', 'can0', 0, 12, 'H48074', false],
+      ['Bäckerei Weber, Augsburg', 'gw-demo-3', 'can0', 1, 10, 'H48074', true],
+      ['Bäckerei Weber, Augsburg', 'gw-demo-3', 'can0', 2, 10, 'H48074', true],
+    ]);
+    expect(strings[0]!.cellsPerModule).toBe(15);
+    expect(strings[2]!.mbmsGroupId).toBe(strings[3]!.mbmsGroupId);
+  });
+});
+
+async function dump(prisma: PrismaClient) {
+  return {
+    tenants: await prisma.tenant.findMany({ orderBy: { id: 'asc' } }),
+    users: await prisma.user.findMany({ orderBy: { id: 'asc' } }),
+    sites: await prisma.site.findMany({ orderBy: { id: 'asc' } }),
+    gateways: await prisma.gateway.findMany({ orderBy: { id: 'asc' } }),
+    groups: await prisma.mbmsGroup.findMany({ orderBy: { id: 'asc' } }),
+    strings: await prisma.bmsString.findMany({ orderBy: { id: 'asc' } }),
+  };
+}
