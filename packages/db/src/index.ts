@@ -1,6 +1,5 @@
-export { hashPassword, verifyPassword } from './auth/password.js';
+// biome-ignore-all assist/source/organizeImports: one export section per owning engineer, kept in place
 export { createPgPool, createPrismaClient, type PgPool, type Prisma, PrismaClient } from './client.js';
-export { consoleReporter } from './migrate/console-reporter.js';
 // --- ingest side: migrator, time-series writes ---
 export {
   type MigrateOptions,
@@ -10,8 +9,7 @@ export {
 } from './migrate/migrate-database.js';
 export { MigrationError, type MigrationErrorCode } from './migrate/migration.error.js';
 export { defaultMigrationsDir } from './migrate/migrations-dir.js';
-// --- api side: tenant-scoped reads, credentials ---
-export { type BmsStringDetail, BmsStringRepository } from './repositories/bms-string.repository.js';
+export { consoleReporter } from './migrate/console-reporter.js';
 export {
   type PackSampleBucket,
   PackSampleRepository,
@@ -19,6 +17,16 @@ export {
   type StoreBatchInput,
   type StoreBatchResult,
 } from './repositories/pack-sample.repository.js';
+export {
+  type ResolveStringsResult,
+  type StringKey,
+  StringRegistryRepository,
+  stringKey,
+} from './repositories/string-registry.repository.js';
+export { TimePartitionRepository } from './repositories/time-partition.repository.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+// --- api side: tenant-scoped reads, credentials ---
+export { type BmsStringDetail, BmsStringRepository } from './repositories/bms-string.repository.js';
 export {
   type GatewaySummary,
   type MbmsGroupSummary,
@@ -28,14 +36,7 @@ export {
   type StringModuleType,
   type StringSummary,
 } from './repositories/site.repository.js';
-export {
-  type ResolveStringsResult,
-  type StringKey,
-  StringRegistryRepository,
-  stringKey,
-} from './repositories/string-registry.repository.js';
 export { type LatestPackSample, TelemetryReadRepository } from './repositories/telemetry-read.repository.js';
-export { TimePartitionRepository } from './repositories/time-partition.repository.js';
 export {
   type UserCredentials,
   type UserProfile,
