@@ -24,14 +24,13 @@ export class UserRepository {
 
   /**
    * The one lookup that is not tenant-scoped: at login the tenant is not known yet, and an
-   * email is unique across tenants. Compared case-insensitively because people type their
-   * address in whatever case they like.
+   * email is unique across tenants. An exact match wins; otherwise the address is compared
+   * case-insensitively, because people type it in whatever case they like.
    */
   async findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
-    return this.prisma.user.findFirst({
-      where: { email: { equals: email, mode: 'insensitive' } },
-      select: { ...profileSelect, passwordHash: true },
-    });
+    const select = { ...profileSelect, passwordHash: true } as const;
+    const exact = await this.prisma.user.findUnique({ where: { email }, select });
+    return exact ?? this.prisma.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select });
   }
 
   async findProfile(tenantId: string, userId: string): Promise<UserProfile | null> {
