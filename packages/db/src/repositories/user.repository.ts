@@ -30,7 +30,10 @@ export class UserRepository {
   async findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
     const select = { ...profileSelect, passwordHash: true } as const;
     const exact = await this.prisma.user.findUnique({ where: { email }, select });
-    return exact ?? this.prisma.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select });
+    return (
+      exact ??
+      this.prisma.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select })
+    );
   }
 
   async findProfile(tenantId: string, userId: string): Promise<UserProfile | null> {
