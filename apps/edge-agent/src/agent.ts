@@ -1,0 +1,47 @@
+// Wires one gateway's pipeline: SLCAN bus → Pylontech HV poller → envelopes → outbox → NATS.
+// Owns start and graceful stop; main.ts only builds the parts.
+import type { SlcanTransport } from './bus/slcan-transport.js';
+import type { PylontechHvPoller } from './devices/pylontech-hv/pylontech-hv.poller.js';
+import type { Logger } from './logger.js';
+import type { NatsConnector } from './publish/nats-connector.js';
+import type { Outbox } from './publish/outbox.js';
+
+export interface AgentParts {
+  transport: SlcanTransport;
+  poller: PylontechHvPoller;
+  outbox: Outbox;
+  nats: NatsConnector;
+  logger: Logger;
+}
+
+/** How long a stopping agent keeps trying to hand queued batches over. */
+const FLUSH_ON_STOP_MS = 3000;
+
+export class Agent {
+  private readonly abort = new AbortController();
+  private running: Promise<unknown> | undefined;
+
+  constructor(private readonly parts: AgentParts) {}
+
+  start(): void {
+    const { transport, nats, poller, outbox } = this.parts;
+    nats.start();
+    transport.start();
+    this.running = Promise.all([poller.run(this.abort.signal), outbox.run(this.abort.signal)]);
+  }
+
+  async stop(): Promise<void> {
+    const { transport, nats, poller, outbox, logger } = this.parts;
+    this.abort.abort();
+    await this.running;
+    await outbox.flush(FLUSH_ON_STOP_MS);
+    if (outbox.depth > 0) {
+      logger.warn({ lost: outbox.depth }, 'batches still queued at shutdown are lost (no disk spool yet)');
+    }
+    await Promise.allSettled([transport.close(), nats.close()]);
+    logger.info(
+      { poller: poller.counters, outbox: outbox.counters, transport: transport.counters },
+      'stopped',
+    );
+  }
+}

@@ -1,0 +1,107 @@
+// Agent configuration: one schema, fed from CLI flags (first) and AGENT_* / NATS_URL variables.
+import { GATEWAY_ID_PATTERN } from '@fleet/telemetry';
+import { z } from 'zod';
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be ${min}..${max}`)
+    .max(max, `must be ${min}..${max}`);
+
+export type SlcanEndpoint = { kind: 'serial'; path: string } | { kind: 'tcp'; host: string; port: number };
+
+const TCP_URL = /^tcp:\/\/([^:/\s]+):(\d{1,5})$/;
+
+const slcanEndpoint = z
+  .string({ error: 'is required: a serial device path or tcp://127.0.0.1:<port>' })
+  .min(1, 'is required: a serial device path or tcp://127.0.0.1:<port>')
+  .transform((text, ctx): SlcanEndpoint => {
+    if (!text.startsWith('tcp:')) {
+      return { kind: 'serial', path: text };
+    }
+    const match = TCP_URL.exec(text);
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65_535) {
+      ctx.addIssue({ code: 'custom', message: 'must look like tcp://127.0.0.1:3110' });
+      return z.NEVER;
+    }
+    return { kind: 'tcp', host: match[1] ?? '127.0.0.1', port };
+  });
+
+export const agentConfigSchema = z
+  .object({
+    gatewayId: z
+      .string({ error: 'is required' })
+      .regex(GATEWAY_ID_PATTERN, 'must be 3-64 characters of a-z, 0-9 and "-"'),
+    slcan: slcanEndpoint,
+    busName: z.string().min(1).max(32, 'must be at most 32 characters').default('can0'),
+    natsUrl: z
+      .string()
+      .regex(/^(nats|tls|wss?):\/\/\S+$/, 'must be a URL such as nats://127.0.0.1:4222')
+      .default('nats://127.0.0.1:4222'),
+    pollMs: int(100, 3_600_000).default(2000),
+    replyWindowMs: int(20, 60_000).default(400),
+    discoverMs: int(10_000, 86_400_000).default(300_000),
+    queueMax: int(1, 1_000_000).default(1000),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((c) => c.replyWindowMs < c.pollMs, {
+    message: 'the reply window must be shorter than the poll interval',
+    path: ['replyWindowMs'],
+  });
+
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+
+/** Every option with its flag and variable, as data: commander and error messages use it. */
+export const AGENT_OPTIONS = [
+  {
+    key: 'gatewayId',
+    flag: '--gateway-id <id>',
+    env: 'AGENT_GATEWAY_ID',
+    help: 'this gateway’s id (lower-case a-z, 0-9, -)',
+  },
+  {
+    key: 'slcan',
+    flag: '--slcan <endpoint>',
+    env: 'AGENT_SLCAN',
+    help: 'SLCAN adapter: serial device path or tcp://127.0.0.1:<port>',
+  },
+  {
+    key: 'busName',
+    flag: '--bus-name <name>',
+    env: 'AGENT_BUS_NAME',
+    help: 'bus name put in every sample (default can0)',
+  },
+  {
+    key: 'natsUrl',
+    flag: '--nats-url <url>',
+    env: 'NATS_URL',
+    help: 'NATS server (default nats://127.0.0.1:4222)',
+  },
+  {
+    key: 'pollMs',
+    flag: '--poll-ms <ms>',
+    env: 'AGENT_POLL_MS',
+    help: 'interval between 0x4200 polls (default 2000)',
+  },
+  {
+    key: 'replyWindowMs',
+    flag: '--reply-window-ms <ms>',
+    env: 'AGENT_REPLY_WINDOW_MS',
+    help: 'how long replies are collected after a poll (default 400)',
+  },
+  {
+    key: 'discoverMs',
+    flag: '--discover-ms <ms>',
+    env: 'AGENT_DISCOVER_MS',
+    help: 'interval between system-info polls (default 300000)',
+  },
+  {
+    key: 'queueMax',
+    flag: '--queue-max <n>',
+    env: 'AGENT_QUEUE_MAX',
+    help: 'batches held while NATS is unreachable; oldest dropped beyond (default 1000)',
+  },
+  { key: 'logLevel', flag: '--log-level <level>', env: 'AGENT_LOG_LEVEL', help: 'pino level (default info)' },
+] as const satisfies readonly { key: keyof AgentConfig; flag: string; env: string; help: string }[];

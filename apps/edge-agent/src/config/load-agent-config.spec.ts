@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { loadAgentConfig } from './load-agent-config.js';
+
+describe('loadAgentConfig', () => {
+  it('reads flags and variables, flags first, with defaults', () => {
+    const sut = loadAgentConfig(
+      ['--gateway-id', 'gw-a1', '--slcan', 'tcp://127.0.0.1:3110', '--poll-ms', '5000'],
+      {
+        AGENT_POLL_MS: '1000',
+        NATS_URL: 'nats://10.0.0.5:4222',
+        AGENT_BUS_NAME: 'slcan0',
+      },
+    );
+    expect(sut).toEqual({
+      kind: 'run',
+      config: {
+        gatewayId: 'gw-a1',
+        slcan: { kind: 'tcp', host: '127.0.0.1', port: 3110 },
+        busName: 'slcan0',
+        natsUrl: 'nats://10.0.0.5:4222',
+        pollMs: 5000,
+        replyWindowMs: 400,
+        discoverMs: 300_000,
+        queueMax: 1000,
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('takes a device path as a serial endpoint', () => {
+    const sut = loadAgentConfig([], { AGENT_GATEWAY_ID: 'gw-a1', AGENT_SLCAN: '/dev/ttyACM0' });
+    expect(sut.kind === 'run' && sut.config.slcan).toEqual({ kind: 'serial', path: '/dev/ttyACM0' });
+  });
+
+  it('names every bad value with its flag and variable, and exits 2', () => {
+    const sut = loadAgentConfig(
+      ['--gateway-id', 'GW_1', '--slcan', 'tcp://nowhere', '--reply-window-ms', '3000'],
+      {},
+    );
+    expect(sut.kind === 'exit' && sut.code).toBe(2);
+    const output = sut.kind === 'exit' ? sut.output : '';
+    expect(output).toContain(
+      '--gateway-id (AGENT_GATEWAY_ID): must be 3-64 characters of a-z, 0-9 and "-" (got "GW_1")',
+    );
+    expect(output).toContain(
+      '--slcan (AGENT_SLCAN): must look like tcp://127.0.0.1:3110 (got "tcp://nowhere")',
+    );
+  });
+
+  it('requires the reply window to fit inside the poll interval', () => {
+    const sut = loadAgentConfig(
+      ['--gateway-id', 'gw-a1', '--slcan', '/dev/x', '--reply-window-ms', '3000'],
+      {},
+    );
+    expect(sut.kind === 'exit' && sut.output).toContain(
+      '--reply-window-ms (AGENT_REPLY_WINDOW_MS): the reply window must be shorter than the poll interval',
+    );
+  });
+
+  it('reports missing required options and unknown flags', () => {
+    const missing = loadAgentConfig([], {});
+    expect(missing.kind === 'exit' && missing.output).toContain(
+      '--gateway-id (AGENT_GATEWAY_ID): is required',
+    );
+    expect(missing.kind === 'exit' && missing.output).toContain('--slcan (AGENT_SLCAN)');
+    expect(loadAgentConfig(['--nope'], {})).toMatchObject({ kind: 'exit', code: 2 });
+    expect(loadAgentConfig(['--help'], {})).toMatchObject({ kind: 'exit', code: 0 });
+  });
+});

@@ -1,0 +1,167 @@
+// The Pylontech HV poll cycle as an explicit state machine (STYLE.md §11):
+//
+//   discover ─► poll ─► collect ─► idle ─┬─► poll      (every --poll-ms)
+//      ▲                                 └─► discover  (every --discover-ms, and until it works)
+//
+// discover: 0x4200 byte0 = 2, learn versions / composition (0x7310…0x7340) per address.
+// poll:     0x4200 byte0 = 0, open the reply window.
+// collect:  after the window, one PackSample per answering address → onSamples.
+// idle:     wait for the next cycle.
+// Each state has one small handler returning the next state; `step()` runs one of them, so a
+// test can drive the machine cycle by cycle against a fake bus and clock.
+import { encodeHvCanFrame, request4200 } from '@fleet/protocol';
+import type { PackSample } from '@fleet/telemetry';
+import type { CanBus } from '../../bus/can-bus.js';
+import type { Clock } from '../../clock.js';
+import type { Logger } from '../../logger.js';
+import { assemblePackSample } from './assemble-pack-sample.js';
+import { ReplyCollector } from './reply-collector.js';
+import { assembleStringInfo, type StringInfo } from './string-info.js';
+
+export type PollState = 'discover' | 'poll' | 'collect' | 'idle';
+
+export interface PollerOptions {
+  busName: string;
+  pollMs: number;
+  replyWindowMs: number;
+  discoverMs: number;
+}
+
+export interface PollerDeps {
+  bus: CanBus;
+  clock: Clock;
+  logger: Logger;
+  /** One call per poll that got at least one usable burst. */
+  onSamples(samples: PackSample[]): void;
+}
+
+export interface PollerCounters {
+  polls: number;
+  samples: number;
+  /** Polls nobody answered (or the adapter was not ready). */
+  silentPolls: number;
+  /** Bursts that could not become a sample (e.g. no 0x4210). */
+  badBursts: number;
+}
+
+export class PylontechHvPoller {
+  readonly counters: PollerCounters = { polls: 0, samples: 0, silentPolls: 0, badBursts: 0 };
+  private state: PollState = 'discover';
+  private readonly collector: ReplyCollector;
+  private readonly known = new Map<number, StringInfo>();
+  private cycleStartedAt = 0;
+  private lastDiscoverAt = Number.NEGATIVE_INFINITY;
+  private readonly handlers: Record<PollState, (signal?: AbortSignal) => Promise<PollState>> = {
+    discover: (signal) => this.discover(signal),
+    poll: async () => this.poll(),
+    collect: (signal) => this.collect(signal),
+    idle: (signal) => this.idle(signal),
+  };
+
+  constructor(
+    private readonly deps: PollerDeps,
+    private readonly options: PollerOptions,
+  ) {
+    this.collector = new ReplyCollector(deps.bus);
+  }
+
+  get current(): PollState {
+    return this.state;
+  }
+
+  /** What discovery learned, by BMS address. */
+  get strings(): ReadonlyMap<number, StringInfo> {
+    return this.known;
+  }
+
+  async step(signal?: AbortSignal): Promise<PollState> {
+    this.state = await this.handlers[this.state](signal);
+    return this.state;
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      await this.step(signal);
+    }
+    this.collector.dispose();
+  }
+
+  private async discover(signal?: AbortSignal): Promise<PollState> {
+    this.cycleStartedAt = this.deps.clock.now().getTime();
+    this.collector.begin();
+    if (!this.sendPoll('system')) {
+      this.collector.end();
+      return 'idle';
+    }
+    await this.deps.clock.sleep(this.options.replyWindowMs, signal);
+    const groups = this.collector.end();
+    this.lastDiscoverAt = this.cycleStartedAt;
+    if (groups.size === 0) {
+      this.deps.logger.warn('no string answered the system-information poll');
+    }
+    for (const [address, frames] of groups) {
+      const info = assembleStringInfo(address, frames);
+      if (JSON.stringify(info) !== JSON.stringify(this.known.get(address))) {
+        this.deps.logger.info({ string: info }, 'string composition learned');
+      }
+      this.known.set(address, info);
+    }
+    return 'poll';
+  }
+
+  private poll(): PollState {
+    this.cycleStartedAt = this.deps.clock.now().getTime();
+    this.collector.begin();
+    if (!this.sendPoll('ensemble')) {
+      this.collector.end();
+      this.noteSilence('SLCAN adapter not ready; poll skipped');
+      return 'idle';
+    }
+    this.counters.polls += 1;
+    return 'collect';
+  }
+
+  private async collect(signal?: AbortSignal): Promise<PollState> {
+    await this.deps.clock.sleep(this.options.replyWindowMs, signal);
+    const groups = [...this.collector.end()].sort(([a], [b]) => a - b);
+    const samples: PackSample[] = [];
+    for (const [bmsAddress, frames] of groups) {
+      const result = assemblePackSample({ bus: this.options.busName, bmsAddress, frames });
+      if (result.problems.length > 0) {
+        this.deps.logger.warn({ bmsAddress, problems: result.problems }, 'frames kept raw');
+      }
+      if (result.ok) {
+        samples.push(result.sample);
+      } else {
+        this.counters.badBursts += 1;
+        this.deps.logger.warn({ bmsAddress, reason: result.reason }, 'burst dropped');
+      }
+    }
+    if (samples.length === 0) {
+      this.noteSilence('no usable reply to the poll');
+      return 'idle';
+    }
+    this.counters.samples += samples.length;
+    this.deps.onSamples(samples);
+    return 'idle';
+  }
+
+  private async idle(signal?: AbortSignal): Promise<PollState> {
+    const wait = this.cycleStartedAt + this.options.pollMs - this.deps.clock.now().getTime();
+    await this.deps.clock.sleep(Math.max(0, wait), signal);
+    const sinceDiscover = this.deps.clock.now().getTime() - this.lastDiscoverAt;
+    return sinceDiscover >= this.options.discoverMs ? 'discover' : 'poll';
+  }
+
+  private sendPoll(kind: 'ensemble' | 'system'): boolean {
+    return this.deps.bus.send(encodeHvCanFrame({ type: '4200', ...request4200(kind) }));
+  }
+
+  /** Warns on the first silent poll and then every 30th, so a dead bus does not flood the log. */
+  private noteSilence(message: string): void {
+    this.counters.silentPolls += 1;
+    if (this.counters.silentPolls % 30 === 1) {
+      this.deps.logger.warn({ silentPolls: this.counters.silentPolls }, message);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// Composition root of the edge agent: config → bus → device poller → publisher.
+import { randomUUID } from 'node:crypto';
+import { Agent } from './agent.js';
+import { createBytePort } from './bus/create-byte-port.js';
+import { SlcanTransport } from './bus/slcan-transport.js';
+import { systemClock } from './clock.js';
+import { loadAgentConfig } from './config/load-agent-config.js';
+import { PylontechHvPoller } from './devices/pylontech-hv/pylontech-hv.poller.js';
+import { createLogger } from './logger.js';
+import { MemoryBatchStore } from './publish/batch-store.js';
+import { EnvelopeFactory } from './publish/envelope-factory.js';
+import { JetStreamPublisher } from './publish/jetstream-publisher.js';
+import { NatsConnector } from './publish/nats-connector.js';
+import { Outbox } from './publish/outbox.js';
+
+function main(): void {
+  const loaded = loadAgentConfig();
+  if (loaded.kind === 'exit') {
+    (loaded.code === 0 ? process.stdout : process.stderr).write(loaded.output);
+    process.exit(loaded.code);
+  }
+  const config = loaded.config;
+  const logger = createLogger(config.logLevel, config.gatewayId);
+  const clock = systemClock;
+  const bootId = randomUUID();
+
+  const transport = new SlcanTransport(
+    createBytePort(config.slcan),
+    clock,
+    logger.child({ component: 'slcan' }),
+  );
+  const nats = new NatsConnector(
+    config.natsUrl,
+    `edge-agent:${config.gatewayId}`,
+    logger.child({ component: 'nats' }),
+  );
+  const outbox = new Outbox(
+    new MemoryBatchStore(config.queueMax),
+    new JetStreamPublisher(nats),
+    clock,
+    logger.child({ component: 'outbox' }),
+  );
+  const envelopes = new EnvelopeFactory(config.gatewayId, bootId, clock);
+  const poller = new PylontechHvPoller(
+    {
+      bus: transport,
+      clock,
+      logger: logger.child({ component: 'pylontech-hv', bus: config.busName }),
+      onSamples: (samples) => outbox.enqueue(envelopes.create(samples)),
+    },
+    {
+      busName: config.busName,
+      pollMs: config.pollMs,
+      replyWindowMs: config.replyWindowMs,
+      discoverMs: config.discoverMs,
+    },
+  );
+  const agent = new Agent({ transport, poller, outbox, nats, logger });
+  agent.start();
+  logger.info(
+    { bootId, slcan: config.slcan, bus: config.busName, nats: config.natsUrl, pollMs: config.pollMs },
+    'edge agent started',
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    agent.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        logger.error({ err: error }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main();

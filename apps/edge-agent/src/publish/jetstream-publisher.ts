@@ -1,0 +1,33 @@
+// Publishes a batch to JetStream on `bms.v1.tlm.<gatewayId>` with Nats-Msg-Id =
+// `<gatewayId>:<bootId>:<seq>`, and resolves on the PubAck. Retries reuse the id, so the
+// stream's duplicate window absorbs a batch that was stored but whose ack was lost.
+// The agent never creates streams; ingest owns them.
+
+import { batchMessageId, encodeTelemetryEnvelope, subjects, type TelemetryEnvelope } from '@fleet/telemetry';
+import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnector } from './nats-connector.js';
+import type { Publisher } from './publisher.js';
+
+export class JetStreamPublisher implements Publisher {
+  private client: { nc: NatsConnection; js: JetStreamClient } | undefined;
+
+  constructor(
+    private readonly connector: NatsConnector,
+    private readonly ackTimeoutMs = 5000,
+  ) {}
+
+  async publish(envelope: TelemetryEnvelope): Promise<void> {
+    const nc = this.connector.current;
+    if (nc === undefined) {
+      throw new Error('not connected to NATS yet');
+    }
+    if (this.client?.nc !== nc) {
+      this.client = { nc, js: jetstream(nc) };
+    }
+    await this.client.js.publish(subjects.telemetry(envelope.gatewayId), encodeTelemetryEnvelope(envelope), {
+      msgID: batchMessageId(envelope.gatewayId, envelope.bootId, envelope.seq),
+      timeout: this.ackTimeoutMs,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+// The agent's NATS connection: dialled in the background and re-dialled forever, so the agent
+// keeps polling (and queueing) while the cloud is unreachable, including at boot.
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from '../logger.js';
+
+export class NatsConnector {
+  private connection: NatsConnection | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly name: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The live connection, or undefined while the first dial has not succeeded. */
+  get current(): NatsConnection | undefined {
+    return this.connection;
+  }
+
+  start(): void {
+    connect({
+      servers: this.url,
+      name: this.name,
+      waitOnFirstConnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 2000,
+    })
+      .then((nc) => {
+        if (this.closed) {
+          void nc.close();
+          return;
+        }
+        this.connection = nc;
+        this.logger.info({ server: nc.getServer() }, 'connected to NATS');
+        void this.watch(nc);
+      })
+      .catch((error: Error) => this.logger.error({ err: error.message }, 'NATS connection gave up'));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.connection?.drain().catch(() => undefined);
+  }
+
+  private async watch(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect' || status.type === 'reconnect') {
+        this.logger.warn({ status: status.type, server: status.server }, 'NATS connection changed');
+      }
+    }
+  }
+}
