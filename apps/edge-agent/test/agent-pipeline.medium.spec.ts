@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchMessageId, subjects, type TelemetryEnvelope, telemetryEnvelopeSchema } from '@fleet/telemetry';
-import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type Spawned, spawnCommand, spawnTs, stopProcess, waitFor } from './processes.js';
 
@@ -25,96 +25,111 @@ interface Received {
   msgId: string | undefined;
 }
 
+const processes: Record<'socat' | 'simulator' | 'agent', Spawned | undefined> = {
+  socat: undefined,
+  simulator: undefined,
+  agent: undefined,
+};
+const diagnostics = () =>
+  Object.values(processes)
+    .map((p) => (p ? `--- ${p.name}\n${p.output().slice(-4000)}` : ''))
+    .join('\n');
+
+async function startPtyPair(dir: string): Promise<{ simEnd: string; agentEnd: string }> {
+  const simEnd = join(dir, 'sim');
+  const agentEnd = join(dir, 'agent');
+  processes.socat = spawnCommand('socat', '/usr/bin/socat', [
+    ...['-d', '-d'],
+    `pty,raw,echo=0,link=${simEnd}`,
+    `pty,raw,echo=0,link=${agentEnd}`,
+  ]);
+  await waitFor('the pty pair', () => existsSync(simEnd) && existsSync(agentEnd), 10_000, diagnostics);
+  return { simEnd, agentEnd };
+}
+
+async function startSimulator(serial: string): Promise<string> {
+  const controlPort = await freePort();
+  const controlUrl = `http://127.0.0.1:${controlPort}`;
+  processes.simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
+    ...['--serial', serial, '--control-port', String(controlPort), '--addresses', '1,2'],
+    ...['--modules', '8', '--seed', '11', '--tick-ms', '200', '--speed', '30'],
+  ]);
+  await waitFor(
+    'the simulator control port',
+    async () => (await fetch(`${controlUrl}/health`)).ok,
+    30_000,
+    diagnostics,
+  );
+  return controlUrl;
+}
+
+/**
+ * Listens on the gateway's subject with core NATS. The agent never creates streams: if one
+ * already captures the subject (e.g. ingest's TELEMETRY) it is used, otherwise a uniquely
+ * named stream is made for this test and removed afterwards.
+ */
+async function listen(received: Received[], rejected: string[]): Promise<() => Promise<void>> {
+  const nc = await connect({ servers: NATS_URL });
+  const jsm = await jetstreamManager(nc);
+  const existing = await jsm.streams.find(subject).catch(() => undefined);
+  const ownStream = existing === undefined ? `TEST_EDGE_${unique.toUpperCase()}` : undefined;
+  if (ownStream !== undefined) {
+    await jsm.streams.add({ name: ownStream, subjects: [subject], max_age: 10 * 60 * 1_000_000_000 });
+  }
+  const sub = nc.subscribe(subject);
+  void (async () => {
+    for await (const msg of sub) {
+      const parsed = telemetryEnvelopeSchema.safeParse(msg.json());
+      if (parsed.success) {
+        received.push({ envelope: parsed.data, msgId: msg.headers?.get('Nats-Msg-Id') });
+      } else {
+        rejected.push(parsed.error.message);
+      }
+    }
+  })();
+  return async () => {
+    sub.unsubscribe();
+    if (ownStream !== undefined) {
+      await jsm.streams.delete(ownStream).catch(() => undefined);
+    }
+    await nc.close();
+  };
+}
+
 describe('edge agent pipeline (simulator → SLCAN pty → agent → JetStream)', () => {
-  let dir: string;
-  let socat: Spawned | undefined;
-  let simulator: Spawned | undefined;
-  let agent: Spawned | undefined;
-  let nc: NatsConnection;
-  let jsm: JetStreamManager;
-  let ownStream: string | undefined;
-  let sub: Subscription;
+  const dir = mkdtempSync(join(tmpdir(), 'edge-pipeline-'));
   const received: Received[] = [];
   const rejected: string[] = [];
   let controlUrl: string;
-
-  const diagnostics = () =>
-    [simulator, agent, socat].map((p) => (p ? `--- ${p.name}\n${p.output().slice(-4000)}` : '')).join('\n');
+  let stopListening: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'edge-pipeline-'));
-    const simEnd = join(dir, 'sim');
-    const agentEnd = join(dir, 'agent');
-    socat = spawnCommand('socat', '/usr/bin/socat', [
-      '-d',
-      '-d',
-      `pty,raw,echo=0,link=${simEnd}`,
-      `pty,raw,echo=0,link=${agentEnd}`,
-    ]);
-    await waitFor('the pty pair', () => existsSync(simEnd) && existsSync(agentEnd), 10_000, diagnostics);
-
-    const controlPort = await freePort();
-    controlUrl = `http://127.0.0.1:${controlPort}`;
-    simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
-      ...['--serial', simEnd, '--control-port', String(controlPort), '--addresses', '1,2'],
-      ...['--modules', '8', '--seed', '11', '--tick-ms', '200', '--speed', '30'],
-    ]);
-    await waitFor(
-      'the simulator control port',
-      async () => (await fetch(`${controlUrl}/health`)).ok,
-      30_000,
-      diagnostics,
-    );
-
-    nc = await connect({ servers: NATS_URL });
-    jsm = await jetstreamManager(nc);
-    // The agent never creates streams. Use whatever stream already captures the subject (e.g.
-    // ingest's TELEMETRY); otherwise make a uniquely named one for this test only.
-    const existing = await jsm.streams.find(subject).catch(() => undefined);
-    if (existing === undefined) {
-      ownStream = `TEST_EDGE_${unique.toUpperCase()}`;
-      await jsm.streams.add({ name: ownStream, subjects: [subject], max_age: 10 * 60 * 1_000_000_000 });
-    }
-    sub = nc.subscribe(subject);
-    void (async () => {
-      for await (const msg of sub) {
-        const parsed = telemetryEnvelopeSchema.safeParse(msg.json());
-        if (parsed.success) {
-          received.push({ envelope: parsed.data, msgId: msg.headers?.get('Nats-Msg-Id') });
-        } else {
-          rejected.push(parsed.error.message);
-        }
-      }
-    })();
-
-    agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+    const { simEnd, agentEnd } = await startPtyPair(dir);
+    controlUrl = await startSimulator(simEnd);
+    stopListening = await listen(received, rejected);
+    processes.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
       ...['--gateway-id', gatewayId, '--slcan', agentEnd, '--nats-url', NATS_URL],
       ...['--poll-ms', '500', '--reply-window-ms', '250'],
     ]);
   });
 
   afterAll(async () => {
-    await stopProcess(agent);
-    await stopProcess(simulator);
-    await stopProcess(socat);
-    sub?.unsubscribe();
-    if (ownStream !== undefined) {
-      await jsm.streams.delete(ownStream).catch(() => undefined);
-    }
-    await nc?.close();
+    await stopProcess(processes.agent);
+    await stopProcess(processes.simulator);
+    await stopProcess(processes.socat);
+    await stopListening?.();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('publishes envelopes whose samples equal bursts the simulator answered', async () => {
     // seq 1 is only published after seq 0 was acknowledged, so it proves the PubAck path too.
-    const second = await waitFor(
+    const { envelope, msgId } = await waitFor(
       'a second envelope (seq ≥ 1)',
       () => received.find((r) => r.envelope.seq >= 1),
       60_000,
       diagnostics,
     );
     expect(rejected).toEqual([]);
-    const { envelope, msgId } = second;
     expect(envelope).toMatchObject({ schema: 'bms.tlm/1', gatewayId });
     expect(msgId).toBe(batchMessageId(gatewayId, envelope.bootId, envelope.seq));
     expect(envelope.samples.map((s) => s.bmsAddress).sort()).toEqual([1, 2]);

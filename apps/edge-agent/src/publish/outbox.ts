@@ -38,11 +38,7 @@ export class Outbox {
   enqueue(envelope: TelemetryEnvelope): void {
     const dropped = this.store.push(envelope);
     if (dropped !== undefined) {
-      this.counters.dropped += 1;
-      this.logger.warn(
-        { seq: dropped.seq, dropped: this.counters.dropped, depth: this.store.size },
-        'batch queue full; oldest batch dropped',
-      );
+      this.noteDrop(dropped);
     }
     this.wake?.();
   }
@@ -103,6 +99,17 @@ export class Outbox {
       this.logger.warn(
         { seq: envelope.seq, depth: this.store.size, err: error.message },
         'publish failed; batch kept and retried',
+      );
+    }
+  }
+
+  /** Counts every drop; logs the first and then every 100th, so an outage does not flood the log. */
+  private noteDrop(dropped: TelemetryEnvelope): void {
+    this.counters.dropped += 1;
+    if (this.counters.dropped % 100 === 1) {
+      this.logger.warn(
+        { seq: dropped.seq, dropped: this.counters.dropped, depth: this.store.size },
+        'batch queue full; oldest batch dropped',
       );
     }
   }

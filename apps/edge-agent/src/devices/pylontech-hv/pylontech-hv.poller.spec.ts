@@ -78,13 +78,16 @@ describe('PylontechHvPoller', () => {
     expect(pollKinds(bus).filter((k) => k === 0).length).toBeGreaterThan(discoveries);
   });
 
-  it('counts silent polls and publishes nothing when nobody answers', async () => {
-    const { sut, batches } = setup([]);
-    for (let i = 0; i < 4; i += 1) {
-      await sut.step();
+  it('counts silent polls, publishes nothing and keeps asking for system information when nobody answers', async () => {
+    const { sut, bus, batches } = setup([]);
+    const states = [];
+    for (let i = 0; i < 5; i += 1) {
+      states.push(await sut.step());
     }
+    expect(states).toEqual(['poll', 'collect', 'idle', 'discover', 'poll']);
     expect(batches).toEqual([]);
     expect(sut.counters).toMatchObject({ polls: 1, silentPolls: 1, samples: 0 });
+    expect(pollKinds(bus)).toEqual([2, 0, 2]);
   });
 
   it('skips polls while the adapter is not ready and retries discovery', async () => {

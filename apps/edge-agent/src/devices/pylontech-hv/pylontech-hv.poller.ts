@@ -1,7 +1,7 @@
 // The Pylontech HV poll cycle as an explicit state machine (STYLE.md §11):
 //
 //   discover ─► poll ─► collect ─► idle ─┬─► poll      (every --poll-ms)
-//      ▲                                 └─► discover  (every --discover-ms, and until it works)
+//      ▲                                 └─► discover  (every --discover-ms; next cycle if unanswered)
 //
 // discover: 0x4200 byte0 = 2, learn versions / composition (0x7310…0x7340) per address.
 // poll:     0x4200 byte0 = 0, open the reply window.
@@ -95,9 +95,11 @@ export class PylontechHvPoller {
     }
     await this.deps.clock.sleep(this.options.replyWindowMs, signal);
     const groups = this.collector.end();
-    this.lastDiscoverAt = this.cycleStartedAt;
     if (groups.size === 0) {
+      // Not marked done: the next cycle asks again.
       this.deps.logger.warn('no string answered the system-information poll');
+    } else {
+      this.lastDiscoverAt = this.cycleStartedAt;
     }
     for (const [address, frames] of groups) {
       const info = assembleStringInfo(address, frames);
