@@ -35,8 +35,11 @@ export interface StateBadgeProps {
 export function StateBadge({ state, testId }: StateBadgeProps) {
   const label = state ?? 'unknown';
   return (
-    <Badge tone={stateTones[label] ?? 'neutral'} testId={testId}>
+    <span
+      className={`fleet-badge fleet-badge--${stateTones[label] ?? 'neutral'} fleet-badge--state`}
+      data-testid={testId}
+    >
       {label}
-    </Badge>
+    </span>
   );
 }

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+// biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as ingest would fill it
+import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
+import * as testing from '@fleet/db/testing';
+import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
+
+export interface SampleValues {
+  ts: Date;
+  packVoltageDv: number;
+  packCurrentDa: number;
+  socPct: number;
+  cellMaxMv: number;
+}
+
+export interface ReadPathStack {
+  webUrl: string;
+  user: { email: string; password: string };
+  stringId: string;
+  /** Stores a pack sample the way the ingest writer does (row + bms_string.last_sample_at). */
+  insertSample(values: SampleValues): Promise<void>;
+  /** The tail of each child's output, for failure messages. */
+  diagnostics(): string;
+  stop(): Promise<void>;
+}
+
+const node = process.execPath;
+
+/** Compiles the API and the web app unless FLEET_E2E_SKIP_BUILD=1 (the caller just built them). */
+async function build(root: string): Promise<void> {
+  if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
+    return;
+  }
+  await run(node, ['node_modules/typescript/bin/tsc', '-b', 'apps/api', 'packages/ui'], { cwd: root });
+  await run(node, [`${root}node_modules/next/dist/bin/next`, 'build'], {
+    cwd: `${root}apps/web`,
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+async function seed(prisma: PrismaClient) {
+  const tenant = await testing.createTenant(prisma);
+  const user = await testing.createUser(prisma, { tenantId: tenant.id, name: 'E2E Installer' });
+  const site = await testing.createSite(prisma, {
+    tenantId: tenant.id,
+    name: 'Harbour Depot',
+    address: 'Quay 7',
+  });
+  const gateway = await testing.createGateway(prisma, { siteId: site.id });
+  const string = await testing.createBmsString(prisma, {
+    gatewayId: gateway.id,
+    name: 'String East',
+    moduleCount: 8,
+  });
+  return { user: { email: user.email, password: user.password }, stringId: string.id };
+}
+
+async function insertSample(pool: PgPool, stringId: string, v: SampleValues): Promise<void> {
+  await pool.query(
+    `INSERT INTO pack_sample (string_id, ts, pack_voltage_dv, pack_current_da, bms_temp_dc, soc_pct, soh_pct,
+       cell_max_mv, cell_min_mv, cell_max_no, cell_min_no, cell_temp_max_dc, cell_temp_min_dc, state)
+     VALUES ($1, $2, $3, $4, 181, $5, 98, $6, 3301, 17, 64, 215, 190, $7)`,
+    [
+      stringId,
+      v.ts,
+      v.packVoltageDv,
+      v.packCurrentDa,
+      v.socPct,
+      v.cellMaxMv,
+      v.packCurrentDa < 0 ? 'discharge' : 'charge',
+    ],
+  );
+  await pool.query('UPDATE bms_string SET last_sample_at = $2 WHERE id = $1', [stringId, v.ts]);
+}
+
+/**
+ * A fresh migrated database with one tenant, user, site, gateway and string; the built API and
+ * the built web app on free ports, both answering before this resolves.
+ */
+export async function startReadPathStack(root: string): Promise<ReadPathStack> {
+  await build(root);
+  const [target] = await testing.testDatabaseTargets();
+  if (!target) {
+    throw new Error('no test database server (PostgreSQL on 127.0.0.1:5432 or TEST_DATABASE_URL)');
+  }
+  const db = await testing.createTestDatabase(target);
+  const prisma = createPrismaClient(db.url);
+  const pool = createPgPool(db.url, 2);
+  const children: RunningProcess[] = [];
+  const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
+  const stop = async () => {
+    for (const child of children.reverse()) {
+      await child.stop();
+    }
+    await prisma.$disconnect();
+    await pool.end();
+    await db.drop();
+  };
+  try {
+    const seeded = await seed(prisma);
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const apiEnv = {
+      DATABASE_URL: db.url,
+      API_PORT: String(apiPort),
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+    };
+    children.push(
+      startProcess('api', node, ['apps/api/dist/main.js'], {
+        cwd: root,
+        env: { ...apiEnv, LOG_LEVEL: 'warn' },
+      }),
+    );
+    await waitFor('the api', () => httpOk(`http://127.0.0.1:${apiPort}/api/health`), 60_000, diagnostics);
+    const next = `${root}node_modules/next/dist/bin/next`;
+    children.push(
+      startProcess('web', node, [next, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
+        cwd: `${root}apps/web`,
+        env: { API_URL: `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1' },
+      }),
+    );
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    await waitFor('the web app', () => httpOk(`${webUrl}/login`), 60_000, diagnostics);
+    return {
+      ...seeded,
+      webUrl,
+      insertSample: (v) => insertSample(pool, seeded.stringId, v),
+      diagnostics,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { apiRequest } from '../../lib/api/client';
+import type { LoginResponse } from '../../lib/api/types';
+import { SESSION_COOKIE, tokenExpiry } from '../../lib/session';
+import { safeNextPath } from './safe-next-path';
+
+export interface LoginState {
+  error?: string;
+  email?: string;
+}
+
+/** Form action of /login: API login, then the token goes into an httpOnly, SameSite=Lax cookie. */
+export async function login(_previous: LoginState, form: FormData): Promise<LoginState> {
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  if (!email || !password) {
+    return { error: 'Enter your email and password.', email };
+  }
+  const result = await apiRequest<LoginResponse>('/auth/login', {
+    method: 'POST',
+    body: { email, password },
+  });
+  if (!result.ok) {
+    return { error: loginErrorMessage(result.status, result.message), email };
+  }
+  // Secure whenever the browser reached us over TLS (directly or through a proxy).
+  const secure = (await headers()).get('x-forwarded-proto') === 'https';
+  (await cookies()).set(SESSION_COOKIE, result.data.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    expires: tokenExpiry(result.data.token),
+  });
+  redirect(safeNextPath(form.get('next')));
+}
+
+export async function logout(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+  redirect('/login');
+}
+
+function loginErrorMessage(status: number, apiMessage: string): string {
+  if (status === 401) {
+    return 'Invalid email or password.';
+  }
+  if (status === 400) {
+    return `Check your input: ${apiMessage}`;
+  }
+  return 'The server is not reachable right now. Try again in a moment.';
+}

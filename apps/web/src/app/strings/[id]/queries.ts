@@ -1,0 +1,35 @@
+import { apiRequest } from '../../../lib/api/client';
+import type { LatestPackSample, StringDetail } from '../../../lib/api/types';
+import { redirectToLogin, requireSessionToken } from '../../../lib/session';
+
+/** The string with its site, or null when the caller's tenant has no such string (or the id is malformed). */
+export async function getStringDetail(id: string): Promise<StringDetail | null> {
+  const token = await requireSessionToken();
+  const result = await apiRequest<StringDetail>(`/strings/${encodeURIComponent(id)}`, { token });
+  if (result.ok) {
+    return result.data;
+  }
+  if (result.status === 404 || result.status === 400) {
+    return null;
+  }
+  if (result.status === 401) {
+    redirectToLogin('expired');
+  }
+  throw new Error(`Could not load the string: ${result.message}`);
+}
+
+/** The newest pack sample, or null when the string has not reported one yet. */
+export async function getLatestSample(id: string): Promise<LatestPackSample | null> {
+  const token = await requireSessionToken();
+  const result = await apiRequest<LatestPackSample>(`/strings/${encodeURIComponent(id)}/latest`, { token });
+  if (result.ok) {
+    return result.data;
+  }
+  if (result.status === 404) {
+    return null;
+  }
+  if (result.status === 401) {
+    redirectToLogin('expired');
+  }
+  throw new Error(`Could not load the latest sample: ${result.message}`);
+}
