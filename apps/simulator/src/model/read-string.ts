@@ -5,7 +5,7 @@ import { ALARM_PROTECTION_BITS, encodeBitFlags, statusByteOf } from '@fleet/prot
 import { type BatteryString, cellCount } from './battery-string.js';
 import { extremes } from './extremes.js';
 import { ocvMv } from './lfp-ocv-curve.js';
-import type { PackReadingState, PackReadings, StringReadings } from './pack-readings.js';
+import type { ModuleExtremes, PackReadingState, PackReadings, StringReadings } from './pack-readings.js';
 import { cellTempRangeC, socPctOf, stringLimits } from './string-limits.js';
 
 /** Per-cell cut-offs the simulated BMS announces in 0x4220 (simulator assumption). */
@@ -41,19 +41,26 @@ function voltageBits(
 
 export function readString(s: BatteryString): StringReadings {
   const cellsMv = cellsMvOf(s);
+  return {
+    pack: packReadings(s, cellsMv),
+    modules: moduleExtremes(s, cellsMv),
+    cellsMv,
+    faultExtensionRaw: 0,
+  };
+}
+
+function packReadings(s: BatteryString, cellsMv: number[][]): PackReadings {
   const flatMv = cellsMv.flat();
   const cells = extremes(flatMv);
   const temps = extremes(
     s.modules.flatMap((m, i) => m.map((c) => Math.round(((s.moduleTempsC[i] ?? 0) + c.tempOffsetC) * 10))),
   );
-  const moduleMv = extremes(cellsMv.map((m) => m.reduce((a, b) => a + b, 0)));
-  const moduleTemps = extremes(s.moduleTempsC.map((t) => Math.round(t * 10)));
   const limits = stringLimits(s);
   const socPct = socPctOf(s);
   const packCurrentDa = Math.round(s.currentA * 10);
   const state = stateOf(packCurrentDa);
   const n = cellCount(s);
-  const pack: PackReadings = {
+  return {
     packVoltageDv: Math.round(flatMv.reduce((a, b) => a + b, 0) / 100),
     packCurrentDa,
     bmsTempDc: Math.round(s.bmsTempC * 10),
@@ -61,8 +68,7 @@ export function readString(s: BatteryString): StringReadings {
     sohPct: Math.round(s.sohFraction * 100),
     chargeCutoffDv: Math.round((n * CHARGE_CUTOFF_CELL_MV) / 100),
     dischargeCutoffDv: Math.round((n * DISCHARGE_CUTOFF_CELL_MV) / 100),
-    chargeLimitDa: limits.chargeLimitDa,
-    dischargeLimitDa: limits.dischargeLimitDa,
+    ...limits,
     // The "standard" convention, raw = 30000 − I (protocol reference §1.4.2).
     dischargeLimitRaw: 30_000 - limits.dischargeLimitDa,
     cellMaxMv: cells.max,
@@ -81,20 +87,22 @@ export function readString(s: BatteryString): StringReadings {
     errorBits: 0,
     alarmBits: voltageBits(cells.max, cells.min, CELL_ALARM) | temperatureAlarmBits(s),
     protectionBits: voltageBits(cells.max, cells.min, CELL_PROTECTION),
-    chargeForbidden: limits.chargeForbidden,
-    dischargeForbidden: limits.dischargeForbidden,
   };
-  const modules = {
-    moduleVoltageMaxMv: moduleMv.max,
-    moduleVoltageMinMv: moduleMv.min,
-    moduleVoltageMaxNo: moduleMv.maxNo,
-    moduleVoltageMinNo: moduleMv.minNo,
-    moduleTempMaxDc: moduleTemps.max,
-    moduleTempMinDc: moduleTemps.min,
-    moduleTempMaxNo: moduleTemps.maxNo,
-    moduleTempMinNo: moduleTemps.minNo,
+}
+
+function moduleExtremes(s: BatteryString, cellsMv: number[][]): ModuleExtremes {
+  const volts = extremes(cellsMv.map((m) => m.reduce((a, b) => a + b, 0)));
+  const temps = extremes(s.moduleTempsC.map((t) => Math.round(t * 10)));
+  return {
+    moduleVoltageMaxMv: volts.max,
+    moduleVoltageMinMv: volts.min,
+    moduleVoltageMaxNo: volts.maxNo,
+    moduleVoltageMinNo: volts.minNo,
+    moduleTempMaxDc: temps.max,
+    moduleTempMinDc: temps.min,
+    moduleTempMaxNo: temps.maxNo,
+    moduleTempMinNo: temps.minNo,
   };
-  return { pack, modules, cellsMv, faultExtensionRaw: 0 };
 }
 
 function averageCapacityAs(s: BatteryString): number {
