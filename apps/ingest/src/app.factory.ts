@@ -1,0 +1,16 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ingestModule } from './app.module.js';
+import type { IngestConfig } from './config/ingest-config.js';
+import { NestLogger } from './logging/nest-logger.js';
+import type { Logger } from './logging/root-logger.js';
+
+/** Builds the ingest app (consumer + health endpoint); shared by main.ts and tests. */
+export async function createIngestApp(config: IngestConfig, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create(ingestModule(config, logger), {
+    logger: new NestLogger(logger.child({ module: 'nest' })),
+  });
+  // SIGTERM/SIGINT run the shutdown hooks: stop fetching, finish in-flight, drain NATS, close the pool.
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadIngestConfig } from './ingest-config.js';
+
+const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/fleet' };
+
+describe('loadIngestConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(loadIngestConfig(valid)).toEqual({
+      database: { url: valid.DATABASE_URL },
+      nats: {
+        url: 'nats://127.0.0.1:4222',
+        consumer: 'ingest-telemetry',
+        filterSubject: 'bms.v1.tlm.*',
+        fetchBatch: 100,
+        ackWaitMs: 30_000,
+        retryDelayMs: 5_000,
+      },
+      health: { port: 3002 },
+      log: { level: 'info', pretty: false },
+    });
+  });
+
+  it('reads a test consumer on one gateway subject', () => {
+    const sut = loadIngestConfig({
+      ...valid,
+      INGEST_CONSUMER: 'test-ingest-1',
+      INGEST_FILTER_SUBJECT: 'bms.v1.tlm.gw-test-1',
+      INGEST_FETCH_BATCH: '10',
+      INGEST_HEALTH_PORT: '0',
+    });
+    expect(sut.nats).toMatchObject({
+      consumer: 'test-ingest-1',
+      filterSubject: 'bms.v1.tlm.gw-test-1',
+      fetchBatch: 10,
+    });
+    expect(sut.health.port).toBe(0);
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadIngestConfig({
+        DATABASE_URL: 'mysql://x',
+        NATS_URL: 'http://x',
+        INGEST_CONSUMER: 'has spaces',
+        INGEST_FILTER_SUBJECT: 'other.subject',
+        INGEST_FETCH_BATCH: '0',
+        INGEST_HEALTH_PORT: 'abc',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    for (const name of [
+      'DATABASE_URL',
+      'NATS_URL',
+      'INGEST_CONSUMER',
+      'INGEST_FILTER_SUBJECT',
+      'INGEST_FETCH_BATCH',
+      'INGEST_HEALTH_PORT',
+    ]) {
+      expect((error as ConfigError).message).toContain(name);
+    }
+  });
+});

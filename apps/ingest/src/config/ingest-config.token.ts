@@ -1,0 +1,2 @@
+/** Injection token of the parsed `IngestConfig`. */
+export const INGEST_CONFIG = Symbol('INGEST_CONFIG');

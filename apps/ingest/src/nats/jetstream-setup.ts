@@ -1,0 +1,76 @@
+import type { StreamDefinition } from '@fleet/telemetry';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+
+function isNotFound(error: unknown, code: number): boolean {
+  return error instanceof JetStreamApiError && error.code === code;
+}
+
+/**
+ * Applies a stream definition idempotently: add when absent, update when present (so a changed
+ * max age or dedupe window in @fleet/telemetry reaches existing servers).
+ */
+export async function applyStream(
+  jsm: JetStreamManager,
+  definition: StreamDefinition,
+): Promise<'added' | 'updated'> {
+  const limits = {
+    subjects: definition.subjects,
+    max_age: nanos(definition.maxAgeMs),
+    duplicate_window: nanos(definition.duplicateWindowMs),
+  };
+  try {
+    const current = await jsm.streams.info(definition.name);
+    await jsm.streams.update(definition.name, { ...current.config, ...limits });
+    return 'updated';
+  } catch (error) {
+    if (!isNotFound(error, JetStreamApiCodes.StreamNotFound)) {
+      throw error;
+    }
+  }
+  try {
+    await jsm.streams.add({ name: definition.name, ...limits });
+    return 'added';
+  } catch (error) {
+    // Another ingest instance added it between our info and add: update instead.
+    await jsm.streams.update(definition.name, limits).catch(() => Promise.reject(error));
+    return 'updated';
+  }
+}
+
+export interface DurableConsumerSpec {
+  stream: string;
+  durable: string;
+  filterSubject: string;
+  ackWaitMs: number;
+}
+
+/**
+ * Ensures the durable pull consumer with explicit acks. Existing consumers are updated, so a
+ * changed filter subject or ack wait takes effect without deleting the consumer (its position
+ * in the stream is kept).
+ */
+export async function ensureDurableConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec): Promise<void> {
+  const editable = { filter_subject: spec.filterSubject, ack_wait: nanos(spec.ackWaitMs), max_deliver: -1 };
+  try {
+    await jsm.consumers.info(spec.stream, spec.durable);
+    await jsm.consumers.update(spec.stream, spec.durable, editable);
+    return;
+  } catch (error) {
+    if (!isNotFound(error, JetStreamApiCodes.ConsumerNotFound)) {
+      throw error;
+    }
+  }
+  await jsm.consumers.add(spec.stream, {
+    durable_name: spec.durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ...editable,
+  });
+}

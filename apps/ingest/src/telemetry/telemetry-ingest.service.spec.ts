@@ -1,0 +1,154 @@
+import type { PackSampleRepository, StoreBatchInput, StringRegistryRepository } from '@fleet/db';
+import { packSampleData, telemetryEnvelopeData } from '@fleet/db/testing';
+import { encodeTelemetryEnvelope } from '@fleet/telemetry';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loadIngestConfig } from '../config/ingest-config.js';
+import type { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher.js';
+import { IngestCounters } from './ingest-counters.js';
+import { TelemetryIngestService } from './telemetry-ingest.service.js';
+
+const GW = 'gw-spec-1';
+const config = loadIngestConfig({
+  DATABASE_URL: 'postgresql://x@127.0.0.1/x',
+  INGEST_RETRY_DELAY_MS: '1234',
+});
+
+function setup(
+  options: {
+    gateway?: 'known' | 'unknown';
+    store?: () => Promise<{ duplicate: boolean; stored: number }>;
+    dlqFails?: boolean;
+  } = {},
+) {
+  const stored: StoreBatchInput[] = [];
+  const letters: DeadLetter[] = [];
+  const strings = {
+    resolve: async (_gw: string, keys: { bus: string; bmsAddress: number }[]) =>
+      options.gateway === 'unknown'
+        ? { gateway: 'unknown' as const }
+        : {
+            gateway: 'known' as const,
+            ids: new Map(keys.map((k) => [`${k.bus}#${k.bmsAddress}`, `id-${k.bmsAddress}`])),
+            discovered: [],
+          },
+  } as unknown as StringRegistryRepository;
+  const samples = {
+    storeBatch: async (input: StoreBatchInput) => {
+      stored.push(input);
+      return options.store ? options.store() : { duplicate: false, stored: input.rows.length };
+    },
+  } as unknown as PackSampleRepository;
+  const deadLetters = {
+    publish: async (letter: DeadLetter) => {
+      if (options.dlqFails) {
+        throw new Error('no responders');
+      }
+      letters.push(letter);
+    },
+  } as unknown as DeadLetterPublisher;
+  const counters = new IngestCounters();
+  const sut = new TelemetryIngestService(
+    strings,
+    samples,
+    deadLetters,
+    counters,
+    config,
+    pino({ level: 'silent' }),
+  );
+  return { sut, stored, letters, counters };
+}
+
+const message = (data: Uint8Array | string, subject = `bms.v1.tlm.${GW}`, natsMsgId?: string) => ({
+  subject,
+  data: typeof data === 'string' ? new TextEncoder().encode(data) : data,
+  natsMsgId,
+  deliveryId: 'TELEMETRY:42',
+});
+const valid = (overrides = {}) =>
+  encodeTelemetryEnvelope(telemetryEnvelopeData({ gatewayId: GW, bootId: 'boot-1', seq: 7, ...overrides }));
+
+describe('TelemetryIngestService', () => {
+  it('stores a valid batch under the envelope id, whatever Nats-Msg-Id says, then acks', async () => {
+    const { sut, stored, counters } = setup();
+    const samples = [packSampleData({ bmsAddress: 1 }), packSampleData({ bmsAddress: 2 })];
+
+    const outcome = await sut.handle(message(valid({ samples }), undefined, 'something-else'));
+
+    expect(outcome).toEqual({ action: 'ack', result: 'stored' });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ msgId: `${GW}:boot-1:7`, gatewayId: GW });
+    expect(stored[0]!.rows.map((r) => r.stringId)).toEqual(['id-1', 'id-2']);
+    expect(counters.snapshot()).toMatchObject({ stored: 1, storedSamples: 2, duplicates: 0 });
+  });
+
+  it('acks a batch the ledger already has and counts it as duplicate', async () => {
+    const { sut, counters } = setup({ store: async () => ({ duplicate: true, stored: 0 }) });
+    expect(await sut.handle(message(valid()))).toEqual({ action: 'ack', result: 'duplicate' });
+    expect(counters.snapshot()).toMatchObject({ stored: 0, duplicates: 1 });
+  });
+
+  it.each([
+    ['not-json', message('{"half'), GW],
+    ['schema', message(JSON.stringify({ schema: 'bms.tlm/1', gatewayId: GW })), GW],
+    ['gateway-mismatch', message(valid({ gatewayId: 'gw-other' })), GW],
+    ['bad-subject', message(valid(), 'bms.v1.tlm.NOT_AN_ID'), undefined],
+  ])(
+    'dead-letters a %s message with its original bytes, counts it, then acks',
+    async (code, msg, gateway) => {
+      const { sut, stored, letters, counters } = setup();
+
+      const outcome = await sut.handle(msg);
+
+      expect(outcome).toEqual({ action: 'ack', result: 'rejected' });
+      expect(stored).toEqual([]);
+      expect(letters).toEqual([
+        expect.objectContaining({
+          code,
+          gatewayId: gateway,
+          originalSubject: msg.subject,
+          data: msg.data,
+          deliveryId: 'TELEMETRY:42',
+        }),
+      ]);
+      expect(counters.snapshot().rejected).toEqual({ [code]: 1 });
+    },
+  );
+
+  it('keeps payload text out of the reason of a non-JSON message', async () => {
+    const { sut, letters } = setup();
+    await sut.handle(message('secret-ish garbage'));
+    expect(letters[0]!.reason).toBe('payload is not JSON (18 bytes)');
+  });
+
+  it('dead-letters a batch of an unregistered gateway', async () => {
+    const { sut, letters, stored } = setup({ gateway: 'unknown' });
+    expect(await sut.handle(message(valid()))).toEqual({ action: 'ack', result: 'rejected' });
+    expect(letters[0]).toMatchObject({ code: 'unknown-gateway' });
+    expect(stored).toEqual([]);
+  });
+
+  it('naks with the retry delay when the database fails transiently', async () => {
+    const { sut, letters, counters } = setup({
+      store: async () =>
+        Promise.reject(Object.assign(new Error('terminating connection'), { code: '57P01' })),
+    });
+    expect(await sut.handle(message(valid()))).toEqual({ action: 'nak', delayMs: 1234 });
+    expect(letters).toEqual([]);
+    expect(counters.snapshot().retried).toBe(1);
+  });
+
+  it('dead-letters a batch the database refuses as data (retrying cannot help)', async () => {
+    const { sut, letters } = setup({
+      store: async () => Promise.reject(Object.assign(new Error('value out of range'), { code: '22003' })),
+    });
+    expect(await sut.handle(message(valid()))).toEqual({ action: 'ack', result: 'rejected' });
+    expect(letters[0]).toMatchObject({ code: 'store-rejected' });
+  });
+
+  it('naks instead of acking when the dead letter cannot be published', async () => {
+    const { sut, counters } = setup({ dlqFails: true });
+    expect(await sut.handle(message('nope'))).toEqual({ action: 'nak', delayMs: 1234 });
+    expect(counters.snapshot()).toMatchObject({ rejected: {}, retried: 1 });
+  });
+});

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { HealthController } from '../health/health.controller.js';
+import { HealthService } from '../health/health.service.js';
+import { NatsClient } from '../nats/nats-client.js';
+import { DeadLetterPublisher } from './dead-letter.publisher.js';
+import { IngestCounters } from './ingest-counters.js';
+import { PartitionMaintenanceService } from './partition-maintenance.service.js';
+import { TelemetryConsumer } from './telemetry.consumer.js';
+import { TelemetryIngestService } from './telemetry-ingest.service.js';
+
+@Module({
+  controllers: [HealthController],
+  providers: [
+    NatsClient,
+    DeadLetterPublisher,
+    IngestCounters,
+    TelemetryIngestService,
+    TelemetryConsumer,
+    PartitionMaintenanceService,
+    HealthService,
+  ],
+})
+export class TelemetryModule {}
