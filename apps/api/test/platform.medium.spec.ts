@@ -20,6 +20,12 @@ describe.each(targets)('health and docs on $name', (target) => {
     expect(traced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answers an unknown route with the error body, not an HTML page', async () => {
+    const response = await api.get('/no-such-route');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  });
+
   it('publishes an OpenAPI document listing the routes, schemas and bearer auth', async () => {
     const response = await api.get('/docs-json');
     expect(response.status).toBe(200);

@@ -30,6 +30,36 @@ async function signIn(page: Page, stack: ReadPathStack): Promise<void> {
   await page.waitForURL(/\/sites$/);
 }
 
+/** A fresh browser context per test; on failure a screenshot and the children's output. */
+async function withPage(
+  browser: Browser,
+  stack: ReadPathStack,
+  name: string,
+  body: (page: Page) => Promise<void>,
+) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await body(page);
+  } catch (error) {
+    await page.screenshot({ path: `${shots}/failure-${name}.png`, fullPage: true }).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
+  } finally {
+    await page.close();
+  }
+}
+
+async function expectValues(page: Page, expected: Record<string, string>): Promise<void> {
+  const [[firstId, firstText], ...rest] = Object.entries(expected) as [
+    [string, string],
+    ...[string, string][],
+  ];
+  // The first value is polled for (it may still be loading or updating); the rest then hold.
+  await waitForText(page, firstId, firstText);
+  for (const [testId, want] of rest) {
+    expect(await text(page, testId), testId).toBe(want);
+  }
+}
+
 describe('live string page', () => {
   let stack: ReadPathStack;
   let browser: Browser;
@@ -46,32 +76,34 @@ describe('live string page', () => {
   });
 
   it('signs in, opens the string from the sites list and follows new samples without a reload', async () => {
+    const older = new Date(Date.now() - 1000);
     await stack.insertSample({
-      ts: new Date(Date.now() - 1000),
+      ts: older,
       packVoltageDv: 2469,
       packCurrentDa: -120,
       socPct: 46,
       cellMaxMv: 3350,
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    try {
+    await withPage(browser, stack, 'live', async (page) => {
       await signIn(page, stack);
       await page.getByText('Harbour Depot').waitFor({ timeout: 30_000 });
-      expect(await page.getByTestId('string-link').count()).toBe(1);
+      expect(await page.getByTestId('string-link').count()).toBe(2);
       await page.screenshot({ path: `${shots}/1-sites.png`, fullPage: true });
 
       await page.getByRole('link', { name: /String East/ }).click();
       await page.waitForURL(new RegExp(`/strings/${stack.stringId}$`));
-      await waitForText(page, 'pack-voltage', '246.9 V');
-      expect(await text(page, 'pack-current')).toBe('-12.0 A');
-      expect(await text(page, 'current-direction')).toBe('discharging');
-      expect(await text(page, 'soc')).toBe('46 %');
-      expect(await text(page, 'soh')).toBe('98 %');
-      expect(await text(page, 'bms-temp')).toBe('18.1 °C');
-      expect(await text(page, 'cell-max')).toBe('3350 mV');
-      expect(await text(page, 'cell-min')).toBe('3301 mV');
-      expect(await text(page, 'cell-spread')).toBe('49 mV');
-      expect(await text(page, 'state')).toBe('discharge');
+      await expectValues(page, {
+        'pack-voltage': '246.9 V',
+        'pack-current': '-12.0 A',
+        'current-direction': 'discharging',
+        soc: '46 %',
+        soh: '98 %',
+        'bms-temp': '18.1 °C',
+        'cell-max': '3350 mV',
+        'cell-min': '3301 mV',
+        'cell-spread': '49 mV',
+        state: 'discharge',
+      });
       await page.screenshot({ path: `${shots}/2-string.png`, fullPage: true });
 
       // A marker in the page's JS world survives client-side updates but not a reload.
@@ -83,20 +115,36 @@ describe('live string page', () => {
         socPct: 47,
         cellMaxMv: 3356,
       });
-      await waitForText(page, 'pack-voltage', '247.5 V');
-      expect(await text(page, 'pack-current')).toBe('+5.5 A');
-      expect(await text(page, 'current-direction')).toBe('charging');
-      expect(await text(page, 'soc')).toBe('47 %');
-      expect(await text(page, 'cell-spread')).toBe('55 mV');
+      await expectValues(page, {
+        'pack-voltage': '247.5 V',
+        'pack-current': '+5.5 A',
+        'current-direction': 'charging',
+        soc: '47 %',
+        'cell-spread': '55 mV',
+      });
       expect(await page.evaluate(() => (window as { __noReload?: boolean }).__noReload)).toBe(true);
       await page.screenshot({ path: `${shots}/3-string-updated.png`, fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: `${shots}/4-string-phone.png`, fullPage: true });
-    } catch (error) {
-      await page.screenshot({ path: `${shots}/failure.png`, fullPage: true }).catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
-    } finally {
-      await page.close();
-    }
+    });
+  });
+
+  it('keeps a visitor out until signed in, reports a wrong password, then shows "no data yet"', async () => {
+    await withPage(browser, stack, 'gate', async (page) => {
+      await page.goto(`${stack.webUrl}/strings/${stack.silentStringId}`);
+      await page.waitForURL(/\/login\?next=/);
+      await page.getByLabel('Email').fill(stack.user.email);
+      await page.getByLabel('Password').fill(`${stack.user.password}-wrong`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await waitForText(page, 'login-error', 'Invalid email or password.');
+      await page.screenshot({ path: `${shots}/5-login-error.png`, fullPage: true });
+
+      await page.getByLabel('Password').fill(stack.user.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(new RegExp(`/strings/${stack.silentStringId}$`));
+      await page.getByTestId('no-data').waitFor({ timeout: 30_000 });
+      expect(await text(page, 'string-name')).toBe('String West');
+      await page.screenshot({ path: `${shots}/6-no-data.png`, fullPage: true });
+    });
   });
 });

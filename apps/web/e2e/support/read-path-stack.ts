@@ -16,6 +16,8 @@ export interface ReadPathStack {
   webUrl: string;
   user: { email: string; password: string };
   stringId: string;
+  /** A second string of the same site that never reports. */
+  silentStringId: string;
   /** Stores a pack sample the way the ingest writer does (row + bms_string.last_sample_at). */
   insertSample(values: SampleValues): Promise<void>;
   /** The tail of each child's output, for failure messages. */
@@ -51,7 +53,16 @@ async function seed(prisma: PrismaClient) {
     name: 'String East',
     moduleCount: 8,
   });
-  return { user: { email: user.email, password: user.password }, stringId: string.id };
+  const silent = await testing.createBmsString(prisma, {
+    gatewayId: gateway.id,
+    bmsAddress: 1,
+    name: 'String West',
+  });
+  return {
+    user: { email: user.email, password: user.password },
+    stringId: string.id,
+    silentStringId: silent.id,
+  };
 }
 
 async function insertSample(pool: PgPool, stringId: string, v: SampleValues): Promise<void> {
