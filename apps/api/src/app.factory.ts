@@ -14,6 +14,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<INes
   const app = await NestFactory.create(appModule(config, logger), {
     logger: new NestLogger(logger.child({ module: 'nest' })),
   });
+  // No framework fingerprint in responses.
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(requestContext(logger));
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();

@@ -46,6 +46,10 @@ describe.each(targets)('health and docs on $name', (target) => {
     expect(doc.components.schemas).toHaveProperty('LatestPackSample');
     expect(doc.components.schemas).toHaveProperty('SiteSummary');
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
+    const ui = await api.get('/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.headers.get('content-type')).toContain('text/html');
+    expect(ui.headers.get('x-powered-by')).toBeNull();
   });
 });
 
