@@ -10,7 +10,5 @@ export async function createIngestApp(config: IngestConfig, logger: Logger): Pro
   const app = await NestFactory.create(ingestModule(config, logger), {
     logger: new NestLogger(logger.child({ module: 'nest' })),
   });
-  // SIGTERM/SIGINT run the shutdown hooks: stop fetching, finish in-flight, drain NATS, close the pool.
-  app.enableShutdownHooks();
   return app;
 }

@@ -19,6 +19,24 @@ async function main(): Promise<void> {
   const app = await createIngestApp(config, logger);
   await app.listen(config.health.port, '0.0.0.0');
   logger.info({ url: await app.getUrl() }, 'ingest health endpoint listening');
+  // app.close() runs the shutdown hooks: stop fetching, finish the batch in hand, drain NATS,
+  // close the pool. Handled here (not enableShutdownHooks, which re-raises the signal) so a
+  // clean stop exits 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      app
+        .close()
+        .then(() => {
+          logger.info('stopped cleanly');
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        });
+    });
+  }
 }
 
 main().catch((error: unknown) => {

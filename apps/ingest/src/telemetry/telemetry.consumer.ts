@@ -54,6 +54,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     await this.loop;
+    this.logger.info('consumer stopped; in-flight messages settled');
   }
 
   isRunning(): boolean {
