@@ -6,7 +6,10 @@ import { defineConfig } from 'vitest/config';
 //   *.e2e.spec.ts     e2e: processes of the whole stack, a real browser
 // Workspace packages resolve to their TypeScript sources through the "@fleet/source"
 // export condition, so tests never run against a stale dist/.
-const resolve = { conditions: ['@fleet/source', 'import', 'module', 'node', 'default'] };
+// Only '@fleet/source' is added on top of Node's own conditions: vitest hands the SSR list to
+// its workers as --conditions, and an 'import' there makes Node's require() of CJS packages
+// (pg → pg-pool) load their ESM builds.
+const resolve = { conditions: ['@fleet/source', 'node', 'development|production'] };
 const exclude = ['**/node_modules/**', '**/dist/**', '**/.next/**'];
 
 export default defineConfig({

@@ -84,7 +84,8 @@ if (wanted('typecheck')) {
   run('typecheck scripts', 'npx', ['tsc', '-p', 'scripts/tsconfig.json']);
 }
 
-const env = { ...process.env };
+// The build step above compiled everything, so e2e helpers need not build again.
+const env = { ...process.env, FLEET_E2E_SKIP_BUILD: '1' };
 if (wanted('medium') || wanted('e2e')) {
   // Data-layer tests run on plain PostgreSQL and on TimescaleDB; bring the latter up when it is
   // missing and we may (root). Without it they run on PostgreSQL only and say so, except in CI.
