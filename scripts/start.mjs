@@ -142,6 +142,9 @@ async function main() {
   const stop = async (exitCode) => {
     await children.stopAll();
     await database?.stop?.();
+    if (exitCode === 0) {
+      log.ok('every service stopped');
+    }
     process.exit(exitCode);
   };
   const onSignal = (what) => {

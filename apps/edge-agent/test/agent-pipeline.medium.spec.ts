@@ -10,7 +10,9 @@ import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type Spawned, spawnCommand, spawnTs, stopProcess, waitFor } from './processes.js';
 
-const NATS_URL = 'nats://127.0.0.1:4222';
+// A private JetStream server: the test's batches never land in the machine's TELEMETRY stream,
+// where an ingest would dead-letter the unknown test gateway.
+let NATS_URL = '';
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 const gatewayId = `test-edge-${unique}`;
 const subject = subjects.telemetry(gatewayId);
@@ -25,7 +27,8 @@ interface Received {
   msgId: string | undefined;
 }
 
-const processes: Record<'socat' | 'simulator' | 'agent', Spawned | undefined> = {
+const processes: Record<'nats' | 'socat' | 'simulator' | 'agent', Spawned | undefined> = {
+  nats: undefined,
   socat: undefined,
   simulator: undefined,
   agent: undefined,
@@ -63,19 +66,31 @@ async function startSimulator(serial: string): Promise<string> {
   return controlUrl;
 }
 
+async function startNats(dir: string): Promise<void> {
+  const port = await freePort();
+  NATS_URL = `nats://127.0.0.1:${port}`;
+  processes.nats = spawnCommand('nats-server', 'nats-server', [
+    ...['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', join(dir, 'nats')],
+  ]);
+  await waitFor(
+    'nats-server',
+    async () => {
+      const nc = await connect({ servers: NATS_URL });
+      await nc.close();
+      return true;
+    },
+    20_000,
+  );
+}
+
 /**
- * Listens on the gateway's subject with core NATS. The agent never creates streams: if one
- * already captures the subject (e.g. ingest's TELEMETRY) it is used, otherwise a uniquely
- * named stream is made for this test and removed afterwards.
+ * Listens on the gateway's subject with core NATS, beside a stream that captures it (the agent
+ * never creates streams; without one its publishes would not be acknowledged).
  */
 async function listen(received: Received[], rejected: string[]): Promise<() => Promise<void>> {
   const nc = await connect({ servers: NATS_URL });
   const jsm = await jetstreamManager(nc);
-  const existing = await jsm.streams.find(subject).catch(() => undefined);
-  const ownStream = existing === undefined ? `TEST_EDGE_${unique.toUpperCase()}` : undefined;
-  if (ownStream !== undefined) {
-    await jsm.streams.add({ name: ownStream, subjects: [subject], max_age: 10 * 60 * 1_000_000_000 });
-  }
+  await jsm.streams.add({ name: `TEST_EDGE_${unique.toUpperCase()}`, subjects: [subject] });
   const sub = nc.subscribe(subject);
   void (async () => {
     for await (const msg of sub) {
@@ -89,9 +104,6 @@ async function listen(received: Received[], rejected: string[]): Promise<() => P
   })();
   return async () => {
     sub.unsubscribe();
-    if (ownStream !== undefined) {
-      await jsm.streams.delete(ownStream).catch(() => undefined);
-    }
     await nc.close();
   };
 }
@@ -104,6 +116,7 @@ describe('edge agent pipeline (simulator → SLCAN pty → agent → JetStream)'
   let stopListening: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
+    await startNats(dir);
     const { simEnd, agentEnd } = await startPtyPair(dir);
     controlUrl = await startSimulator(simEnd);
     stopListening = await listen(received, rejected);
@@ -118,6 +131,7 @@ describe('edge agent pipeline (simulator → SLCAN pty → agent → JetStream)'
     await stopProcess(processes.simulator);
     await stopProcess(processes.socat);
     await stopListening?.();
+    await stopProcess(processes.nats);
     rmSync(dir, { recursive: true, force: true });
   });
 
