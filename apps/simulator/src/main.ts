@@ -15,7 +15,7 @@ import { SlcanResponder } from './wire/slcan-responder.js';
 function createLink(config: SimConfig, logger: Logger): ByteLink {
   return config.serial !== undefined
     ? new SerialLink(config.serial, logger)
-    : new TcpLink(config.tcp ?? 0, logger);
+    : new TcpLink(config.tcp ?? 0, logger, config.listenHost);
 }
 
 async function main(): Promise<void> {
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
         }),
     },
     logger,
+    config.listenHost,
   );
 
   const controlPort = await control.start();

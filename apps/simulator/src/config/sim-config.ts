@@ -24,6 +24,10 @@ export const simConfigSchema = z
     serial: z.string().min(1).optional(),
     tcp: port().optional(),
     controlPort: port().default(3010),
+    // Loopback by default; containers (docker-compose.yml) listen on all interfaces.
+    listenHost: z
+      .union([z.ipv4(), z.ipv6(), z.literal('localhost')], 'must be an IP address or localhost')
+      .default('127.0.0.1'),
     addresses: addressList.default([0]),
     modules: int(MIN_MODULES, MAX_MODULES).default(8),
     moduleType: z.enum(MODULE_TYPE_NAMES, `must be one of ${MODULE_TYPE_NAMES.join(', ')}`).default('H48050'),
@@ -51,12 +55,23 @@ export const SIM_OPTIONS = [
     env: 'SIM_SERIAL',
     help: 'SLCAN over this serial device (e.g. a socat pty)',
   },
-  { key: 'tcp', flag: '--tcp <port>', env: 'SIM_TCP', help: 'SLCAN over a TCP listener on 127.0.0.1:<port>' },
+  {
+    key: 'tcp',
+    flag: '--tcp <port>',
+    env: 'SIM_TCP',
+    help: 'SLCAN over a TCP listener on <listen-host>:<port>',
+  },
   {
     key: 'controlPort',
     flag: '--control-port <n>',
     env: 'SIM_CONTROL_PORT',
     help: 'control HTTP port (default 3010)',
+  },
+  {
+    key: 'listenHost',
+    flag: '--listen-host <ip>',
+    env: 'SIM_LISTEN_HOST',
+    help: 'address the control and SLCAN TCP listeners bind (default 127.0.0.1)',
   },
   {
     key: 'addresses',

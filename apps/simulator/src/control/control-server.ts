@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 export type ControlRoutes = Record<string, () => unknown>;
 
 /**
- * Loopback-only HTTP for tests and the demo: GET routes returning JSON; anything else is a
+ * HTTP for tests and the demo (loopback unless --listen-host says otherwise): GET routes returning JSON; anything else is a
  * JSON 404 (unknown path) or 405 (other method).
  */
 export class ControlServer {
@@ -14,6 +14,7 @@ export class ControlServer {
     private readonly port: number,
     private readonly routes: ControlRoutes,
     private readonly logger: Logger,
+    private readonly host = '127.0.0.1',
   ) {}
 
   start(): Promise<number> {
@@ -21,9 +22,9 @@ export class ControlServer {
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', (error) =>
-        reject(new Error(`cannot listen on 127.0.0.1:${this.port}: ${error.message}`)),
+        reject(new Error(`cannot listen on ${this.host}:${this.port}: ${error.message}`)),
       );
-      server.listen(this.port, '127.0.0.1', () => {
+      server.listen(this.port, this.host, () => {
         const address = server.address();
         resolve(typeof address === 'object' && address ? address.port : this.port);
       });

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { ByteLink, ByteLinkHandlers } from './byte-link.js';
 
 /**
- * SLCAN over a TCP listener on 127.0.0.1, for machines without socat. One host at a time, like
+ * SLCAN over a TCP listener (loopback by default), for machines without socat. One host at a time, like
  * a serial adapter: a new connection replaces the previous one.
  */
 export class TcpLink implements ByteLink {
@@ -13,6 +13,7 @@ export class TcpLink implements ByteLink {
   constructor(
     private readonly port: number,
     private readonly logger: Logger,
+    private readonly host = '127.0.0.1',
   ) {}
 
   start(handlers: ByteLinkHandlers): Promise<void> {
@@ -20,9 +21,9 @@ export class TcpLink implements ByteLink {
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', (error) =>
-        reject(new Error(`cannot listen on 127.0.0.1:${this.port}: ${error.message}`)),
+        reject(new Error(`cannot listen on ${this.host}:${this.port}: ${error.message}`)),
       );
-      server.listen(this.port, '127.0.0.1', () => {
+      server.listen(this.port, this.host, () => {
         this.logger.info({ port: this.port }, 'SLCAN TCP listener ready');
         resolve();
       });
