@@ -12,6 +12,7 @@ describe('loadSimConfig', () => {
       config: {
         serial: '/tmp/x',
         controlPort: 3010,
+        listenHost: '127.0.0.1',
         addresses: [0],
         modules: 12,
         moduleType: 'H48050',
