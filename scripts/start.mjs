@@ -2,7 +2,7 @@
 // `npm start`: the whole product with demo data on one machine.
 // install → build → database → NATS → migrate → seed → ingest, api, web → simulators + agents.
 // Only node: built-ins are imported before the install step; the rest is loaded afterwards.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -76,12 +76,8 @@ const ports = {
 };
 
 function startServices({ children, env, dataDir }) {
-  const pipe = { stdio: ['ignore', 'pipe', 'pipe'], cwd: root };
   const node = (name, script, extraEnv, options = {}) =>
-    children.add(
-      name,
-      spawn(process.execPath, script, { ...pipe, ...options, env: { ...env, ...extraEnv } }),
-    );
+    children.spawn(name, process.execPath, script, { cwd: root, ...options, env: { ...env, ...extraEnv } });
   node('ingest', ['apps/ingest/dist/main.js'], { INGEST_HEALTH_PORT: String(ports.ingest) });
   node('api', ['apps/api/dist/main.js'], { API_PORT: String(ports.api), AUTH_SECRET: authSecret(dataDir) });
   node(
@@ -138,10 +134,8 @@ async function main() {
   const logDir = join(dataDir, 'logs');
   const minLevel = opts.verbose ? 30 : 40;
   const children = new Children((child, name) => log.attachChildOutput(child, name, { logDir, minLevel }));
-  let database;
   const stop = async (exitCode) => {
     await children.stopAll();
-    await database?.stop?.();
     if (exitCode === 0) {
       log.ok('every service stopped');
     }
@@ -155,10 +149,12 @@ async function main() {
   };
   process.on('SIGINT', () => onSignal('Ctrl-C'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGHUP', () => onSignal('SIGHUP'));
+  process.on('exit', () => children.killAllNow());
 
   try {
-    database = await resolveDatabase({ dataDir, mode: opts.db });
-    const natsUrl = await resolveNats({ dataDir, spawnChild: (name, child) => children.add(name, child) });
+    const database = await resolveDatabase({ dataDir, mode: opts.db, children });
+    const natsUrl = await resolveNats({ dataDir, children });
     const env = { ...process.env, DATABASE_URL: database.url, NATS_URL: natsUrl };
     log.step('migrating the database');
     run('migrate', process.execPath, ['packages/db/dist/cli/migrate.js'], { env });

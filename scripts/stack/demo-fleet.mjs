@@ -1,7 +1,7 @@
 // Simulators and edge agents of the demo fleet (infra/demo/demo-fleet.json): one simulator per
 // gateway, joined to its agent by a socat pty pair (the agent sees a serial SLCAN adapter, as on
 // a real gateway) or, without socat, by SLCAN over a loopback TCP socket.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { step } from './log.mjs';
@@ -20,12 +20,7 @@ async function ptyPair(children, runDir, gatewayId) {
   const agent = join(runDir, `${gatewayId}.agent`);
   rmSync(sim, { force: true });
   rmSync(agent, { force: true });
-  children.add(
-    `pty-${gatewayId}`,
-    spawn('socat', [`pty,raw,echo=0,link=${sim}`, `pty,raw,echo=0,link=${agent}`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
+  children.spawn(`pty-${gatewayId}`, 'socat', [`pty,raw,echo=0,link=${sim}`, `pty,raw,echo=0,link=${agent}`]);
   await waitFor(`pty pair for ${gatewayId}`, () => existsSync(sim) && existsSync(agent), 10_000);
   return { sim: ['--serial', sim], agent: ['--slcan', agent] };
 }
@@ -60,10 +55,7 @@ export async function startDemoFleet({ root, runDir, children, natsUrl, ports })
       '--seed',
       String(i + 1),
     ];
-    children.add(
-      `sim-${gw.gatewayId}`,
-      spawn(process.execPath, simArgs, { stdio: ['ignore', 'pipe', 'pipe'] }),
-    );
+    children.spawn(`sim-${gw.gatewayId}`, process.execPath, simArgs);
     controls.push({ gatewayId: gw.gatewayId, url: `http://127.0.0.1:${controlPort}` });
     const agentArgs = [
       join(root, 'apps/edge-agent/dist/main.js'),
@@ -75,10 +67,7 @@ export async function startDemoFleet({ root, runDir, children, natsUrl, ports })
       '--nats-url',
       natsUrl,
     ];
-    children.add(
-      `agent-${gw.gatewayId}`,
-      spawn(process.execPath, agentArgs, { stdio: ['ignore', 'pipe', 'pipe'] }),
-    );
+    children.spawn(`agent-${gw.gatewayId}`, process.execPath, agentArgs);
   }
   return controls;
 }

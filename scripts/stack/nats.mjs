@@ -1,6 +1,6 @@
 // Which NATS the stack uses: NATS_URL when set; else one answering on 127.0.0.1:4222; else
 // `nats-server` from PATH with JetStream, storing in <data dir>/nats; else a clear message.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, step } from './log.mjs';
@@ -15,7 +15,7 @@ export const NATS_HELP = [
   'or point NATS_URL at a NATS server with JetStream enabled.',
 ].join('\n');
 
-export async function resolveNats({ dataDir, spawnChild }) {
+export async function resolveNats({ dataDir, children }) {
   if (process.env.NATS_URL) {
     ok(`NATS from NATS_URL (${process.env.NATS_URL})`);
     return process.env.NATS_URL;
@@ -32,7 +32,7 @@ export async function resolveNats({ dataDir, spawnChild }) {
   const storeDir = join(dataDir, 'nats');
   mkdirSync(storeDir, { recursive: true });
   step(`starting ${binary} with JetStream in ${storeDir}`);
-  spawnChild('nats', spawn(binary, ['-a', '127.0.0.1', '-p', '4222', '-js', '-sd', storeDir]));
+  children.spawn('nats', binary, ['-a', '127.0.0.1', '-p', '4222', '-js', '-sd', storeDir]);
   await waitFor('nats-server', () => portAnswers(4222), 20_000);
   ok('nats-server on 127.0.0.1:4222');
   return 'nats://127.0.0.1:4222';

@@ -4,7 +4,15 @@ import { chmodSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, login, type SiteSummary } from './stack-api.js';
-import { freePort, type RunningStack, startNats, startStack, tempDir, waitUntil } from './stack-harness.js';
+import {
+  freePort,
+  portOpen,
+  type RunningStack,
+  startNats,
+  startStack,
+  tempDir,
+  waitUntil,
+} from './stack-harness.js';
 
 describe('npm start with no PostgreSQL to find', () => {
   let nats: Awaited<ReturnType<typeof startNats>>;
@@ -66,5 +74,10 @@ describe('npm start with no PostgreSQL to find', () => {
     await waitUntil('new samples after the restart', async () =>
       (await storedSamples()) > samplesBefore ? true : undefined,
     );
+
+    // Ctrl-C stops the services first and the embedded server last, and leaves nothing behind.
+    expect(await stack.interrupt()).toBe(0);
+    stack = undefined;
+    expect(await portOpen(Number(env.EMBEDDED_PG_PORT))).toBe(false);
   });
 });
