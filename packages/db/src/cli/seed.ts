@@ -1,6 +1,8 @@
 // `node packages/db/dist/cli/seed.js` with DATABASE_URL set: the demo fleet, idempotently.
+// DEMO_FLEET_FILE picks another fleet file (default infra/demo/demo-fleet.json).
 // Composition root of the CLI, so it is the one place that reads the env.
 import { createPrismaClient } from '../client.js';
+import { DEFAULT_DEMO_FLEET_PATH, loadDemoFleet } from '../seed/demo-fleet.js';
 import { seedDemo } from '../seed/seed-demo.js';
 import { redactUrl } from './redact-url.js';
 
@@ -13,7 +15,8 @@ if (!databaseUrl) {
 const db = createPrismaClient(databaseUrl);
 try {
   console.log(`seeding demo fleet into ${redactUrl(databaseUrl)}`);
-  const report = await seedDemo(db, (line) => console.log(`  ${line}`));
+  const fleet = loadDemoFleet(process.env.DEMO_FLEET_FILE ?? DEFAULT_DEMO_FLEET_PATH);
+  const report = await seedDemo(db, fleet, (line) => console.log(`  ${line}`));
   console.log(`${report.created.length} created, ${report.unchanged.length} already there`);
 } catch (error) {
   console.error(`seed: failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.js';
 import { createPrismaClient, type PrismaClient } from '../client.js';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '../testing/index.js';
+import { loadDemoFleet } from './demo-fleet.js';
 import { seedDemo } from './seed-demo.js';
 
 const [postgres] = await testDatabaseTargets();
@@ -20,7 +21,7 @@ describe('seedDemo', () => {
 
   it('creates the demo fleet once; a second run changes nothing', async () => {
     const lines: string[] = [];
-    const first = await seedDemo(prisma, (l) => lines.push(l));
+    const first = await seedDemo(prisma, loadDemoFleet(), (l) => lines.push(l));
     const snapshot = await dump(prisma);
     const second = await seedDemo(prisma);
 

@@ -7,56 +7,16 @@ import { siteData } from '../testing/factories/site.factory.js';
 import { tenantData } from '../testing/factories/tenant.factory.js';
 import { stableUuid } from '../testing/factories/unique.js';
 import { userData } from '../testing/factories/user.factory.js';
+import { type DemoFleet, loadDemoFleet } from './demo-fleet.js';
 
 export interface SeedReport {
   created: string[];
   unchanged: string[];
 }
 
-interface DemoString {
-  bmsAddress: number;
-  moduleType: ModuleType;
-  moduleCount: number;
-}
-
-interface DemoSite {
-  key: string;
-  name: string;
-  gatewayId: string;
-  mbms: boolean;
-  strings: DemoString[];
-}
-
 // H48050: 15 cells per module (protocol reference §7, real 0x7320 frame). H48074's cell count is
 // unconfirmed there, so it stays unset rather than guessed.
 const CELLS_PER_MODULE: Partial<Record<ModuleType, number>> = { H48050: 15 };
-
-const DEMO_SITES: DemoSite[] = [
-  {
-    key: 'mueller',
-    name: 'Haus Müller, Freiburg',
-    gatewayId: 'gw-demo-1',
-    mbms: false,
-    strings: [{ bmsAddress: 0, moduleType: 'H48050', moduleCount: 8 }],
-  },
-  {
-    key: 'schmidt',
-    name: 'Hof Schmidt, Ulm',
-    gatewayId: 'gw-demo-2',
-    mbms: false,
-    strings: [{ bmsAddress: 0, moduleType: 'H48074', moduleCount: 12 }],
-  },
-  {
-    key: 'weber',
-    name: 'Bäckerei Weber, Augsburg',
-    gatewayId: 'gw-demo-3',
-    mbms: true,
-    strings: [
-      { bmsAddress: 1, moduleType: 'H48074', moduleCount: 10 },
-      { bmsAddress: 2, moduleType: 'H48074', moduleCount: 10 },
-    ],
-  },
-];
 
 /**
  * The demo fleet, built from the test factories. Idempotent: every entity is looked up by a
@@ -65,6 +25,7 @@ const DEMO_SITES: DemoSite[] = [
  */
 export async function seedDemo(
   db: PrismaClient,
+  fleet: DemoFleet = loadDemoFleet(),
   log: (line: string) => void = () => {},
 ): Promise<SeedReport> {
   const report: SeedReport = { created: [], unchanged: [] };
@@ -75,42 +36,49 @@ export async function seedDemo(
     return found ?? (await create());
   };
 
+  const { slug, name } = fleet.tenant;
   const tenant = await ensure(
-    'tenant demo (Demo Solar GmbH)',
-    () => db.tenant.findUnique({ where: { slug: 'demo' } }),
-    () =>
-      db.tenant.create({
-        data: tenantData({ id: stableUuid('tenant/demo'), name: 'Demo Solar GmbH', slug: 'demo' }),
-      }),
+    `tenant ${slug} (${name})`,
+    () => db.tenant.findUnique({ where: { slug } }),
+    () => db.tenant.create({ data: tenantData({ id: stableUuid(`tenant/${slug}`), name, slug }) }),
   );
+  const { email, password } = fleet.installer;
   await ensure(
-    'user installer@demo.test (installer)',
-    () => db.user.findUnique({ where: { email: 'installer@demo.test' } }),
+    `user ${email} (installer)`,
+    () => db.user.findUnique({ where: { email } }),
     async () =>
       db.user.create({
         data: await userData({
           tenantId: tenant.id,
-          email: 'installer@demo.test',
-          name: 'Demo Installer',
+          email,
+          name: fleet.installer.name,
           role: 'installer',
-          password: 'demo-installer',
+          password,
         }),
       }),
   );
-  for (const demo of DEMO_SITES) {
-    await seedSite(db, ensure, tenant.id, demo);
+  for (const gateway of fleet.gateways) {
+    await seedSite(db, ensure, { id: tenant.id, slug }, gateway);
   }
   return report;
 }
 
 type Ensure = <T>(label: string, find: () => Promise<T | null>, create: () => Promise<T>) => Promise<T>;
 
-async function seedSite(db: PrismaClient, ensure: Ensure, tenantId: string, demo: DemoSite): Promise<void> {
-  const siteId = stableUuid(`site/demo/${demo.key}`);
+type DemoGateway = DemoFleet['gateways'][number];
+
+async function seedSite(
+  db: PrismaClient,
+  ensure: Ensure,
+  tenant: { id: string; slug: string },
+  demo: DemoGateway,
+): Promise<void> {
+  const tenantId = tenant.id;
+  const siteId = stableUuid(`site/${tenant.slug}/${demo.gatewayId}`);
   await ensure(
-    `site "${demo.name}"`,
+    `site "${demo.site}"`,
     () => db.site.findUnique({ where: { id: siteId } }),
-    () => db.site.create({ data: siteData({ id: siteId, tenantId, name: demo.name }) }),
+    () => db.site.create({ data: siteData({ id: siteId, tenantId, name: demo.site }) }),
   );
   await ensure(
     `gateway ${demo.gatewayId}`,
@@ -121,22 +89,23 @@ async function seedSite(db: PrismaClient, ensure: Ensure, tenantId: string, demo
           id: demo.gatewayId,
           tenantId,
           siteId,
-          name: `Gateway ${demo.name.split(',')[0]}`,
+          name: `Gateway ${demo.site.split(',')[0]}`,
         }),
       }),
   );
-  const mbmsGroupId = demo.mbms ? stableUuid(`mbms/demo/${demo.key}`) : null;
-  if (mbmsGroupId) {
+  const mbms = demo.mbms;
+  const mbmsGroupId = mbms ? stableUuid(`mbms/${tenant.slug}/${demo.gatewayId}`) : null;
+  if (mbms && mbmsGroupId) {
     await ensure(
-      `MBMS1000 group at "${demo.name}"`,
+      `MBMS1000 group "${mbms}" at "${demo.site}"`,
       () => db.mbmsGroup.findUnique({ where: { id: mbmsGroupId } }),
-      () => db.mbmsGroup.create({ data: mbmsGroupData({ id: mbmsGroupId, siteId, name: 'MBMS1000' }) }),
+      () => db.mbmsGroup.create({ data: mbmsGroupData({ id: mbmsGroupId, siteId, name: mbms }) }),
     );
   }
-  for (const s of demo.strings) {
-    const key = { gatewayId: demo.gatewayId, bus: 'can0', bmsAddress: s.bmsAddress };
+  for (const bmsAddress of demo.addresses) {
+    const key = { gatewayId: demo.gatewayId, bus: demo.bus, bmsAddress };
     await ensure(
-      `string ${demo.gatewayId} can0/${s.bmsAddress} (${s.moduleCount} × ${s.moduleType})`,
+      `string ${demo.gatewayId} ${demo.bus}/${bmsAddress} (${demo.modules} × ${demo.moduleType})`,
       () => db.bmsString.findUnique({ where: { gatewayId_bus_bmsAddress: key } }),
       () =>
         db.bmsString.create({
@@ -145,9 +114,9 @@ async function seedSite(db: PrismaClient, ensure: Ensure, tenantId: string, demo
             tenantId,
             siteId,
             mbmsGroupId,
-            moduleType: s.moduleType,
-            moduleCount: s.moduleCount,
-            cellsPerModule: CELLS_PER_MODULE[s.moduleType] ?? null,
+            moduleType: demo.moduleType,
+            moduleCount: demo.modules,
+            cellsPerModule: CELLS_PER_MODULE[demo.moduleType] ?? null,
           }),
         }),
     );

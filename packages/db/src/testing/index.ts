@@ -1,5 +1,6 @@
 // Factories and test-database helpers, for tests and the seed only (STYLE.md §18).
 
+export { type DemoFleet, demoFleetSchema, loadDemoFleet } from '../seed/demo-fleet.js';
 export { type SeedReport, seedDemo } from '../seed/seed-demo.js';
 export { type BmsStringOverrides, bmsStringData, createBmsString } from './factories/bms-string.factory.js';
 export { createGateway, type GatewayOverrides, gatewayData } from './factories/gateway.factory.js';
