@@ -29,7 +29,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'medium',
-          include: ['{apps,packages}/*/{src,test}/**/*.medium.spec.ts', 'prisma/**/*.medium.spec.ts'],
+          include: [
+            '{apps,packages}/*/{src,test}/**/*.medium.spec.ts',
+            'prisma/**/*.medium.spec.ts',
+            'scripts/test/**/*.medium.spec.ts',
+          ],
           exclude,
           globalSetup: ['packages/db/test/global-setup.ts'],
           testTimeout: 60_000,
