@@ -1,8 +1,8 @@
+import { NestLogger } from '@fleet/service-kit/nest';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { appModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
-import { NestLogger } from './logging/nest-logger.js';
 import { requestContext } from './logging/request-context.middleware.js';
 import type { Logger } from './logging/root-logger.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';

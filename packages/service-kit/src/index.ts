@@ -1,0 +1,6 @@
+export {
+  createServiceLogger,
+  type Logger,
+  REDACTED_PATHS,
+  type ServiceLogOptions,
+} from './create-service-logger.js';

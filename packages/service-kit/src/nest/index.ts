@@ -1,0 +1,1 @@
+export { NestLogger } from './nest-logger.js';
