@@ -101,6 +101,103 @@ export {
   STATUS_REQUEST_BITS,
 } from './hv-can/status-flags.table.js';
 export { decodeVersions7310, encodeVersions7310, type Versions7310 } from './hv-can/versions-7310.codec.js';
+// RS485 ASCII
+export {
+  type AlarmInfo44,
+  type AlarmInfo44Input,
+  decodeAlarmInfo44,
+  encodeAlarmInfo44,
+  MAX_ALARM_TRAILING_BYTES,
+} from './rs485/alarm-info-44.codec.js';
+export {
+  type AnalogModule42,
+  type AnalogModule42Input,
+  type AnalogQuery,
+  type AnalogValues42,
+  CAPACITY_IN_WIDE_FIELD,
+  capacityFields,
+  decodeAnalogValues42,
+  encodeAnalogValues42,
+  USER_ITEMS_LARGE,
+  USER_ITEMS_SMALL,
+} from './rs485/analog-values-42.codec.js';
+export {
+  type ChargeManagement92,
+  type ChargeManagement92Input,
+  decodeChargeManagement92,
+  encodeChargeManagement92,
+} from './rs485/charge-management-92.codec.js';
+export {
+  decodeRs485Frame,
+  type Rs485CorruptReason,
+  type Rs485FrameResult,
+} from './rs485/decode-rs485-frame.js';
+export { encodeRs485Frame } from './rs485/encode-rs485-frame.js';
+export {
+  decodeManufacturerInfo51,
+  encodeManufacturerInfo51,
+  type ManufacturerInfo51,
+} from './rs485/manufacturer-info-51.codec.js';
+export {
+  ALARM_STATUS1_BITS,
+  ALARM_STATUS2_BITS,
+  ALARM_STATUS3_BITS,
+  type AlarmStatus1Flags,
+  type AlarmStatus2Flags,
+  type AlarmStatus3Flags,
+  CHARGE_MANAGEMENT_BITS,
+  type ChargeManagementFlags,
+  cellFailuresOf,
+  ITEM_STATES,
+  type ItemState,
+  itemStateOf,
+} from './rs485/rs485-bit-tables.js';
+export { frameChecksum, lengthChecksum, lengthWord, MAX_LENID } from './rs485/rs485-checksum.js';
+export { ALL_MODULES, commandName, RS485_COMMANDS, type Rs485CommandName } from './rs485/rs485-commands.js';
+export {
+  RS485_CID1_BATTERY,
+  RS485_EOI,
+  RS485_SOI,
+  RS485_VERSION_V33,
+  type Rs485Frame,
+  rs485FrameLength,
+} from './rs485/rs485-frame.js';
+export {
+  decodeRs485Request,
+  decodeSetChargeManagement94,
+  encodeRs485Request,
+  groupMasterAddress,
+  groupRequest,
+  moduleRequest,
+  plainRequest,
+  type Rs485Request,
+  type Rs485RequestDecodeResult,
+  type SetChargeManagement94,
+  setChargeManagementRequest,
+} from './rs485/rs485-request.js';
+export { encodeRs485Response, type Rs485Response, responseStatus } from './rs485/rs485-response.js';
+export { Rs485ReturnCode, type Rs485ReturnCodeName, returnCodeName } from './rs485/rs485-return-code.js';
+export { KELVIN_OFFSET_DK, tempDcFromDk, tempDcToDk } from './rs485/rs485-scaling.js';
+export {
+  DEFAULT_MAX_RS485_FRAME,
+  type Rs485ParseResult,
+  Rs485StreamParser,
+} from './rs485/rs485-stream-parser.js';
+export {
+  decodeSerialNumber93,
+  encodeSerialNumber93,
+  type SerialNumber93,
+} from './rs485/serial-number-93.codec.js';
+export {
+  decodeSoftwareVersion96,
+  encodeSoftwareVersion96,
+  type SoftwareVersion96,
+} from './rs485/software-version-96.codec.js';
+export {
+  decodeSystemParameters47,
+  encodeSystemParameters47,
+  type SystemParameters47,
+} from './rs485/system-parameters-47.codec.js';
 export { decodeSlcanLine } from './slcan/decode-slcan-line.js';
 export { encodeSlcanCommand, encodeSlcanFrame, encodeSlcanTransmitAck } from './slcan/encode-slcan.js';
 // SLCAN (Lawicel) framing
