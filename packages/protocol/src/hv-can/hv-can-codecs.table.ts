@@ -1,18 +1,21 @@
 // The HV CAN device map as data: message type → CAN id, whether the BMS address sits in the
 // low nibble, and its codec. Protocol reference §1.2 (addressing) and §1.4 (layouts).
-// Adding a message (e.g. the 0x8200 sleep command) is one file plus one row here.
+// Adding a message is one file plus one row here.
 import type { DecodeResult } from '../bytes/decode-result.js';
 import { decodeCellTempExtremes4240, encodeCellTempExtremes4240 } from './cell-temp-extremes-4240.codec.js';
 import {
   decodeCellVoltageExtremes4230,
   encodeCellVoltageExtremes4230,
 } from './cell-voltage-extremes-4230.codec.js';
+import { decodeChargeDischarge8210, encodeChargeDischarge8210 } from './charge-discharge-8210.codec.js';
 import { decodeComposition7320, encodeComposition7320 } from './composition-7320.codec.js';
 import { decodeFaultExtension4290, encodeFaultExtension4290 } from './fault-extension-4290.codec.js';
 import { decodeForbiddenMarks4280, encodeForbiddenMarks4280 } from './forbidden-marks-4280.codec.js';
 import type { HvCanMessageType, HvCanValues } from './hv-can-message.js';
 import { decodeLimits4220, encodeLimits4220 } from './limits-4220.codec.js';
 import { decodeManufacturerName7330, encodeManufacturerName7330 } from './manufacturer-name-7330.codec.js';
+import { decodeMaskCommFailure8240, encodeMaskCommFailure8240 } from './mask-comm-failure-8240.codec.js';
+import { decodeMaskReply8250, encodeMaskReply8250 } from './mask-reply-8250.codec.js';
 import {
   decodeModuleTempExtremes4270,
   encodeModuleTempExtremes4270,
@@ -23,6 +26,7 @@ import {
 } from './module-voltage-extremes-4260.codec.js';
 import { decodePack4210, encodePack4210 } from './pack-4210.codec.js';
 import { decodeRequest4200, encodeRequest4200 } from './request-4200.codec.js';
+import { decodeSleep8200, encodeSleep8200 } from './sleep-8200.codec.js';
 import { decodeStatus4250, encodeStatus4250 } from './status-4250.codec.js';
 import { decodeVersions7310, encodeVersions7310 } from './versions-7310.codec.js';
 
@@ -90,6 +94,21 @@ export const HV_CAN_CODECS: { [K in HvCanMessageType]: HvCanCodec<HvCanValues[K]
     decode: decodeManufacturerName7330,
     encode: encodeManufacturerName7330,
   },
+  // Commands PCS → BMS and the one command reply (§1.2): addressed like the replies.
+  '8200': { baseId: 0x8200, addressed: true, decode: decodeSleep8200, encode: encodeSleep8200 },
+  '8210': {
+    baseId: 0x8210,
+    addressed: true,
+    decode: decodeChargeDischarge8210,
+    encode: encodeChargeDischarge8210,
+  },
+  '8240': {
+    baseId: 0x8240,
+    addressed: true,
+    decode: decodeMaskCommFailure8240,
+    encode: encodeMaskCommFailure8240,
+  },
+  '8250': { baseId: 0x8250, addressed: true, decode: decodeMaskReply8250, encode: encodeMaskReply8250 },
 };
 
 /** Reply bursts of the two polls, in the order a BMS sends them (protocol reference §1.2). */

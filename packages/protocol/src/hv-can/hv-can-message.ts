@@ -1,14 +1,18 @@
 import type { CellTempExtremes4240 } from './cell-temp-extremes-4240.codec.js';
 import type { CellVoltageExtremes4230 } from './cell-voltage-extremes-4230.codec.js';
+import type { ChargeDischarge8210 } from './charge-discharge-8210.codec.js';
 import type { Composition7320 } from './composition-7320.codec.js';
 import type { FaultExtension4290 } from './fault-extension-4290.codec.js';
 import type { ForbiddenMarks4280 } from './forbidden-marks-4280.codec.js';
 import type { Limits4220 } from './limits-4220.codec.js';
 import type { ManufacturerName7330 } from './manufacturer-name-7330.codec.js';
+import type { MaskCommFailure8240 } from './mask-comm-failure-8240.codec.js';
+import type { MaskReply8250 } from './mask-reply-8250.codec.js';
 import type { ModuleTempExtremes4270 } from './module-temp-extremes-4270.codec.js';
 import type { ModuleVoltageExtremes4260 } from './module-voltage-extremes-4260.codec.js';
 import type { Pack4210 } from './pack-4210.codec.js';
 import type { Request4200 } from './request-4200.codec.js';
+import type { Sleep8200 } from './sleep-8200.codec.js';
 import type { Status4250 } from './status-4250.codec.js';
 import type { Versions7310 } from './versions-7310.codec.js';
 
@@ -28,6 +32,10 @@ export interface HvCanValues {
   '7320': Composition7320;
   '7330': ManufacturerName7330;
   '7340': ManufacturerName7330;
+  '8200': Sleep8200;
+  '8210': ChargeDischarge8210;
+  '8240': MaskCommFailure8240;
+  '8250': MaskReply8250;
 }
 
 export type HvCanMessageType = keyof HvCanValues;
