@@ -3,6 +3,17 @@
 export type { DecodeResult } from './bytes/decode-result.js';
 export { bytesToHex, hexToBytes } from './bytes/hex.js';
 export { type CanFrame, canFrameProblem, MAX_EXTENDED_CAN_ID, MAX_STANDARD_CAN_ID } from './can/can-frame.js';
+// DBC: signal definitions as data and the DBC generator
+export {
+  type CanMessageDefinition,
+  type CanSignal,
+  type Confidence,
+  flagSignal,
+  signal,
+} from './dbc/can-signal.js';
+export { type DbcFile, pylontechDbcFiles } from './dbc/pylontech-dbc.js';
+export { type DbcDocument, renderDbc } from './dbc/render-dbc.js';
+export { physicalOf, readSignalRaw, writeSignalRaw } from './dbc/signal-access.js';
 export {
   type CellTempExtremes4240,
   decodeCellTempExtremes4240,
@@ -13,6 +24,13 @@ export {
   decodeCellVoltageExtremes4230,
   encodeCellVoltageExtremes4230,
 } from './hv-can/cell-voltage-extremes-4230.codec.js';
+export {
+  type ChargeDischarge8210,
+  COMMAND_EFFECT,
+  chargeDischarge8210,
+  decodeChargeDischarge8210,
+  encodeChargeDischarge8210,
+} from './hv-can/charge-discharge-8210.codec.js';
 export {
   type Composition7320,
   decodeComposition7320,
@@ -49,6 +67,7 @@ export {
   temperatureDcFromRaw,
   temperatureDcToRaw,
 } from './hv-can/hv-can-scaling.js';
+export { HV_CAN_SIGNALS } from './hv-can/hv-can-signals.table.js';
 export {
   type DischargeLimitConvention,
   decodeLimits4220,
@@ -62,6 +81,21 @@ export {
   type ManufacturerName7330,
   splitManufacturerName,
 } from './hv-can/manufacturer-name-7330.codec.js';
+export {
+  decodeMaskCommFailure8240,
+  encodeMaskCommFailure8240,
+  MASK_COMM_FAILURE_8240,
+  type MaskCommFailure8240,
+} from './hv-can/mask-comm-failure-8240.codec.js';
+export {
+  decodeMaskReply8250,
+  encodeMaskReply8250,
+  MASK_ACCEPTED,
+  MASK_REFUSED,
+  type MaskReply,
+  type MaskReply8250,
+  maskReply8250,
+} from './hv-can/mask-reply-8250.codec.js';
 export {
   decodeModuleTempExtremes4270,
   encodeModuleTempExtremes4270,
@@ -80,6 +114,15 @@ export {
   type RequestKind,
   request4200,
 } from './hv-can/request-4200.codec.js';
+export {
+  decodeSleep8200,
+  ENTER_SLEEP,
+  encodeSleep8200,
+  QUIT_SLEEP,
+  type Sleep8200,
+  type SleepCommand,
+  sleep8200,
+} from './hv-can/sleep-8200.codec.js';
 export {
   decodeStatus4250,
   encodeStatus4250,
@@ -101,6 +144,47 @@ export {
   STATUS_REQUEST_BITS,
 } from './hv-can/status-flags.table.js';
 export { decodeVersions7310, encodeVersions7310, type Versions7310 } from './hv-can/versions-7310.codec.js';
+// Pylontech LV CAN
+export { type Alarms35A, decodeAlarms35A, encodeAlarms35A } from './lv-can/alarms-35a.codec.js';
+export { type Battery356, decodeBattery356, encodeBattery356 } from './lv-can/battery-356.codec.js';
+export {
+  type BatteryInfo35F,
+  decodeBatteryInfo35F,
+  encodeBatteryInfo35F,
+} from './lv-can/battery-info-35f.codec.js';
+export { decodeLvCanFrame, type LvCanDecodeResult } from './lv-can/decode-lv-can-frame.js';
+export { encodeLvCanFrame } from './lv-can/encode-lv-can-frame.js';
+export {
+  decodeFlags359,
+  encodeFlags359,
+  type Flags359,
+  type Flags359Input,
+  flags359,
+  type LvAlarmFlags,
+  type LvProtectionFlags,
+} from './lv-can/flags-359.codec.js';
+export {
+  decodeKeepAlive305,
+  encodeKeepAlive305,
+  KEEP_ALIVE_305,
+  type KeepAlive305,
+} from './lv-can/keep-alive-305.codec.js';
+export { decodeLimits351, encodeLimits351, type Limits351 } from './lv-can/limits-351.codec.js';
+export { LV_BROADCAST_TYPES, LV_CAN_CODECS, type LvCanCodec } from './lv-can/lv-can-codecs.table.js';
+export type { LvCanMessage, LvCanMessageOf, LvCanMessageType, LvCanValues } from './lv-can/lv-can-message.js';
+export {
+  decodeManufacturer35E,
+  encodeManufacturer35E,
+  type Manufacturer35E,
+} from './lv-can/manufacturer-35e.codec.js';
+export type { RawPayload } from './lv-can/raw-payload.js';
+export {
+  decodeRequests35C,
+  encodeRequests35C,
+  type Requests35C,
+  requests35C,
+} from './lv-can/requests-35c.codec.js';
+export { decodeSocSoh355, encodeSocSoh355, type SocSoh355 } from './lv-can/soc-soh-355.codec.js';
 // RS485 ASCII
 export {
   type AlarmInfo44,
