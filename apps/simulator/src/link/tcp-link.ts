@@ -24,7 +24,7 @@ export class TcpLink implements ByteLink {
         reject(new Error(`cannot listen on ${this.host}:${this.port}: ${error.message}`)),
       );
       server.listen(this.port, this.host, () => {
-        this.logger.info({ port: this.port }, 'SLCAN TCP listener ready');
+        this.logger.info({ port: this.port }, 'TCP listener ready');
         resolve();
       });
     });
@@ -45,14 +45,14 @@ export class TcpLink implements ByteLink {
   private accept(socket: Socket, handlers: ByteLinkHandlers): void {
     this.client?.destroy();
     this.client = socket;
-    this.logger.info({ remote: socket.remotePort }, 'SLCAN host connected');
+    this.logger.info({ remote: socket.remotePort }, 'host connected');
     handlers.onConnect();
     socket.on('data', (chunk) => {
       if (this.client === socket) {
         handlers.onData(chunk);
       }
     });
-    socket.on('error', (error) => this.logger.warn({ err: error }, 'SLCAN host connection error'));
+    socket.on('error', (error) => this.logger.warn({ err: error }, 'host connection error'));
     socket.on('close', () => {
       if (this.client === socket) {
         this.client = undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBatteryString, stringSoc } from './battery-string.js';
 import { readString } from './read-string.js';
 import { createRng } from './rng.js';
-import { Simulation } from './simulation.js';
+import { Simulation, uniformStrings } from './simulation.js';
 import { stepBatteryString } from './step-battery-string.js';
 
 const params = { bmsAddress: 0, moduleTypeName: 'H48050' as const, moduleCount: 8, ambientC: 20 };
@@ -78,9 +78,7 @@ describe('Simulation', () => {
   it('gives each address its own string and is reproducible from the seed', () => {
     const make = () =>
       new Simulation({
-        addresses: [1, 2],
-        moduleTypeName: 'H48074',
-        moduleCount: 10,
+        strings: uniformStrings([1, 2], 'H48074', 10),
         seed: 42,
         startTimeMs: 0,
       });

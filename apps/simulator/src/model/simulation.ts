@@ -1,18 +1,43 @@
-// All strings behind one simulated SC1000 (one address) or MBMS1000 (one address per string),
-// advanced together on a simulated clock.
+// All strings behind one simulated SC1000 (one string) or MBMS1000 (1–8 strings), advanced
+// together on a simulated clock, driven by one load profile, with the faults injected over
+// the control API applied to them.
+import { evaluateBms } from '../bms/evaluate-bms.js';
+import { stringFaultEffects } from '../faults/fault-effects.js';
+import { FaultRegistry } from '../faults/fault-registry.js';
 import { type BatteryString, createBatteryString } from './battery-string.js';
-import { profileCRate } from './current-profile.js';
+import { BUILT_IN_PROFILES, type LoadProfile, requestedCurrentA } from './load-profile.js';
 import { MODULE_TYPES, type ModuleTypeName } from './module-types.js';
+import { readString } from './read-string.js';
 import { between, createRng, type Rng } from './rng.js';
 import { stepBatteryString } from './step-battery-string.js';
 
-export interface SimulationParams {
-  addresses: number[];
+export interface StringSpec {
+  bmsAddress: number;
+  add?: number;
+  termination?: boolean;
   moduleTypeName: ModuleTypeName;
   moduleCount: number;
+  initialSocPct?: number;
+  initialSohPct?: number;
+}
+
+export interface SimulationParams {
+  strings: StringSpec[];
   seed: number;
   /** Simulated wall-clock start, ms since epoch (drives the daily profile). */
   startTimeMs: number;
+  profile?: LoadProfile;
+  /** Multiplies SOH fade (--ageing-factor), default 1. */
+  ageingFactor?: number;
+}
+
+/** The same module type and count for every address (the plain CLI case). */
+export function uniformStrings(
+  addresses: readonly number[],
+  moduleTypeName: ModuleTypeName,
+  moduleCount: number,
+): StringSpec[] {
+  return addresses.map((bmsAddress) => ({ bmsAddress, moduleTypeName, moduleCount }));
 }
 
 const DAY_S = 24 * 3600;
@@ -24,27 +49,34 @@ export function ambientC(secondOfDay: number): number {
 }
 
 export class Simulation {
+  readonly faults: FaultRegistry;
   private readonly rng: Rng;
   private stringsByAddress: Map<number, BatteryString>;
   private simTimeMs: number;
+  private readonly profile: LoadProfile;
 
   constructor(private readonly params: SimulationParams) {
     this.rng = createRng(params.seed);
     this.simTimeMs = params.startTimeMs;
+    this.profile = params.profile ?? BUILT_IN_PROFILES['residential-solar'];
     const ambient = ambientC(this.secondOfDay());
+    const last = params.strings.length - 1;
     this.stringsByAddress = new Map(
-      params.addresses.map((bmsAddress) => [
-        bmsAddress,
+      params.strings.map((spec, stringIndex) => [
+        spec.bmsAddress,
         createBatteryString(
-          {
-            bmsAddress,
-            moduleTypeName: params.moduleTypeName,
-            moduleCount: params.moduleCount,
-            ambientC: ambient,
-          },
+          { ...spec, stringIndex, termination: spec.termination ?? stringIndex === last, ambientC: ambient },
           this.rng,
         ),
       ]),
+    );
+    this.faults = new FaultRegistry(
+      params.strings.map((s) => ({
+        bmsAddress: s.bmsAddress,
+        moduleCount: s.moduleCount,
+        cellsPerModule: MODULE_TYPES[s.moduleTypeName].cellsPerModule,
+        maxDischargeA: MODULE_TYPES[s.moduleTypeName].maxDischargeA,
+      })),
     );
   }
 
@@ -61,7 +93,18 @@ export class Simulation {
   }
 
   /**
-   * Moves simulated time forward; each string follows the site profile plus a little noise.
+   * Re-applies the fault list now and lets each BMS evaluate at once, so a fault injected (or
+   * removed) between two ticks is already in the next poll's answer.
+   */
+  applyFaults(): void {
+    for (const [address, s] of this.stringsByAddress) {
+      const faults = stringFaultEffects(this.faults.list(), address, this.now);
+      this.stringsByAddress.set(address, evaluateBms({ ...s, faults }, 0));
+    }
+  }
+
+  /**
+   * Moves simulated time forward; each string follows the load profile plus a little noise.
    * Long jumps (high --speed) are cut into steps of at most a minute so the profile and the
    * limits are followed closely.
    */
@@ -76,12 +119,23 @@ export class Simulation {
 
   private step(simSeconds: number): void {
     this.simTimeMs += simSeconds * 1000;
+    this.faults.expire(this.now);
     const second = this.secondOfDay();
     const ambient = ambientC(second);
-    const capacityAh = MODULE_TYPES[this.params.moduleTypeName].capacityAh;
     for (const [address, s] of this.stringsByAddress) {
-      const requestedA = profileCRate(second) * capacityAh + between(this.rng, -0.5, 0.5);
-      this.stringsByAddress.set(address, stepBatteryString(s, simSeconds, requestedA, ambient));
+      const type = MODULE_TYPES[s.moduleTypeName];
+      const packV = readString(s).pack.packVoltageDv / 10;
+      // A little noise on a real demand; an idle profile stays exactly idle.
+      const noise = between(this.rng, -0.5, 0.5);
+      const demandA = requestedCurrentA(this.profile, second, type.capacityAh, packV);
+      const requestedA = demandA === 0 ? 0 : demandA + noise;
+      const faults = stringFaultEffects(this.faults.list(), address, this.now);
+      this.stringsByAddress.set(
+        address,
+        stepBatteryString({ ...s, faults }, simSeconds, requestedA, ambient, {
+          ageingFactor: this.params.ageingFactor ?? 1,
+        }),
+      );
     }
   }
 

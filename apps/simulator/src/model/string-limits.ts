@@ -1,8 +1,8 @@
 // What the simulated BMS allows, derived from SOC and cell temperatures only (not from
 // voltages, which depend on the current being limited). Chosen so the values are consistent
 // by construction: charge is forbidden exactly when the charge limit is 0 (e.g. at SOC 100 %),
-// discharge exactly when the discharge limit is 0 (e.g. at SOC 0 %). Simulator behaviour, not
-// a Pylontech specification.
+// discharge exactly when the discharge limit is 0 (e.g. at SOC 0 %), and both while the
+// relay is open. Simulator behaviour, not a Pylontech specification.
 import type { BatteryString } from './battery-string.js';
 import { stringSoc } from './battery-string.js';
 import { MODULE_TYPES } from './module-types.js';
@@ -38,6 +38,10 @@ export function cellTempRangeC(s: BatteryString): { minC: number; maxC: number }
 }
 
 export function stringLimits(s: BatteryString): StringLimits {
+  if (!s.bms.relayClosed) {
+    // Protection opened the relay: nothing may flow either way until it recovers.
+    return { chargeLimitDa: 0, dischargeLimitDa: 0, chargeForbidden: true, dischargeForbidden: true };
+  }
   const type = MODULE_TYPES[s.moduleTypeName];
   const socPct = socPctOf(s);
   const { minC, maxC } = cellTempRangeC(s);

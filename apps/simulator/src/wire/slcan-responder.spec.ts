@@ -9,15 +9,13 @@ import {
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { readString } from '../model/read-string.js';
-import { Simulation } from '../model/simulation.js';
+import { Simulation, uniformStrings } from '../model/simulation.js';
 import { ReplyLog } from './reply-log.js';
 import { SlcanResponder } from './slcan-responder.js';
 
 function setup(addresses = [0]) {
   const simulation = new Simulation({
-    addresses,
-    moduleTypeName: 'H48050',
-    moduleCount: 8,
+    strings: uniformStrings(addresses, 'H48050', 8),
     seed: 3,
     startTimeMs: 0,
   });

@@ -4,17 +4,22 @@
 import {
   type CanFrame,
   decodeHvCanFrame,
+  encodeHvCanFrame,
   encodeSlcanFrame,
   encodeSlcanTransmitAck,
+  request4200,
   SLCAN_ERROR,
   SLCAN_OK,
   type SlcanCommand,
   SlcanLineParser,
   type SlcanParseResult,
 } from '@fleet/protocol';
+import type { Fault } from '../faults/fault.schema.js';
+import { garbleFraction, isSilent } from '../faults/fault-effects.js';
 import type { Logger } from '../logger.js';
 import type { BatteryString } from '../model/battery-string.js';
 import { readString } from '../model/read-string.js';
+import { garbleLines, type Random } from './garble.js';
 import { ensembleMessages, systemMessages, toFrames } from './reply-bursts.js';
 import type { ReplyLog } from './reply-log.js';
 
@@ -35,7 +40,16 @@ export interface ResponderDeps {
   write: (text: string) => void;
   now: () => Date;
   logger: Logger;
+  /** Active faults (bms-silence, garbled-frames on hv-can); none by default. */
+  faults?: () => readonly Fault[];
+  random?: Random;
 }
+
+/** The 0x4200 polls an inverter sends, as the SLCAN lines a listening adapter forwards. */
+const ENSEMBLE_POLL = encodeSlcanFrame(encodeHvCanFrame({ type: '4200', ...request4200('ensemble') }));
+const SYSTEM_POLL = encodeSlcanFrame(encodeHvCanFrame({ type: '4200', ...request4200('system') }));
+/** Listen-only mode asks for system information once every this many ensemble polls. */
+const SYSTEM_POLL_EVERY = 10;
 
 /** Version reply `Vhhss`: hardware 1.0, software 1.3 (arbitrary, like any adapter's). */
 const VERSION_REPLY = 'V1013';
@@ -44,6 +58,7 @@ export class SlcanResponder {
   readonly counters: ResponderCounters = { polls: 0, framesIn: 0, corrupt: 0, ignored: 0 };
   private parser = new SlcanLineParser();
   private open = false;
+  private unaskedPolls = 0;
 
   constructor(private readonly deps: ResponderDeps) {}
 
@@ -68,6 +83,12 @@ export class SlcanResponder {
         this.onFrame(result.frame);
         return;
       case 'corrupt':
+        if (result.line === 'L') {
+          // Lawicel `L`: open in listen-only mode. The shared parser does not know it; a
+          // listen-only agent sends it, so the simulator accepts it as an open.
+          this.onCommand({ kind: 'open' });
+          return;
+        }
         this.counters.corrupt += 1;
         this.deps.logger.warn({ reason: result.reason, line: result.line }, 'corrupt SLCAN input ignored');
         return;
@@ -124,8 +145,34 @@ export class SlcanResponder {
     }
   }
 
+  /**
+   * Listen-only mode: plays the inverter too. Writes the 0x4200 poll as a received frame and
+   * the strings' answers, as a passive adapter on a live bus would forward them. Nothing is
+   * sent while the host has the channel closed, as a real adapter would.
+   */
+  emitUnasked(): void {
+    if (!this.open) {
+      return;
+    }
+    this.unaskedPolls += 1;
+    const system = this.unaskedPolls % SYSTEM_POLL_EVERY === 0;
+    this.deps.write(system ? SYSTEM_POLL : ENSEMBLE_POLL);
+    if (system) {
+      this.answerSystem();
+    } else {
+      this.answerEnsemble();
+    }
+  }
+
+  private faults(): readonly Fault[] {
+    return this.deps.faults?.() ?? [];
+  }
+
   private answerEnsemble(): void {
     for (const s of this.deps.strings()) {
+      if (isSilent(this.faults(), s.bmsAddress, 'hv-can')) {
+        continue;
+      }
       const readings = readString(s);
       if (this.send(() => toFrames(ensembleMessages(readings), s.bmsAddress), s.bmsAddress)) {
         this.deps.replyLog.record({
@@ -139,6 +186,9 @@ export class SlcanResponder {
 
   private answerSystem(): void {
     for (const s of this.deps.strings()) {
+      if (isSilent(this.faults(), s.bmsAddress, 'hv-can')) {
+        continue;
+      }
       this.send(() => toFrames(systemMessages(s), s.bmsAddress), s.bmsAddress);
     }
   }
@@ -146,7 +196,10 @@ export class SlcanResponder {
   /** Encodes and writes one burst; an encoding failure (a model bug) is logged, not fatal. */
   private send(frames: () => CanFrame[], bmsAddress: number): boolean {
     try {
-      this.deps.write(frames().map(encodeSlcanFrame).join(''));
+      const text = frames().map(encodeSlcanFrame).join('');
+      this.deps.write(
+        garbleLines(text, garbleFraction(this.faults(), 'hv-can'), this.deps.random ?? Math.random),
+      );
       return true;
     } catch (error) {
       this.deps.logger.error({ err: error, bmsAddress }, 'could not encode a reply burst');
