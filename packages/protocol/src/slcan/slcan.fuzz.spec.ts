@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeSlcanLine } from './decode-slcan-line.js';
 import { encodeSlcanFrame } from './encode-slcan.js';
 import { SlcanLineParser } from './slcan-line-parser.js';
 
-const RUNS = 10_000;
+const RUNS = 100_000;
 const KINDS = ['frame', 'command', 'ack', 'error', 'corrupt'];
 
 const canFrame = fc.oneof(
@@ -33,17 +34,28 @@ function chunked(text: string, cuts: number[]): string[] {
 }
 
 describe('SlcanLineParser under random input', () => {
-  it('never throws on arbitrary byte chunks and yields only known kinds', () => {
+  // Booleans instead of expect() per run keep 100k runs within the small tier's budget.
+  it(`never throws on ${RUNS} arbitrary byte-chunk streams and yields only known kinds`, () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 80 }), { maxLength: 8 }), (chunks) => {
         const sut = new SlcanLineParser();
         for (const chunk of chunks) {
-          for (const result of sut.push(chunk)) {
-            expect(KINDS).toContain(result.kind);
+          if (!sut.push(chunk).every((result) => KINDS.includes(result.kind))) {
+            return false;
           }
         }
-        expect(sut.pending).toBeLessThanOrEqual(64);
+        return sut.pending <= 64;
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`decodes ${RUNS} arbitrary lines, SLCAN-like or not, to a known kind`, () => {
+    const slcanish = fc.stringMatching(/^[tTrRSOCVzZ][0-9A-Fa-f]{0,30}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 40 }), slcanish), (line) =>
+        KINDS.includes(decodeSlcanLine(line).kind),
+      ),
       { numRuns: RUNS },
     );
   });
