@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadSimConfig } from './config/load-sim-config.js';
-import type { SimConfig } from './config/sim-config.js';
+import type { LinkSpec, SimConfig } from './config/sim-config.js';
 import { type ControlRoute, ControlServer } from './control/control-server.js';
 import { faultRoutes } from './control/fault-routes.js';
 import { stateView } from './control/state-view.js';
@@ -13,7 +13,9 @@ import { createLogger, type Logger } from './logger.js';
 import { BUILT_IN_PROFILES, type LoadProfile } from './model/load-profile.js';
 import { parseLoadProfile } from './model/parse-load-profile.js';
 import { Simulation } from './model/simulation.js';
+import { LvCanResponder } from './wire/lv-can-responder.js';
 import { ReplyLog } from './wire/reply-log.js';
+import { Rs485Responder } from './wire/rs485-responder.js';
 import { SlcanResponder } from './wire/slcan-responder.js';
 
 /** Exit code for a bad profile file (a usage error, like a bad flag). */
@@ -37,11 +39,6 @@ function loadProfile(config: SimConfig): LoadProfile {
 }
 
 class UsageError extends Error {}
-
-interface Running {
-  link: ByteLink;
-  name: string;
-}
 
 async function main(): Promise<void> {
   const loaded = loadSimConfig();
@@ -69,16 +66,8 @@ async function main(): Promise<void> {
   });
   const faults = () => simulation.faults.list();
   const replyLog = new ReplyLog(50);
-  const running: Running[] = [];
-  const timers: NodeJS.Timeout[] = [];
-
-  const hv = startHvCan(config, simulation, replyLog, faults, logger);
-  if (hv) {
-    running.push({ link: hv.link, name: 'hv-can' });
-    if (config.listenOnly) {
-      timers.push(setInterval(() => hv.responder.emitUnasked(), config.listenIntervalMs));
-    }
-  }
+  const wires = startInterfaces(config, simulation, replyLog, logger);
+  const hv = wires.find((w) => w.hv)?.hv;
 
   const routes: ControlRoute[] = [
     { method: 'GET', path: '/health', handle: () => ({ status: 200, body: { ok: true } }) },
@@ -92,7 +81,8 @@ async function main(): Promise<void> {
           simulatedTime: simulation.now,
           strings: simulation.strings,
           lastReplies: replyLog.newestFirst(),
-          counters: hv?.responder.counters ?? { polls: 0, framesIn: 0, corrupt: 0, ignored: 0 },
+          counters: hv?.counters ?? { polls: 0, framesIn: 0, corrupt: 0, ignored: 0 },
+          interfaces: Object.fromEntries(wires.map((w) => [w.name, w.counters()])),
           faults: faults(),
         }),
       }),
@@ -101,8 +91,15 @@ async function main(): Promise<void> {
   ];
   const control = new ControlServer(config.controlPort, routes, logger, config.listenHost);
   const controlPort = await control.start();
-  for (const r of running) {
-    await r.link.start(linkHandlers(r.name, hv, logger));
+  const timers: NodeJS.Timeout[] = [];
+  for (const w of wires) {
+    await w.link.start({
+      onConnect: () => w.responder.reset(),
+      onData: (chunk) => w.responder.receive(chunk),
+    });
+    if (w.every) {
+      timers.push(setInterval(w.every.run, w.every.ms));
+    }
   }
   timers.push(setInterval(() => simulation.advance((config.tickMs / 1000) * config.speed), config.tickMs));
   logger.info(
@@ -127,44 +124,80 @@ async function main(): Promise<void> {
     for (const t of timers) {
       clearInterval(t);
     }
-    await Promise.allSettled([...running.map((r) => r.link.close()), control.close()]);
+    await Promise.allSettled([...wires.map((w) => w.link.close()), control.close()]);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-function startHvCan(
+/** LV CAN batteries broadcast every second (protocol reference §2.1). */
+const LV_BROADCAST_MS = 1000;
+
+interface Wire {
+  name: string;
+  link: ByteLink;
+  responder: { reset(): void; receive(chunk: Uint8Array): void };
+  counters: () => unknown;
+  every?: { ms: number; run: () => void };
+  hv?: SlcanResponder;
+}
+
+/** One byte link and responder per configured wire interface. */
+function startInterfaces(
   config: SimConfig,
   simulation: Simulation,
   replyLog: ReplyLog,
-  faults: () => ReturnType<Simulation['faults']['list']>,
   logger: Logger,
-) {
-  const spec = config.links.hvCan;
-  if (spec === undefined) {
-    return undefined;
-  }
-  const link = createLink(spec, logger.child({ interface: 'hv-can' }), config.listenHost);
-  const responder = new SlcanResponder({
+): Wire[] {
+  const wires: Wire[] = [];
+  const common = (name: string) => ({
     strings: () => simulation.strings,
-    replyLog,
-    write: (text) => link.write(text),
-    now: () => new Date(),
-    logger: logger.child({ component: 'hv-can' }),
-    faults,
+    faults: () => simulation.faults.list(),
+    logger: logger.child({ interface: name }),
   });
-  return { link, responder };
-}
-
-function linkHandlers(name: string, hv: ReturnType<typeof startHvCan>, _logger: Logger) {
-  if (name === 'hv-can' && hv) {
-    return {
-      onConnect: () => hv.responder.reset(),
-      onData: (chunk: Uint8Array) => hv.responder.receive(chunk),
-    };
+  const linkFor = (name: string, spec: LinkSpec) =>
+    createLink(spec, logger.child({ interface: name }), config.listenHost);
+  const { hvCan, lvCan, rs485, console: consoleSpec } = config.links;
+  if (hvCan) {
+    const link = linkFor('hv-can', hvCan);
+    const hv = new SlcanResponder({
+      ...common('hv-can'),
+      replyLog,
+      write: (t) => link.write(t),
+      now: () => new Date(),
+    });
+    wires.push({
+      name: 'hv-can',
+      link,
+      responder: hv,
+      hv,
+      counters: () => ({ ...hv.counters }),
+      ...(config.listenOnly ? { every: { ms: config.listenIntervalMs, run: () => hv.emitUnasked() } } : {}),
+    });
   }
-  return { onConnect: () => {}, onData: () => {} };
+  if (lvCan) {
+    const link = linkFor('lv-can', lvCan);
+    const lv = new LvCanResponder({ ...common('lv-can'), write: (t) => link.write(t) });
+    wires.push({
+      name: 'lv-can',
+      link,
+      responder: lv,
+      counters: () => ({ ...lv.counters, ...lv.sessionCounters }),
+      every: { ms: LV_BROADCAST_MS, run: () => lv.broadcast() },
+    });
+  }
+  if (rs485) {
+    const link = linkFor('rs485', rs485);
+    const r = new Rs485Responder({ ...common('rs485'), write: (t) => link.write(t) });
+    wires.push({ name: 'rs485', link, responder: r, counters: () => ({ ...r.counters }) });
+  }
+  if (consoleSpec) {
+    throw new UsageError(
+      '--console-serial/--console-tcp: the console interface needs the console text renderers of @fleet/protocol, which are not there yet',
+    );
+  }
+  return wires;
 }
 
 main().catch((error: Error) => {

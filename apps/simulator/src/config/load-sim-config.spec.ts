@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadSimConfig } from './load-sim-config.js';
+import { type LoadDeps, loadSimConfig } from './load-sim-config.js';
 
-const noFile = {
-  readFile: (p: string) => {
+const noFile: LoadDeps = {
+  readFile: (p) => {
     throw new Error(`ENOENT: ${p}`);
   },
 };
-const files = (content: Record<string, unknown>) => ({ readFile: () => JSON.stringify(content) });
+const files = (content: Record<string, unknown>): LoadDeps => ({ readFile: () => JSON.stringify(content) });
 const run = (argv: string[], env: Record<string, string> = {}, deps = noFile) =>
   loadSimConfig(argv, env, deps);
 const outputOf = (r: ReturnType<typeof loadSimConfig>) => (r.kind === 'exit' ? r.output : '');
 
-describe('loadSimConfig', () => {
+describe('loadSimConfig: flags and variables', () => {
   it('applies defaults and lets flags win over variables', () => {
     const sut = run(['--serial', '/tmp/x', '--modules', '12'], { SIM_MODULES: '6', SIM_SPEED: '60' });
     expect(sut).toEqual({
@@ -95,7 +95,9 @@ describe('loadSimConfig', () => {
       expect(help).toContain(text);
     }
   });
+});
 
+describe('loadSimConfig: config file', () => {
   it('takes strings from the config file, with per-string overrides and flags winning over file values', () => {
     const file = files({
       modules: 6,
