@@ -23,8 +23,10 @@ const MIN_KNOWN_HEADER_WORDS = 3;
 
 function isHeader(line: string): boolean {
   const words = line.trim().split(/\s+/);
-  const known = columnsOfHeader(line).filter((k) => k !== undefined).length;
-  return known >= MIN_KNOWN_HEADER_WORDS && words.every((w) => consoleInt(w) === undefined);
+  if (words.length < MIN_KNOWN_HEADER_WORDS || words.some((w) => consoleInt(w) !== undefined)) {
+    return false;
+  }
+  return columnsOfHeader(line).filter((k) => k !== undefined).length >= MIN_KNOWN_HEADER_WORDS;
 }
 
 function isDataRow(line: string): boolean {
@@ -53,9 +55,7 @@ export function readConsoleTable(
   const table: ConsoleTable = { header: undefined, rows: [], labels: new Map(), ignoredLines: 0 };
   for (const line of lines) {
     const colon = line.indexOf(':');
-    if (table.header === undefined && isHeader(line)) {
-      table.header = columnsOfHeader(line);
-    } else if (isDataRow(line)) {
+    if (isDataRow(line)) {
       const values = rowValues(line);
       const keys =
         table.header?.length === values.length
@@ -66,6 +66,8 @@ export function readConsoleTable(
       } else {
         table.rows.push(rowOf(keys, values));
       }
+    } else if (table.header === undefined && isHeader(line)) {
+      table.header = columnsOfHeader(line);
     } else if (colon > 0 && table.header === undefined) {
       table.labels.set(normaliseLabel(line.slice(0, colon)), line.slice(colon + 1).trim());
     } else {
