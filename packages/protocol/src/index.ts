@@ -3,6 +3,56 @@
 export type { DecodeResult } from './bytes/decode-result.js';
 export { bytesToHex, hexToBytes } from './bytes/hex.js';
 export { type CanFrame, canFrameProblem, MAX_EXTENDED_CAN_ID, MAX_STANDARD_CAN_ID } from './can/can-frame.js';
+// SC console
+export {
+  BAT_LAYOUTS,
+  BAT_RENDER_COLUMNS,
+  CELLS_PER_MODULE,
+  type ConsoleBat,
+  type ConsoleCell,
+  parseBat,
+  renderBat,
+} from './console/bat.console.js';
+export {
+  CONSOLE_COLUMNS,
+  type ConsoleColumnKey,
+  type ConsoleRow,
+} from './console/console-columns.table.js';
+export type { ConsoleParseResult } from './console/console-parse-result.js';
+export {
+  CONSOLE_BODY_START,
+  CONSOLE_DEBUG_PROMPT,
+  CONSOLE_DONE,
+  CONSOLE_END,
+  CONSOLE_PROMPT,
+  type ConsoleResponse,
+  renderConsoleResponse,
+  splitConsoleResponse,
+} from './console/console-transcript.js';
+export { type ConsoleGetpwr, type GetpwrCell, parseGetpwr, renderGetpwr } from './console/getpwr.console.js';
+export { type ConsoleInfo, parseInfo, renderInfo } from './console/info.console.js';
+export {
+  type ConsoleLoginState,
+  LOGIN_DEBUG_COMMAND,
+  parseLoginReply,
+  renderLoginReply,
+  renderTbarReply,
+  TBAR_COMMAND,
+} from './console/login.console.js';
+export {
+  type ConsolePwr,
+  PWR_LAYOUTS,
+  PWR_RENDER_COLUMNS,
+  parsePwr,
+  renderPwr,
+} from './console/pwr.console.js';
+export {
+  type ConsoleUnit,
+  parseUnit,
+  renderUnit,
+  UNIT_LAYOUTS,
+  UNIT_RENDER_COLUMNS,
+} from './console/unit.console.js';
 // DBC: signal definitions as data and the DBC generator
 export {
   type CanMessageDefinition,
