@@ -1,6 +1,7 @@
 // Independent peers read the simulator: Debian's python3-can polls it over SLCAN on a socat pty
-// pair and decodes the replies with its own reading of the protocol reference (no code shared
-// with @fleet/protocol); the values must be exactly what the simulator says it answered.
+// pair and decodes the replies twice, with its own reading of the protocol reference (no code
+// shared with @fleet/protocol) and with python3-canmatrix over the project's generated DBC; both
+// must be exactly what the simulator says it answered.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +20,41 @@ interface PeerFrame {
   extended: boolean;
   data: string;
   reference: Record<string, number> | null;
+  signals?: Record<string, number> | null;
+}
+
+// Generated DBC signal (physical unit) → PackSample field (integer unit) and its factor.
+const DBC_TO_PACK: Record<string, [string, number]> = {
+  PackVoltage: ['packVoltageDv', 10],
+  PackCurrent: ['packCurrentDa', 10],
+  BmsTemperature: ['bmsTempDc', 10],
+  SOC: ['socPct', 1],
+  SOH: ['sohPct', 1],
+  CellVoltageMax: ['cellMaxMv', 1000],
+  CellVoltageMin: ['cellMinMv', 1000],
+  CellVoltageMaxNo: ['cellMaxNo', 1],
+  CellVoltageMinNo: ['cellMinNo', 1],
+  CellTempMax: ['cellTempMaxDc', 10],
+  CellTempMin: ['cellTempMinDc', 10],
+  CellTempMaxNo: ['cellTempMaxNo', 1],
+  CellTempMinNo: ['cellTempMinNo', 1],
+};
+
+function fromDbc(signals: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(signals)
+      .filter(([name]) => name in DBC_TO_PACK)
+      .map(([name, value]) => {
+        const [field, factor] = DBC_TO_PACK[name] ?? ['', 1];
+        return [field, Math.round(value * factor)];
+      }),
+  );
 }
 interface SimState {
   lastReplies: { bmsAddress: number; pack: Record<string, unknown> }[];
 }
 
-describe('python3-can over SLCAN reads the simulator', () => {
+describe('python3-can and canmatrix read the simulator over SLCAN', () => {
   const dir = mkdtempSync(join(tmpdir(), 'can-peer-'));
   const children: ChildProcess[] = [];
   let control = '';
@@ -87,6 +117,12 @@ describe('python3-can over SLCAN reads the simulator', () => {
       );
       const answered = state.lastReplies.filter((r) => r.bmsAddress === address).map((r) => r.pack);
       expect(answered).toContainEqual(expect.objectContaining(decoded));
+      // canmatrix with the project's generated DBC reads the same frames to the same values.
+      const viaDbc = Object.assign({}, ...mine.map((f) => fromDbc(f.signals ?? {}))) as Record<
+        string,
+        number
+      >;
+      expect(viaDbc).toEqual(decoded);
     }
   });
 });
