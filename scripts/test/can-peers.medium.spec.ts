@@ -91,13 +91,9 @@ describe('python3-can and canmatrix read the simulator over SLCAN', () => {
   });
 
   it('decodes pack, cell and temperature values equal to a burst the simulator answered', async () => {
-    const { stdout } = await run(
-      PYTHON,
-      [join(repoRoot, 'scripts/test/peers/slcan_poll.py'), join(dir, 'peer')],
-      {
-        timeout: 30_000,
-      },
-    );
+    const dbc = join(repoRoot, 'packages/protocol/dbc/pylontech-hv.dbc');
+    const peer = join(repoRoot, 'scripts/test/peers/slcan_poll.py');
+    const { stdout } = await run(PYTHON, [peer, join(dir, 'peer'), '--dbc', dbc], { timeout: 30_000 });
     const frames = stdout
       .trim()
       .split('\n')
