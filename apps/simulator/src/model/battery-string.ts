@@ -4,6 +4,7 @@
 // step a string and compare before/after.
 import { type BmsStatus, INITIAL_BMS_STATUS } from '../bms/bms-state-machine.js';
 import { NO_FAULT_EFFECTS, type StringFaultEffects } from '../faults/string-fault-effects.js';
+import { addOfCanAddress } from '../topology/addressing.js';
 import { MODULE_TYPES, type ModuleTypeName } from './module-types.js';
 import { between, type Rng } from './rng.js';
 
@@ -77,7 +78,7 @@ export function createBatteryString(params: StringParams, rng: Rng): BatteryStri
   return {
     bmsAddress: params.bmsAddress,
     stringIndex: params.stringIndex ?? 0,
-    add: params.add ?? params.bmsAddress,
+    add: params.add ?? addOfCanAddress(params.bmsAddress),
     termination: params.termination ?? true,
     moduleTypeName: params.moduleTypeName,
     modules,
@@ -107,8 +108,16 @@ export function cellCapacityAs(s: BatteryString, module: number, cell: number): 
 
 /** Mean cell SOC, 0..1. */
 export function stringSoc(s: BatteryString): number {
-  const cells = s.modules.flat();
-  return cells.reduce((sum, c) => sum + c.soc, 0) / cells.length;
+  // Plain loops: this runs several times per step for every string.
+  let sum = 0;
+  let n = 0;
+  for (const cells of s.modules) {
+    for (const c of cells) {
+      sum += c.soc;
+      n += 1;
+    }
+  }
+  return sum / n;
 }
 
 export function cellCount(s: BatteryString): number {

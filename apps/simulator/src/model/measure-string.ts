@@ -4,6 +4,7 @@
 // table, left out of the extremes); an over-temperature fault is a hot spot at the module's
 // sensor.
 import type { BmsMeasurements } from '../bms/bms-measurements.js';
+import { NO_FAULT_EFFECTS } from '../faults/string-fault-effects.js';
 import { type BatteryString, cellCount } from './battery-string.js';
 import { ocvMv } from './lfp-ocv-curve.js';
 import { MODULE_TYPES } from './module-types.js';
@@ -25,6 +26,9 @@ export interface StringMeasurement {
 function physicalCellMv(s: BatteryString, m: number, c: number): number {
   const cell = s.modules[m]?.[c];
   let mv = (cell ? ocvMv(cell.soc) : 0) + s.currentA * (cell?.resistanceMohm ?? 0);
+  if (s.faults === NO_FAULT_EFFECTS) {
+    return mv;
+  }
   for (const f of s.faults.cellFloorsMv) {
     if (f.module === m && f.cell === c) {
       mv = Math.max(mv, f.mv);
@@ -60,6 +64,9 @@ export function measureString(s: BatteryString): StringMeasurement {
     cells.map((mv, c) => {
       if (!reporting[m]) {
         return 0;
+      }
+      if (s.faults === NO_FAULT_EFFECTS) {
+        return Math.round(mv);
       }
       const offset = s.faults.cellSensorOffsetsMv
         .filter((f) => f.module === m && f.cell === c)

@@ -124,7 +124,8 @@ export class Simulation {
     const ambient = ambientC(second);
     for (const [address, s] of this.stringsByAddress) {
       const type = MODULE_TYPES[s.moduleTypeName];
-      const packV = readString(s).pack.packVoltageDv / 10;
+      // Only a power profile needs the pack voltage (reading it costs a full measurement).
+      const packV = this.profile.unit === 'powerW' ? readString(s).pack.packVoltageDv / 10 : 0;
       // A little noise on a real demand; an idle profile stays exactly idle.
       const noise = between(this.rng, -0.5, 0.5);
       const demandA = requestedCurrentA(this.profile, second, type.capacityAh, packV);

@@ -28,6 +28,8 @@ function setup(addresses = [0]) {
     write: (t) => written.push(t),
     now: () => new Date('2026-11-25T12:00:00Z'),
     logger: pino({ level: 'silent' }),
+    faults: () => simulation.faults.list(),
+    random: () => 0,
   });
   const framesOut = (): CanFrame[] =>
     new SlcanLineParser().push(written.join('')).flatMap((r) => (r.kind === 'frame' ? [r.frame] : []));
@@ -98,11 +100,54 @@ describe('SlcanResponder', () => {
     expect(msgs[1]).toMatchObject({ totalCells: 120, moduleCount: 8, cellsPerModule: 15, capacityAh: 50 });
     expect(msgs.slice(2).map((m) => ('text' in m ? m.text : ''))).toEqual(['PYLONTEC', 'H']);
   });
+});
 
+describe('SlcanResponder: bad input, faults and listen-only', () => {
   it('counts garbage and unsupported polls and keeps answering', () => {
     const { sut, replyLog } = setup();
     sut.receive(enc(`O\r\xff\xfegarbage\r${poll('cells')}T12345\r${poll('ensemble')}`));
     expect(sut.counters).toEqual({ polls: 2, framesIn: 2, corrupt: 2, ignored: 1 });
     expect(replyLog.newestFirst()).toHaveLength(1);
+  });
+
+  it('stays silent for a string under bms-silence and garbles lines under garbled-frames', () => {
+    const { sut, simulation, framesOut, written } = setup([1, 2]);
+    simulation.faults.add({ type: 'bms-silence', string: 1 }, simulation.now);
+    sut.receive(enc(`O\r${poll('ensemble')}`));
+    expect(new Set(framesOut().map((f) => f.id & 0xf))).toEqual(new Set([2]));
+    simulation.faults.clear();
+    simulation.faults.add({ type: 'garbled-frames', interface: 'hv-can' }, simulation.now);
+    written.length = 0;
+    sut.receive(enc(poll('ensemble')));
+    const results = new SlcanLineParser().push(written.join(''));
+    expect(results.filter((r) => r.kind === 'corrupt')).toHaveLength(18);
+  });
+
+  it('in listen-only mode emits the inverter poll and the replies unasked, once the channel is open', () => {
+    const { sut, written, replyLog } = setup([0]);
+    sut.emitUnasked();
+    expect(written).toEqual([]);
+    sut.receive(enc('L\r'));
+    sut.emitUnasked();
+    const frames = new SlcanLineParser()
+      .push(written.join(''))
+      .flatMap((r) => (r.kind === 'frame' ? [r.frame] : []));
+    expect(frames.map((f) => f.id.toString(16))).toEqual([
+      '4200',
+      '4210',
+      '4220',
+      '4230',
+      '4240',
+      '4250',
+      '4260',
+      '4270',
+      '4280',
+      '4290',
+    ]);
+    expect(replyLog.newestFirst()).toHaveLength(1);
+    for (let i = 0; i < 9; i += 1) {
+      sut.emitUnasked();
+    }
+    expect(written.join('')).toContain('T000073208');
   });
 });
