@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './logger.js';
 import { BUILT_IN_PROFILES, type LoadProfile } from './model/load-profile.js';
 import { parseLoadProfile } from './model/parse-load-profile.js';
 import { Simulation } from './model/simulation.js';
+import { ConsoleResponder } from './wire/console-responder.js';
 import { LvCanResponder } from './wire/lv-can-responder.js';
 import { ReplyLog } from './wire/reply-log.js';
 import { Rs485Responder } from './wire/rs485-responder.js';
@@ -193,9 +194,9 @@ function startInterfaces(
     wires.push({ name: 'rs485', link, responder: r, counters: () => ({ ...r.counters }) });
   }
   if (consoleSpec) {
-    throw new UsageError(
-      '--console-serial/--console-tcp: the console interface needs the console text renderers of @fleet/protocol, which are not there yet',
-    );
+    const link = linkFor('console', consoleSpec);
+    const c = new ConsoleResponder({ ...common('console'), write: (t) => link.write(t) });
+    wires.push({ name: 'console', link, responder: c, counters: () => ({ ...c.counters }) });
   }
   return wires;
 }
