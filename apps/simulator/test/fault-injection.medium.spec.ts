@@ -24,7 +24,7 @@ const on = (word: number) =>
 /** A minimal SLCAN host: opens the channel, polls, collects one ensemble burst per address. */
 class Poller {
   private readonly parser = new SlcanLineParser();
-  private frames: HvCanMessage[][] = [];
+  private frames: { address: number | null; message: HvCanMessage }[][] = [];
   private port: SerialPort | undefined;
 
   async open(path: string): Promise<void> {
@@ -35,7 +35,7 @@ class Poller {
         if (r.kind === 'frame') {
           const d = decodeHvCanFrame(r.frame);
           if (d.status === 'ok') {
-            this.frames.at(-1)?.push({ ...d.message, address: d.address } as HvCanMessage);
+            this.frames.at(-1)?.push({ address: d.address, message: d.message });
           }
         }
       }
@@ -50,7 +50,7 @@ class Poller {
     const burst = this.frames.at(-1) ?? [];
     this.port?.write(POLL);
     return waitUntil(`a burst from address ${address}`, async () => {
-      const mine = burst.filter((m) => (m as unknown as { address: number }).address === address);
+      const mine = burst.filter((m) => m.address === address).map((m) => m.message);
       const status = mine.find((m) => m.type === '4250');
       const marks = mine.find((m) => m.type === '4280');
       return status?.type === '4250' && marks?.type === '4280' ? { status, marks } : undefined;
