@@ -82,7 +82,7 @@ async function main(): Promise<void> {
           simulatedTime: simulation.now,
           strings: simulation.strings,
           lastReplies: replyLog.newestFirst(),
-          counters: hv?.counters ?? { polls: 0, framesIn: 0, corrupt: 0, ignored: 0 },
+          counters: hv?.counters ?? { polls: 0, framesIn: 0, corrupt: 0, ignored: 0, commands: 0 },
           interfaces: Object.fromEntries(wires.map((w) => [w.name, w.counters()])),
           faults: faults(),
         }),

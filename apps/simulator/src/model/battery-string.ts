@@ -45,6 +45,13 @@ export interface BatteryString {
   protectionBits: number;
   /** What the active faults do to this string. */
   faults: StringFaultEffects;
+  /** 0x8200 sleep command: relay open, state "sleep", until woken. */
+  sleeping: boolean;
+  /**
+   * 0x8210 "charge command" / "discharge command": lets current flow one way through an
+   * under-/over-voltage protection (reference §1.2); dropped once the BMS is back to normal.
+   */
+  override: 'charge' | 'discharge' | undefined;
 }
 
 export interface StringParams {
@@ -93,6 +100,8 @@ export function createBatteryString(params: StringParams, rng: Rng): BatteryStri
     alarmBits: 0,
     protectionBits: 0,
     faults: NO_FAULT_EFFECTS,
+    sleeping: false,
+    override: undefined,
   };
 }
 

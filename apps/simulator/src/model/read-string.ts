@@ -45,7 +45,7 @@ function packReadings(s: BatteryString, measured: StringMeasurement): PackReadin
   const limits = stringLimits(s);
   const socPct = socPctOf(s);
   const packCurrentDa = Math.round(s.currentA * 10);
-  const state = stateOf(packCurrentDa);
+  const state = s.sleeping ? 'sleep' : stateOf(packCurrentDa);
   const n = cellCount(s);
   return {
     packVoltageDv: Math.round(measured.packMv / 100),

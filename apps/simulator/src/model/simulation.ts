@@ -1,7 +1,7 @@
 // All strings behind one simulated SC1000 (one string) or MBMS1000 (1–8 strings), advanced
 // together on a simulated clock, driven by one load profile, with the faults injected over
 // the control API applied to them.
-import { evaluateBms } from '../bms/evaluate-bms.js';
+import { evaluateBms, overridable } from '../bms/evaluate-bms.js';
 import { stringFaultEffects } from '../faults/fault-effects.js';
 import { FaultRegistry } from '../faults/fault-registry.js';
 import { type BatteryString, createBatteryString } from './battery-string.js';
@@ -20,6 +20,8 @@ export interface StringSpec {
   initialSocPct?: number;
   initialSohPct?: number;
 }
+
+export type PcsCommand = 'sleep' | 'wake' | 'charge' | 'discharge';
 
 export interface SimulationParams {
   strings: StringSpec[];
@@ -101,6 +103,26 @@ export class Simulation {
       const faults = stringFaultEffects(this.faults.list(), address, this.now);
       this.stringsByAddress.set(address, evaluateBms({ ...s, faults }, 0));
     }
+  }
+
+  /**
+   * A PCS command over HV CAN (reference §1.2): 0x8200 sleep / wake, 0x8210 charge / discharge
+   * command. The charge (discharge) command only acts on an awake string in an under- (over-)
+   * voltage protection. Returns false when no string has that address.
+   */
+  command(address: number, command: PcsCommand): boolean {
+    const s = this.stringsByAddress.get(address);
+    if (s === undefined) {
+      return false;
+    }
+    let next = s;
+    if (command === 'sleep' || command === 'wake') {
+      next = { ...s, sleeping: command === 'sleep' };
+    } else if (!s.sleeping && overridable(command, s.protectionBits)) {
+      next = { ...s, override: command };
+    }
+    this.stringsByAddress.set(address, evaluateBms(next, 0));
+    return true;
   }
 
   /**

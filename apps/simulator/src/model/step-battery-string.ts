@@ -27,8 +27,11 @@ function relax(valueC: number, targetC: number, dtS: number, tauS: number): numb
 
 /** The current that flows this step: 0 with the relay open, forced by a fault, or clamped by the limits. */
 function flowingCurrentA(s: BatteryString, requestedA: number): number {
-  if (!s.bms.relayClosed || s.faults.relayFault) {
+  if (s.faults.relayFault || s.sleeping) {
     return 0;
+  }
+  if (!s.bms.relayClosed) {
+    return s.override === undefined ? 0 : allowedCurrentA(stringLimits(s), requestedA);
   }
   return s.faults.forcedCurrentA ?? allowedCurrentA(stringLimits(s), requestedA);
 }

@@ -38,11 +38,19 @@ export function cellTempRangeC(s: BatteryString): { minC: number; maxC: number }
 }
 
 export function stringLimits(s: BatteryString): StringLimits {
-  if (!s.bms.relayClosed) {
-    // Protection opened the relay: nothing may flow either way until it recovers.
-    return { chargeLimitDa: 0, dischargeLimitDa: 0, chargeForbidden: true, dischargeForbidden: true };
-  }
   const type = MODULE_TYPES[s.moduleTypeName];
+  if (!s.bms.relayClosed || s.sleeping) {
+    // Protection opened the relay (or the PCS put the BMS to sleep): nothing may flow, except
+    // the one direction a 0x8210 command allows through a voltage protection.
+    const charge = s.override === 'charge' && !s.sleeping ? type.maxChargeA * 10 : 0;
+    const discharge = s.override === 'discharge' && !s.sleeping ? type.maxDischargeA * 10 : 0;
+    return {
+      chargeLimitDa: charge,
+      dischargeLimitDa: discharge,
+      chargeForbidden: charge === 0,
+      dischargeForbidden: discharge === 0,
+    };
+  }
   const socPct = socPctOf(s);
   const { minC, maxC } = cellTempRangeC(s);
   // Taper charging over the last 10 % and discharging over the first 5 %.

@@ -3,11 +3,15 @@ import {
   decodeHvCanFrame,
   encodeHvCanFrame,
   encodeSlcanFrame,
+  type HvCanMessage,
+  MASK_COMM_FAILURE_8240,
   request4200,
   SlcanLineParser,
+  sleep8200,
 } from '@fleet/protocol';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import type { BatteryString } from '../model/battery-string.js';
 import { readString } from '../model/read-string.js';
 import { Simulation, uniformStrings } from '../model/simulation.js';
 import { ReplyLog } from './reply-log.js';
@@ -30,6 +34,7 @@ function setup(addresses = [0]) {
     logger: pino({ level: 'silent' }),
     faults: () => simulation.faults.list(),
     random: () => 0,
+    command: (address, command) => simulation.command(address, command),
   });
   const framesOut = (): CanFrame[] =>
     new SlcanLineParser().push(written.join('')).flatMap((r) => (r.kind === 'frame' ? [r.frame] : []));
@@ -106,7 +111,7 @@ describe('SlcanResponder: bad input, faults and listen-only', () => {
   it('counts garbage and unsupported polls and keeps answering', () => {
     const { sut, replyLog } = setup();
     sut.receive(enc(`O\r\xff\xfegarbage\r${poll('cells')}T12345\r${poll('ensemble')}`));
-    expect(sut.counters).toEqual({ polls: 2, framesIn: 2, corrupt: 2, ignored: 1 });
+    expect(sut.counters).toEqual({ polls: 2, framesIn: 2, corrupt: 2, ignored: 1, commands: 0 });
     expect(replyLog.newestFirst()).toHaveLength(1);
   });
 
@@ -149,5 +154,39 @@ describe('SlcanResponder: bad input, faults and listen-only', () => {
       sut.emitUnasked();
     }
     expect(written.join('')).toContain('T000073208');
+  });
+});
+
+describe('SlcanResponder: PCS commands 0x8200 / 0x8210 / 0x8240', () => {
+  const send = (m: HvCanMessage, address: number) => encodeSlcanFrame(encodeHvCanFrame(m, address));
+
+  it('puts a string to sleep and wakes it, answers 0x8240 with an accepted 0x8250', () => {
+    const { sut: responder, simulation, framesOut } = setup([1, 2]);
+    responder.receive(enc(`O\r${send({ type: '8200', ...sleep8200('enterSleep') }, 2)}`));
+    expect(readString(simulation.string(2) as BatteryString).pack).toMatchObject({
+      state: 'sleep',
+      packCurrentDa: 0,
+      chargeForbidden: true,
+    });
+    responder.receive(enc(send({ type: '8200', ...sleep8200('quitSleep') }, 2)));
+    expect(simulation.string(2)?.sleeping).toBe(false);
+    responder.receive(enc(send({ type: '8240', ...MASK_COMM_FAILURE_8240 }, 1)));
+    const reply = framesOut()
+      .map(decodeHvCanFrame)
+      .find((d) => d.status === 'ok' && d.message.type === '8250');
+    expect(reply).toMatchObject({ address: 1, message: { reply: 'accepted', replyRaw: 0xaa } });
+  });
+
+  it('lets a charge command through an under-voltage protection, charging only', () => {
+    const { simulation } = setup([1]);
+    simulation.faults.add({ type: 'cell-under-voltage', string: 1 }, simulation.now);
+    simulation.applyFaults();
+    expect(simulation.command(1, 'discharge')).toBe(true);
+    expect(simulation.string(1)?.override).toBeUndefined();
+    simulation.command(1, 'charge');
+    const pack = readString(simulation.string(1) as BatteryString).pack;
+    expect(pack).toMatchObject({ chargeForbidden: false, dischargeForbidden: true });
+    expect(pack.chargeLimitDa).toBeGreaterThan(0);
+    expect(simulation.command(9, 'charge')).toBe(false);
   });
 });

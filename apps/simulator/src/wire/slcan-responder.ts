@@ -7,6 +7,8 @@ import {
   encodeHvCanFrame,
   encodeSlcanFrame,
   encodeSlcanTransmitAck,
+  type HvCanMessage,
+  maskReply8250,
   request4200,
   SLCAN_ERROR,
   SLCAN_OK,
@@ -19,6 +21,7 @@ import { garbleFraction, isSilent } from '../faults/fault-effects.js';
 import type { Logger } from '../logger.js';
 import type { BatteryString } from '../model/battery-string.js';
 import { readString } from '../model/read-string.js';
+import type { PcsCommand } from '../model/simulation.js';
 import { garbleLines, type Random } from './garble.js';
 import { ensembleMessages, systemMessages, toFrames } from './reply-bursts.js';
 import type { ReplyLog } from './reply-log.js';
@@ -32,6 +35,8 @@ export interface ResponderCounters {
   corrupt: number;
   /** Valid input the simulator does not act on (other ids, cell polls, frames while closed). */
   ignored: number;
+  /** PCS commands (0x8200, 0x8210, 0x8240) received while open. */
+  commands: number;
 }
 
 export interface ResponderDeps {
@@ -43,6 +48,8 @@ export interface ResponderDeps {
   /** Active faults (bms-silence, garbled-frames on hv-can); none by default. */
   faults?: () => readonly Fault[];
   random?: Random;
+  /** PCS commands 0x8200 / 0x8210 to one string; none by default. */
+  command?: (address: number, command: PcsCommand) => boolean;
 }
 
 /** The 0x4200 polls an inverter sends, as the SLCAN lines a listening adapter forwards. */
@@ -55,7 +62,7 @@ const SYSTEM_POLL_EVERY = 10;
 const VERSION_REPLY = 'V1013';
 
 export class SlcanResponder {
-  readonly counters: ResponderCounters = { polls: 0, framesIn: 0, corrupt: 0, ignored: 0 };
+  readonly counters: ResponderCounters = { polls: 0, framesIn: 0, corrupt: 0, ignored: 0, commands: 0 };
   private parser = new SlcanLineParser();
   private open = false;
   private unaskedPolls = 0;
@@ -130,6 +137,13 @@ export class SlcanResponder {
     }
     this.deps.write(encodeSlcanTransmitAck(frame.extended));
     const decoded = decodeHvCanFrame(frame);
+    if (
+      decoded.status === 'ok' &&
+      decoded.address !== null &&
+      this.onCommandFrame(decoded.message, decoded.address)
+    ) {
+      return;
+    }
     if (decoded.status !== 'ok' || decoded.message.type !== '4200') {
       this.counters.ignored += 1;
       return;
@@ -162,6 +176,38 @@ export class SlcanResponder {
     } else {
       this.answerEnsemble();
     }
+  }
+
+  /** 0x8200 / 0x8210 / 0x8240 to one address; true when the frame was one of them. */
+  private onCommandFrame(message: HvCanMessage, address: number): boolean {
+    const known = this.deps.strings().some((s) => s.bmsAddress === address);
+    const silent = isSilent(this.faults(), address, 'hv-can');
+    switch (message.type) {
+      case '8200':
+        if (message.command !== 'noAction') {
+          this.deps.command?.(address, message.command === 'enterSleep' ? 'sleep' : 'wake');
+        }
+        break;
+      case '8210':
+        if (message.chargeCommand) {
+          this.deps.command?.(address, 'charge');
+        }
+        if (message.dischargeCommand) {
+          this.deps.command?.(address, 'discharge');
+        }
+        break;
+      case '8240':
+        // The simulator has no external-communication timeout to mask; it accepts (0xAA) so a
+        // PCS sees the documented reply.
+        if (known && !silent) {
+          this.send(() => [encodeHvCanFrame({ type: '8250', ...maskReply8250(true) }, address)], address);
+        }
+        break;
+      default:
+        return false;
+    }
+    this.counters.commands += 1;
+    return true;
   }
 
   private faults(): readonly Fault[] {
