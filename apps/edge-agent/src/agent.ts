@@ -10,7 +10,8 @@ export interface AgentParts {
   transport: SlcanTransport;
   poller: PylontechHvPoller;
   outbox: Outbox;
-  nats: NatsConnector;
+  /** The uplink's connection (NATS, or IoT Core with --uplink iot-core): started first, closed last. */
+  nats: Pick<NatsConnector, 'start' | 'close'>;
   logger: Logger;
 }
 

@@ -8,9 +8,8 @@ import { loadAgentConfig } from './config/load-agent-config.js';
 import { PylontechHvPoller } from './devices/pylontech-hv/pylontech-hv.poller.js';
 import { createLogger } from './logger.js';
 import { MemoryBatchStore } from './publish/batch-store.js';
+import { createUplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
-import { JetStreamPublisher } from './publish/jetstream-publisher.js';
-import { NatsConnector } from './publish/nats-connector.js';
 import { Outbox } from './publish/outbox.js';
 
 function main(): void {
@@ -29,14 +28,10 @@ function main(): void {
     clock,
     logger.child({ component: 'slcan' }),
   );
-  const nats = new NatsConnector(
-    config.natsUrl,
-    `edge-agent:${config.gatewayId}`,
-    logger.child({ component: 'nats' }),
-  );
+  const uplink = createUplink(config, logger);
   const outbox = new Outbox(
     new MemoryBatchStore(config.queueMax),
-    new JetStreamPublisher(nats),
+    uplink.publisher,
     clock,
     logger.child({ component: 'outbox' }),
   );
@@ -55,10 +50,10 @@ function main(): void {
       discoverMs: config.discoverMs,
     },
   );
-  const agent = new Agent({ transport, poller, outbox, nats, logger });
+  const agent = new Agent({ transport, poller, outbox, nats: uplink.connection, logger });
   agent.start();
   logger.info(
-    { bootId, slcan: config.slcan, bus: config.busName, nats: config.natsUrl, pollMs: config.pollMs },
+    { bootId, slcan: config.slcan, bus: config.busName, ...uplink.describe, pollMs: config.pollMs },
     'edge agent started',
   );
 

@@ -45,10 +45,30 @@ export const agentConfigSchema = z
     discoverMs: int(10_000, 86_400_000).default(300_000),
     queueMax: int(1, 1_000_000).default(1000),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Uplink: NATS JetStream (default) or AWS IoT Core over MQTT5 + mutual TLS.
+    uplink: z.enum(['nats', 'iot-core'], { error: 'must be nats or iot-core' }).default('nats'),
+    iotEndpoint: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+$/, 'must be a host name such as abc123-ats.iot.eu-central-1.amazonaws.com')
+      .optional(),
+    iotPort: int(1, 65_535).default(8883),
+    iotCert: z.string().min(1).optional(),
+    iotKey: z.string().min(1).optional(),
+    iotCa: z.string().min(1).optional(),
   })
   .refine((c) => c.replyWindowMs < c.pollMs, {
     message: 'the reply window must be shorter than the poll interval',
     path: ['replyWindowMs'],
+  })
+  .superRefine((c, ctx) => {
+    if (c.uplink !== 'iot-core') {
+      return;
+    }
+    for (const key of ['iotEndpoint', 'iotCert', 'iotKey'] as const) {
+      if (c[key] === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'is required with --uplink iot-core', path: [key] });
+      }
+    }
   });
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
@@ -104,4 +124,30 @@ export const AGENT_OPTIONS = [
     help: 'batches held while NATS is unreachable; oldest dropped beyond (default 1000)',
   },
   { key: 'logLevel', flag: '--log-level <level>', env: 'AGENT_LOG_LEVEL', help: 'pino level (default info)' },
+  {
+    key: 'uplink',
+    flag: '--uplink <kind>',
+    env: 'AGENT_UPLINK',
+    help: 'nats (JetStream, default) or iot-core (AWS IoT Core, MQTT5 + mTLS)',
+  },
+  {
+    key: 'iotEndpoint',
+    flag: '--iot-endpoint <host>',
+    env: 'AGENT_IOT_ENDPOINT',
+    help: 'IoT Core device data endpoint (aws iot describe-endpoint --endpoint-type iot:Data-ATS)',
+  },
+  {
+    key: 'iotPort',
+    flag: '--iot-port <port>',
+    env: 'AGENT_IOT_PORT',
+    help: 'MQTT over TLS port (default 8883)',
+  },
+  { key: 'iotCert', flag: '--iot-cert <path>', env: 'AGENT_IOT_CERT', help: 'the thing certificate (PEM)' },
+  { key: 'iotKey', flag: '--iot-key <path>', env: 'AGENT_IOT_KEY', help: 'the thing private key (PEM)' },
+  {
+    key: 'iotCa',
+    flag: '--iot-ca <path>',
+    env: 'AGENT_IOT_CA',
+    help: 'CA bundle to trust (AmazonRootCA1.pem); default the system trust store',
+  },
 ] as const satisfies readonly { key: keyof AgentConfig; flag: string; env: string; help: string }[];

@@ -23,6 +23,8 @@ describe('loadAgentConfig', () => {
         discoverMs: 300_000,
         queueMax: 1000,
         logLevel: 'info',
+        uplink: 'nats',
+        iotPort: 8883,
       },
     });
   });
@@ -55,6 +57,30 @@ describe('loadAgentConfig', () => {
     expect(sut.kind === 'exit' && sut.output).toContain(
       '--reply-window-ms (AGENT_REPLY_WINDOW_MS): the reply window must be shorter than the poll interval',
     );
+  });
+
+  it('reads the IoT Core uplink and requires its endpoint, certificate and key', () => {
+    const base = ['--gateway-id', 'gw-a1', '--slcan', '/dev/x', '--uplink', 'iot-core'];
+    const sut = loadAgentConfig(
+      [...base, '--iot-endpoint', 'abc-ats.iot.eu-central-1.amazonaws.com', '--iot-cert', '/c.pem'],
+      { AGENT_IOT_KEY: '/k.pem', AGENT_IOT_PORT: '443' },
+    );
+    expect(sut.kind === 'run' && sut.config).toMatchObject({
+      uplink: 'iot-core',
+      iotEndpoint: 'abc-ats.iot.eu-central-1.amazonaws.com',
+      iotPort: 443,
+      iotCert: '/c.pem',
+      iotKey: '/k.pem',
+    });
+    const missing = loadAgentConfig(base, {});
+    expect(missing.kind === 'exit' && missing.output).toContain(
+      '--iot-endpoint (AGENT_IOT_ENDPOINT): is required with --uplink iot-core',
+    );
+    expect(missing.kind === 'exit' && missing.output).toContain('--iot-key (AGENT_IOT_KEY)');
+    expect(loadAgentConfig([...base.slice(0, 4), '--uplink', 'kafka'], {})).toMatchObject({
+      kind: 'exit',
+      output: expect.stringContaining('--uplink (AGENT_UPLINK): must be nats or iot-core'),
+    });
   });
 
   it('reports missing required options and unknown flags', () => {

@@ -15,7 +15,9 @@ export function loadAgentConfig(
 ): LoadConfigResult {
   let output = '';
   const program = new Command('edge-agent')
-    .description('Reads Pylontech HV strings over an SLCAN adapter and publishes telemetry to NATS JetStream')
+    .description(
+      'Reads Pylontech HV strings over an SLCAN adapter and publishes telemetry to NATS JetStream or AWS IoT Core',
+    )
     .exitOverride()
     .showHelpAfterError('(run with --help for all options)')
     .configureOutput({ writeOut: (s) => (output += s), writeErr: (s) => (output += s) });
