@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { IngestConfig } from './config/ingest-config.js';
 import { INGEST_CONFIG } from './config/ingest-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
+import { IotBridgeModule } from './iot-bridge/iot-bridge.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
@@ -13,7 +14,7 @@ export function ingestModule(config: IngestConfig, logger: Logger): DynamicModul
   return {
     module: IngestModule,
     global: true,
-    imports: [DatabaseModule, TelemetryModule],
+    imports: [DatabaseModule, TelemetryModule, ...(config.iotBridge ? [IotBridgeModule] : [])],
     providers: [
       { provide: INGEST_CONFIG, useValue: config },
       { provide: LOGGER, useValue: logger },

@@ -36,6 +36,31 @@ describe('loadIngestConfig', () => {
     expect(sut.health.port).toBe(0);
   });
 
+  it('enables the IoT bridge only with a URL, and then requires its certificate and key', () => {
+    expect(loadIngestConfig(valid).iotBridge).toBeUndefined();
+    const sut = loadIngestConfig({
+      ...valid,
+      IOT_BRIDGE_URL: 'mqtts://127.0.0.1:8883',
+      IOT_BRIDGE_CERT: '/etc/ingest/bridge.pem',
+      IOT_BRIDGE_KEY: '/etc/ingest/bridge.key',
+      IOT_BRIDGE_CLIENT_ID: 'ingest-bridge-1',
+    });
+    expect(sut.iotBridge).toEqual({
+      url: 'mqtts://127.0.0.1:8883',
+      certPath: '/etc/ingest/bridge.pem',
+      keyPath: '/etc/ingest/bridge.key',
+      caPath: undefined,
+      clientId: 'ingest-bridge-1',
+      group: 'ingest',
+    });
+    expect(() => loadIngestConfig({ ...valid, IOT_BRIDGE_URL: 'mqtts://broker' })).toThrow(
+      /IOT_BRIDGE_CERT is required when IOT_BRIDGE_URL is set.*IOT_BRIDGE_KEY is required/,
+    );
+    expect(() => loadIngestConfig({ ...valid, IOT_BRIDGE_URL: 'mqtt://broker:1883' })).toThrow(
+      'IOT_BRIDGE_URL must be mqtts://<host>[:<port>]',
+    );
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { consumers, subjectFilters } from '@fleet/telemetry';
 import { z } from 'zod';
 
@@ -25,6 +26,31 @@ const envSchema = z.object({
   INGEST_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  // IoT bridge (off unless IOT_BRIDGE_URL is set): MQTT broker → JetStream, see src/iot-bridge.
+  IOT_BRIDGE_URL: z
+    .string()
+    .regex(/^mqtts:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be mqtts://<host>[:<port>]')
+    .optional(),
+  IOT_BRIDGE_CERT: z.string().min(1).optional(),
+  IOT_BRIDGE_KEY: z.string().min(1).optional(),
+  IOT_BRIDGE_CA: z.string().min(1).optional(),
+  IOT_BRIDGE_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]{1,128}$/, 'must be 1-128 characters of A-Z, a-z, 0-9, _, : and -')
+    .optional(),
+  IOT_BRIDGE_GROUP: z.string().regex(NATS_NAME, 'must be a share name ([A-Za-z0-9_-])').default('ingest'),
+});
+
+/** Every bad or missing variable of the bridge, named, when the bridge is enabled. */
+const bridgeRequired = envSchema.superRefine((e, ctx) => {
+  if (e.IOT_BRIDGE_URL === undefined) {
+    return;
+  }
+  for (const name of ['IOT_BRIDGE_CERT', 'IOT_BRIDGE_KEY'] as const) {
+    if (e[name] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'is required when IOT_BRIDGE_URL is set' });
+    }
+  }
 });
 
 export interface IngestConfig {
@@ -38,7 +64,21 @@ export interface IngestConfig {
     retryDelayMs: number;
   };
   health: { port: number };
+  /** Present only when IOT_BRIDGE_URL is set. */
+  iotBridge?: IotBridgeConfig;
   log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
+}
+
+export interface IotBridgeConfig {
+  url: string;
+  certPath: string;
+  keyPath: string;
+  /** undefined = the system trust store. */
+  caPath: string | undefined;
+  /** Unique per bridge instance; the persistent session is keyed by it. */
+  clientId: string;
+  /** Shared-subscription group: instances of one group split the messages. */
+  group: string;
 }
 
 /** Thrown at boot when the environment is unusable; names every bad variable, never a value. */
@@ -51,7 +91,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment once, at boot (STYLE.md §13); everything else gets the typed config. */
 export function loadIngestConfig(env: Record<string, string | undefined>): IngestConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = bridgeRequired.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
@@ -67,6 +107,18 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
       retryDelayMs: e.INGEST_RETRY_DELAY_MS,
     },
     health: { port: e.INGEST_HEALTH_PORT },
+    ...(e.IOT_BRIDGE_URL === undefined
+      ? {}
+      : {
+          iotBridge: {
+            url: e.IOT_BRIDGE_URL,
+            certPath: e.IOT_BRIDGE_CERT ?? '',
+            keyPath: e.IOT_BRIDGE_KEY ?? '',
+            caPath: e.IOT_BRIDGE_CA,
+            clientId: e.IOT_BRIDGE_CLIENT_ID ?? `ingest-bridge-${hostname()}`,
+            group: e.IOT_BRIDGE_GROUP,
+          },
+        }),
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
   };
 }
