@@ -11,6 +11,12 @@ export { MigrationError, type MigrationErrorCode } from './migrate/migration.err
 export { defaultMigrationsDir } from './migrate/migrations-dir.js';
 export { consoleReporter } from './migrate/console-reporter.js';
 export {
+  type CellSnapshotRow,
+  CellSnapshotRepository,
+  insertCellSnapshots,
+  type StoredCellSnapshot,
+} from './repositories/cell-snapshot.repository.js';
+export {
   type PackSampleBucket,
   PackSampleRepository,
   type PackSampleRow,

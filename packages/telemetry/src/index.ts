@@ -1,5 +1,22 @@
+export {
+  type CellSnapshot,
+  type CellSource,
+  type CellTrigger,
+  cellSnapshotSchema,
+  cellSources,
+  cellTriggers,
+} from './cell-snapshot.js';
 export { batchMessageId, GATEWAY_ID_PATTERN, isGatewayId } from './ids.js';
 export { type PackSample, type PackState, packSampleSchema, packStates } from './pack-sample.js';
+export {
+  type ExpandedPackSeries,
+  encodePackSeries,
+  expandPackSeries,
+  PACK_SERIES_FIELDS,
+  type PackSeries,
+  type PackSeriesField,
+  packSeriesSchema,
+} from './pack-series.js';
 export {
   type EnvelopeRejectCode,
   encodeTelemetryEnvelope,
@@ -14,4 +31,10 @@ export {
   streams,
 } from './streams.js';
 export { gatewayIdOfSubject, subjectFilters, subjects } from './subjects.js';
-export { TELEMETRY_SCHEMA, type TelemetryEnvelope, telemetryEnvelopeSchema } from './telemetry-envelope.js';
+export {
+  type KnownSample,
+  TELEMETRY_SCHEMA,
+  type TelemetryEnvelope,
+  telemetryEnvelopeSchema,
+  type UnknownSample,
+} from './telemetry-envelope.js';

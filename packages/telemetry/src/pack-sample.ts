@@ -50,6 +50,16 @@ export const packSampleSchema = z.object({
   cellTempMaxNo: u16.optional(),
   cellTempMinNo: u16.optional(),
 
+  // 0x4260 / 0x4270 — module extremes (protocol reference §1.4.6-7); added in bms.tlm/1 minor 1.
+  moduleVoltageMaxMv: u16.optional(),
+  moduleVoltageMinMv: u16.optional(),
+  moduleVoltageMaxNo: u16.optional(),
+  moduleVoltageMinNo: u16.optional(),
+  moduleTempMaxDc: int.optional(),
+  moduleTempMinDc: int.optional(),
+  moduleTempMaxNo: u16.optional(),
+  moduleTempMinNo: u16.optional(),
+
   // 0x4250 — words kept raw; names are derived from them by the reader.
   state: z.enum(packStates).optional(),
   statusByte: u8.optional(),

@@ -53,6 +53,21 @@ describe('parseTelemetryEnvelope', () => {
     expect(!sut.ok && sut.reason).toContain('samples.0.socPct');
   });
 
+  it('keeps a sample of an unknown kind as "unknown" instead of refusing the batch', () => {
+    const newer = { ...envelope, samples: [...envelope.samples, { kind: 'events', ts: 'x', n: 3 }] };
+    const sut = parseTelemetryEnvelope(new TextEncoder().encode(JSON.stringify(newer)));
+    expect(sut.ok && sut.envelope).toEqual({
+      ...envelope,
+      unknownSamples: [{ kind: 'unknown', originalKind: 'events', body: { kind: 'events', ts: 'x', n: 3 } }],
+    });
+  });
+
+  it('still refuses a sample without a kind, naming it', () => {
+    const bad = { ...envelope, samples: [{ ts: 'x' }] };
+    const sut = parseTelemetryEnvelope(new TextEncoder().encode(JSON.stringify(bad)));
+    expect(!sut.ok && sut.reason).toContain('samples.0.kind');
+  });
+
   it('refuses a payload published under another gateway id', () => {
     const sut = parseTelemetryEnvelope(encodeTelemetryEnvelope(envelope), 'gw-other');
     expect(sut).toMatchObject({ ok: false, code: 'gateway-mismatch' });

@@ -6,9 +6,16 @@ import type { EnvelopeRejectCode } from '@fleet/telemetry';
  * - `bad-subject`: the subject names no valid gateway id, so the sender cannot be checked;
  * - `unknown-gateway`: no gateway with this id is registered;
  * - `store-rejected`: the database refused the data itself (a data or constraint error),
- *   which retrying cannot fix. Transient database failures are retried, never dead-lettered.
+ *   which retrying cannot fix. Transient database failures are retried, never dead-lettered;
+ * - `unknown-sample-kind`: the batch holds sample kinds this ingest does not know; its
+ *   original bytes are dead-lettered so they are not lost, and its known samples are stored.
  */
-export type IngestRejectCode = EnvelopeRejectCode | 'bad-subject' | 'unknown-gateway' | 'store-rejected';
+export type IngestRejectCode =
+  | EnvelopeRejectCode
+  | 'bad-subject'
+  | 'unknown-gateway'
+  | 'store-rejected'
+  | 'unknown-sample-kind';
 
 /** One delivered message, reduced to what ingest needs (the transport stays in the consumer). */
 export interface InboundTelemetry {

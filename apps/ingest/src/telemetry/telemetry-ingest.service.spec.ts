@@ -1,6 +1,6 @@
 import type { PackSampleRepository, StoreBatchInput, StringRegistryRepository } from '@fleet/db';
 import { packSampleData, telemetryEnvelopeData } from '@fleet/db/testing';
-import { encodeTelemetryEnvelope } from '@fleet/telemetry';
+import { encodePackSeries, encodeTelemetryEnvelope } from '@fleet/telemetry';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadIngestConfig } from '../config/ingest-config.js';
@@ -150,5 +150,47 @@ describe('TelemetryIngestService', () => {
     const { sut, counters } = setup({ dlqFails: true });
     expect(await sut.handle(message('nope'))).toEqual({ action: 'nak', delayMs: 1234 });
     expect(counters.snapshot()).toMatchObject({ rejected: {}, retried: 1 });
+  });
+});
+
+describe('TelemetryIngestService with bms.tlm/1 minor-1 samples', () => {
+  it('expands a packs series into pack rows and stores cell snapshots in the same batch', async () => {
+    const { sut, stored, counters } = setup();
+    const first = packSampleData({ bmsAddress: 1, ts: '2026-11-25T12:00:00.000Z', socPct: 50 });
+    const second = { ...first, ts: '2026-11-25T12:00:05.000Z', socPct: 49 };
+    const cells = {
+      kind: 'cells' as const,
+      ts: '2026-11-25T12:00:00.000Z',
+      bus: first.bus,
+      bmsAddress: 1,
+      cellVoltagesMv: [[3300, 3301]],
+    };
+    const samples = [encodePackSeries([first, second]), cells];
+
+    expect(await sut.handle(message(valid({ samples })))).toEqual({ action: 'ack', result: 'stored' });
+
+    expect(stored[0]!.rows.map((r) => [r.stringId, r.sample.ts, r.sample.socPct])).toEqual([
+      ['id-1', first.ts, 50],
+      ['id-1', second.ts, 49],
+    ]);
+    expect(stored[0]!.cellSnapshots).toEqual([{ stringId: 'id-1', snapshot: cells }]);
+    expect(counters.snapshot()).toMatchObject({ stored: 1, storedSamples: 2 });
+  });
+
+  it('stores the known samples and dead-letters the batch bytes when it holds unknown kinds', async () => {
+    const { sut, stored, letters, counters } = setup();
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
+        ...telemetryEnvelopeData({ gatewayId: GW, bootId: 'boot-1', seq: 7 }),
+        samples: [packSampleData({ bmsAddress: 1 }), { kind: 'events-v9', x: 1 }],
+      }),
+    );
+
+    expect(await sut.handle(message(bytes))).toEqual({ action: 'ack', result: 'stored' });
+
+    expect(stored[0]!.rows).toHaveLength(1);
+    expect(letters).toEqual([expect.objectContaining({ code: 'unknown-sample-kind', data: bytes })]);
+    expect(letters[0]!.reason).toContain('events-v9');
+    expect(counters.snapshot().rejected).toEqual({ 'unknown-sample-kind': 1 });
   });
 });

@@ -67,6 +67,9 @@ export class TelemetryIngestService {
     if (message.natsMsgId && message.natsMsgId !== msgId) {
       this.logger.debug({ ...ids, natsMsgId: message.natsMsgId }, 'Nats-Msg-Id differs from the envelope id');
     }
+    if (envelope.unknownSamples && !(await this.parkUnknownSamples(message, envelope))) {
+      return { action: 'nak', delayMs: this.config.nats.retryDelayMs };
+    }
     try {
       const keys = envelope.samples.map(({ bus, bmsAddress }) => ({ bus, bmsAddress }));
       const resolved = await this.strings.resolve(envelope.gatewayId, keys);
@@ -81,14 +84,25 @@ export class TelemetryIngestService {
       if (resolved.discovered.length) {
         this.logger.info({ ...ids, strings: resolved.discovered }, 'registered newly seen strings');
       }
-      const rows = toPackSampleRows(envelope, resolved.ids);
-      const result = await this.samples.storeBatch({ msgId, gatewayId: envelope.gatewayId, rows });
+      const { rows, cellSnapshots, problems } = toPackSampleRows(envelope, resolved.ids);
+      if (problems.length) {
+        this.logger.warn(
+          { ...ids, problems: problems.slice(0, 5), count: problems.length },
+          'series rows skipped',
+        );
+      }
+      const result = await this.samples.storeBatch({
+        msgId,
+        gatewayId: envelope.gatewayId,
+        rows,
+        cellSnapshots,
+      });
       if (result.duplicate) {
         this.counters.duplicate();
         this.logger.debug(ids, 'batch already stored');
         return { action: 'ack', result: 'duplicate' };
       }
-      this.counters.stored(result.stored);
+      this.counters.stored(result.stored + (result.storedCellSnapshots ?? 0));
       return { action: 'ack', result: 'stored' };
     } catch (error) {
       if (isPermanentDbError(error)) {
@@ -99,6 +113,37 @@ export class TelemetryIngestService {
       this.logger.warn({ ...ids, err: error }, 'storing the batch failed; it will be redelivered');
       return { action: 'nak', delayMs: this.config.nats.retryDelayMs };
     }
+  }
+
+  /**
+   * Sample kinds this ingest does not know (a newer agent) are not lost: the batch's original
+   * bytes go to the dead-letter stream with code `unknown-sample-kind` (a newer ingest can
+   * replay them from there), and the known samples of the batch are stored as usual.
+   * False when the dead letter could not be published (the caller naks; nothing was stored).
+   */
+  private async parkUnknownSamples(message: InboundTelemetry, envelope: TelemetryEnvelope): Promise<boolean> {
+    const kinds = [...new Set(envelope.unknownSamples?.map((s) => s.originalKind))];
+    const reason = `${envelope.unknownSamples?.length} sample(s) of unknown kind ${kinds.join(', ')}; known samples stored`;
+    try {
+      await this.deadLetters.publish({
+        gatewayId: envelope.gatewayId,
+        originalSubject: message.subject,
+        data: message.data,
+        code: 'unknown-sample-kind',
+        reason,
+        deliveryId: message.deliveryId,
+      });
+    } catch (error) {
+      this.counters.retried();
+      this.logger.error(
+        { gatewayId: envelope.gatewayId, err: error },
+        'parking unknown samples failed; redelivery',
+      );
+      return false;
+    }
+    this.counters.rejected('unknown-sample-kind');
+    this.logger.warn({ gatewayId: envelope.gatewayId, kinds }, 'unknown sample kinds dead-lettered');
+    return true;
   }
 
   /** Dead-letter, log, count, and only then let the caller ack the original. */

@@ -26,6 +26,14 @@ export const PACK_SAMPLE_COLUMNS: ReadonlyArray<
   ['cell_temp_min_dc', 'int4', (s) => s.cellTempMinDc],
   ['cell_temp_max_no', 'int4', (s) => s.cellTempMaxNo],
   ['cell_temp_min_no', 'int4', (s) => s.cellTempMinNo],
+  ['module_voltage_max_mv', 'int4', (s) => s.moduleVoltageMaxMv],
+  ['module_voltage_min_mv', 'int4', (s) => s.moduleVoltageMinMv],
+  ['module_voltage_max_no', 'int4', (s) => s.moduleVoltageMaxNo],
+  ['module_voltage_min_no', 'int4', (s) => s.moduleVoltageMinNo],
+  ['module_temp_max_dc', 'int4', (s) => s.moduleTempMaxDc],
+  ['module_temp_min_dc', 'int4', (s) => s.moduleTempMinDc],
+  ['module_temp_max_no', 'int4', (s) => s.moduleTempMaxNo],
+  ['module_temp_min_no', 'int4', (s) => s.moduleTempMinNo],
   ['state', 'text', (s) => s.state],
   ['status_byte', 'int2', (s) => s.statusByte],
   ['cycle_period_raw', 'int4', (s) => s.cyclePeriodRaw],
@@ -40,7 +48,7 @@ export const PACK_SAMPLE_COLUMNS: ReadonlyArray<
 
 /**
  * One INSERT for the whole batch: one array parameter per column, unnest()ed into rows, so the
- * statement has 29 parameters however many samples (no 65535-parameter limit, one round trip).
+ * statement has 37 parameters however many samples (no 65535-parameter limit, one round trip).
  * COPY would need a staging table to get ON CONFLICT; the primary key is the second dedupe guard.
  */
 export const INSERT_PACK_SAMPLES_SQL = `

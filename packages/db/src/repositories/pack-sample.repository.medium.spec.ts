@@ -207,8 +207,9 @@ describe.each(targets)('PackSampleRepository time layout on $name', (target) => 
       [string.id],
     );
     if (target.name === 'postgres') {
-      // The month's partition was created and the row moved out of the default partition.
-      expect(created).toBe(1);
+      // The month's partitions (pack_sample, cell_snapshot) were created and the row moved out
+      // of the default partition.
+      expect(created).toBe(2);
       expect(rows).toEqual([{ home: 'pack_sample_p201903' }]);
     } else {
       expect(created).toBe(0);

@@ -1,6 +1,7 @@
 import type { PackSample } from '@fleet/telemetry';
 import type pg from 'pg';
 import type { PgPool } from '../client.js';
+import { type CellSnapshotRow, insertCellSnapshots } from './cell-snapshot.repository.js';
 import { INSERT_PACK_SAMPLES_SQL, packSampleParameters } from './pack-sample.columns.js';
 import { type TimeBucketFlavor, timeBucketExpression } from './time-bucket.js';
 
@@ -14,6 +15,8 @@ export interface StoreBatchInput {
   msgId: string;
   gatewayId: string;
   rows: PackSampleRow[];
+  /** Per-cell snapshots of the same batch (cell_snapshot), stored in the same transaction. */
+  cellSnapshots?: CellSnapshotRow[];
 }
 
 export interface StoreBatchResult {
@@ -21,6 +24,8 @@ export interface StoreBatchResult {
   duplicate: boolean;
   /** Sample rows inserted (rows whose (string, ts) already existed are skipped). */
   stored: number;
+  /** cell_snapshot rows inserted. */
+  storedCellSnapshots?: number;
 }
 
 export interface PackSampleBucket {
@@ -51,7 +56,7 @@ export class PackSampleRepository {
       await client.query('BEGIN');
       const ledger = await client.query(
         'INSERT INTO ingest_batch (msg_id, gateway_id, sample_count) VALUES ($1, $2, $3) ON CONFLICT (msg_id) DO NOTHING',
-        [input.msgId, input.gatewayId, input.rows.length],
+        [input.msgId, input.gatewayId, input.rows.length + (input.cellSnapshots?.length ?? 0)],
       );
       if (ledger.rowCount === 0) {
         await client.query('ROLLBACK');
@@ -60,9 +65,14 @@ export class PackSampleRepository {
       const inserted = input.rows.length
         ? await client.query(INSERT_PACK_SAMPLES_SQL, packSampleParameters(input.rows))
         : { rowCount: 0 };
+      const storedCellSnapshots = await insertCellSnapshots(client, input.cellSnapshots ?? []);
       await touchLastSeen(client, input);
       await client.query('COMMIT');
-      return { duplicate: false, stored: inserted.rowCount ?? 0 };
+      return {
+        duplicate: false,
+        stored: inserted.rowCount ?? 0,
+        ...(input.cellSnapshots ? { storedCellSnapshots } : {}),
+      };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -21,8 +21,16 @@ describe('assemblePackSample', () => {
       bus: 'can0',
       bmsAddress: 3,
       ...PACK,
-      // No PackSample fields yet for module extremes and the fault extension: kept raw.
-      raw: { '0x4263': '24C270C101000600', '0x4273': 'E704D80403000000', '0x4293': '0000000000000000' },
+      moduleVoltageMaxMv: 49_700,
+      moduleVoltageMinMv: 49_520,
+      moduleVoltageMaxNo: 1,
+      moduleVoltageMinNo: 6,
+      moduleTempMaxDc: 255,
+      moduleTempMinDc: 240,
+      moduleTempMaxNo: 3,
+      moduleTempMinNo: 0,
+      // No PackSample fields yet for the fault extension: kept raw.
+      raw: { '0x4293': '0000000000000000' },
     });
     expect(sut.problems).toEqual([]);
   });
