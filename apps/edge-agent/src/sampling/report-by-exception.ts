@@ -11,7 +11,7 @@ import type { PackSample } from '@fleet/telemetry';
 import { DEADBAND_OF, EDGE_FIELDS, FOLLOWS } from './deadband-fields.js';
 import type { SamplingPlan } from './sampling-plan.js';
 
-export type ReportReason = 'first' | 'change' | 'edge' | 'silence';
+export type ReportReason = 'first' | 'change' | 'edge' | 'silence' | 'forced';
 
 export interface ReportDecision {
   /** The sample to send (deadband-held values), or undefined when nothing is reported. */
@@ -26,11 +26,22 @@ export class ReportByException {
   private lastReported: PackSample | undefined;
   private lastReportedAt = Number.NEGATIVE_INFINITY;
   private previous: PackSample | undefined;
+  private forced = false;
+
+  /** The next reading is reported with its true values whatever the window (the repoll command). */
+  forceNext(): void {
+    this.forced = true;
+  }
 
   offer(sample: PackSample, plan: SamplingPlan): ReportDecision {
     const at = Date.parse(sample.ts);
     const edge = this.previous !== undefined && EDGE_FIELDS.some((f) => this.previous?.[f] !== sample[f]);
     this.previous = sample;
+    if (this.forced) {
+      this.forced = false;
+      this.lastWindow = Math.floor(Date.parse(sample.ts) / (plan.packEveryS * 1000));
+      return this.reported(sample, Date.parse(sample.ts), 'forced', edge);
+    }
     const window = Math.floor(at / (plan.packEveryS * 1000));
     const inNewWindow = window !== this.lastWindow;
     if (!edge && !inNewWindow) {

@@ -117,3 +117,16 @@ describe('UplinkSampler', () => {
     expect(cells.requests).toHaveLength(4);
   });
 });
+
+describe('UplinkSampler.reportNextInFull (repoll)', () => {
+  it('reports the next reading with its true values at once, inside a window and a deadband', async () => {
+    const { sut, clock, batches, reading } = setup();
+    sut.offer([reading()]);
+    sut.flush();
+    clock.ms += 2000;
+    sut.reportNextInFull();
+    sut.offer([reading({ packVoltageDv: 4001 })]);
+    const series = batches[1]?.find((s): s is PackSeries => s.kind === 'packs');
+    expect(series && expandPackSeries(series).samples.map((s) => s.packVoltageDv)).toEqual([4001]);
+  });
+});

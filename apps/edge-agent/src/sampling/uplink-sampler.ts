@@ -59,6 +59,7 @@ export class UplinkSampler {
   /** When the oldest value still waiting to be sent was queued. */
   private pendingSince: number | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private flushOnNextOffer = false;
 
   constructor(
     private readonly deps: UplinkSamplerDeps,
@@ -81,9 +82,18 @@ export class UplinkSampler {
     return [...this.strings.values()].map((s) => s.target);
   }
 
+  /** Every known string reports its next reading in full, sent at once (the repoll command). */
+  reportNextInFull(): void {
+    for (const state of this.strings.values()) {
+      state.rbe.forceNext();
+    }
+    this.flushOnNextOffer = true;
+  }
+
   /** The poller's readings of one poll. */
   offer(samples: readonly PackSample[]): void {
-    let flushNow = false;
+    let flushNow = this.flushOnNextOffer;
+    this.flushOnNextOffer = false;
     for (const sample of samples) {
       this.counters.readings += 1;
       const state = this.stateOf(sample);
