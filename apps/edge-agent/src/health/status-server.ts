@@ -1,0 +1,43 @@
+// Local status endpoint: GET http://127.0.0.1:<--status-port>/status → the latest heartbeat as
+// JSON (also /health: 200 while the agent runs). Bound to loopback only: it is for a
+// technician on the gateway, not for the network.
+import { createServer, type Server } from 'node:http';
+import type { Logger } from '../logger.js';
+
+export class StatusServer {
+  private server: Server | undefined;
+
+  constructor(
+    private readonly port: number,
+    private readonly status: () => unknown,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Resolves with the bound port (0 picks a free one). */
+  start(): Promise<number> {
+    const server = createServer((req, res) => {
+      const path = req.url?.split('?')[0];
+      if (req.method !== 'GET' || (path !== '/status' && path !== '/health')) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"GET /status or /health"}');
+        return;
+      }
+      const body = path === '/health' ? { ok: true } : this.status();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', (error) => {
+        this.logger.error({ err: error.message, port: this.port }, 'status endpoint could not listen');
+        reject(error);
+      });
+      server.listen(this.port, '127.0.0.1', () => {
+        const address = server.address();
+        resolve(typeof address === 'object' && address ? address.port : this.port);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
