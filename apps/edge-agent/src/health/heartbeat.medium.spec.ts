@@ -48,7 +48,8 @@ describe('heartbeat and status endpoint', () => {
           version: '0.1.0',
           startedAt: new Date(Date.now() - 5000),
           spool: { depth: 7 },
-          bus: { framesIn: Date.now() - started, // a frame per millisecond: a rising counter framesOut: 0, corrupt: 2, adapterErrors: 0, reconnects: 0 },
+          // framesIn: one frame per millisecond since start, a rising counter.
+          bus: { framesIn: Date.now() - started, framesOut: 0, corrupt: 2, adapterErrors: 0, reconnects: 0 },
           sampler: {},
         }),
       },
