@@ -36,9 +36,12 @@ export class Agent {
     this.abort.abort();
     await this.running;
     await outbox.flush(FLUSH_ON_STOP_MS);
-    if (outbox.depth > 0) {
-      logger.warn({ lost: outbox.depth }, 'batches still queued at shutdown are lost (no disk spool yet)');
+    if (outbox.depth > 0 && !outbox.durable) {
+      logger.warn({ lost: outbox.depth }, 'batches still queued at shutdown are lost (--spool memory)');
+    } else if (outbox.depth > 0) {
+      logger.info({ spooled: outbox.depth }, 'batches stay in the spool for the next start');
     }
+    outbox.close();
     await Promise.allSettled([transport.close(), nats.close()]);
     logger.info(
       { poller: poller.counters, outbox: outbox.counters, transport: transport.counters },

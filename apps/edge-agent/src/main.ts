@@ -7,7 +7,7 @@ import { systemClock } from './clock.js';
 import { loadAgentConfig } from './config/load-agent-config.js';
 import { PylontechHvPoller } from './devices/pylontech-hv/pylontech-hv.poller.js';
 import { createLogger } from './logger.js';
-import { MemoryBatchStore } from './publish/batch-store.js';
+import { createBatchStore } from './publish/create-batch-store.js';
 import { createUplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
 import { Outbox } from './publish/outbox.js';
@@ -29,12 +29,17 @@ function main(): void {
     logger.child({ component: 'slcan' }),
   );
   const uplink = createUplink(config, logger);
-  const outbox = new Outbox(
-    new MemoryBatchStore(config.queueMax),
-    uplink.publisher,
-    clock,
-    logger.child({ component: 'outbox' }),
-  );
+  let store: ReturnType<typeof createBatchStore>;
+  try {
+    store = createBatchStore(config);
+  } catch (error) {
+    logger.fatal({ err: (error as Error).message }, 'cannot open the spool');
+    process.exit(1);
+  }
+  const outbox = new Outbox(store, uplink.publisher, clock, logger.child({ component: 'outbox' }), {
+    replayRatePerS: config.replayRate,
+    maxBytes: config.spoolMaxMb * 1024 * 1024,
+  });
   const envelopes = new EnvelopeFactory(config.gatewayId, bootId, clock);
   const poller = new PylontechHvPoller(
     {
@@ -53,7 +58,14 @@ function main(): void {
   const agent = new Agent({ transport, poller, outbox, nats: uplink.connection, logger });
   agent.start();
   logger.info(
-    { bootId, slcan: config.slcan, bus: config.busName, ...uplink.describe, pollMs: config.pollMs },
+    {
+      bootId,
+      slcan: config.slcan,
+      bus: config.busName,
+      ...uplink.describe,
+      pollMs: config.pollMs,
+      spool: config.spool,
+    },
     'edge agent started',
   );
 

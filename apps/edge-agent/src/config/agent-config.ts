@@ -44,6 +44,13 @@ export const agentConfigSchema = z
     replyWindowMs: int(20, 60_000).default(400),
     discoverMs: int(10_000, 86_400_000).default(300_000),
     queueMax: int(1, 1_000_000).default(1000),
+    spool: z.string().min(1, 'must be a file path or "memory"').default('/var/lib/fleet-agent/spool.db'),
+    spoolMaxMb: int(1, 1_000_000).default(512),
+    replayRate: z.coerce
+      .number({ error: 'must be a number' })
+      .min(0.1, 'must be 0.1..10000 batches per second')
+      .max(10_000, 'must be 0.1..10000 batches per second')
+      .default(10),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // Uplink: NATS JetStream (default) or AWS IoT Core over MQTT5 + mutual TLS.
     uplink: z.enum(['nats', 'iot-core'], { error: 'must be nats or iot-core' }).default('nats'),
@@ -121,7 +128,25 @@ export const AGENT_OPTIONS = [
     key: 'queueMax',
     flag: '--queue-max <n>',
     env: 'AGENT_QUEUE_MAX',
-    help: 'batches held while NATS is unreachable; oldest dropped beyond (default 1000)',
+    help: 'with --spool memory: batches held; beyond it the drop policy applies (default 1000)',
+  },
+  {
+    key: 'spool',
+    flag: '--spool <path>',
+    env: 'AGENT_SPOOL',
+    help: 'SQLite spool file, or "memory" (tests: lost on restart) (default /var/lib/fleet-agent/spool.db)',
+  },
+  {
+    key: 'spoolMaxMb',
+    flag: '--spool-max-mb <mb>',
+    env: 'AGENT_SPOOL_MAX_MB',
+    help: 'spool quota; beyond it oldest cell snapshots, then pack samples, then events are dropped (default 512)',
+  },
+  {
+    key: 'replayRate',
+    flag: '--replay-rate <n>',
+    env: 'AGENT_REPLAY_RATE',
+    help: 'batches per second replayed from the backlog after an outage or restart (default 10)',
   },
   { key: 'logLevel', flag: '--log-level <level>', env: 'AGENT_LOG_LEVEL', help: 'pino level (default info)' },
   {

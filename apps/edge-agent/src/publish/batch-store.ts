@@ -1,44 +1,51 @@
 import type { TelemetryEnvelope } from '@fleet/telemetry';
+import type { BatchClass } from './batch-class.js';
+
+/** A batch as the store holds it. `id` grows with every append and is never reused. */
+export interface StoredBatch {
+  id: number;
+  envelope: TelemetryEnvelope;
+  batchClass: BatchClass;
+  storedAtMs: number;
+}
+
+/** A batch the quota gave up, for counting and logging. */
+export interface DroppedBatch {
+  id: number;
+  batchClass: BatchClass;
+  bootId: string;
+  seq: number;
+  bytes: number;
+}
 
 /**
- * Where batches wait until a publisher accepted them, in order. This is the seam for the
- * durable disk spool of a later issue: a spool implements the same interface (and survives
- * restarts), the outbox does not change.
+ * Where batches wait until a publisher accepted them, in order. The outbox publishes from it
+ * and removes a batch only after the broker's ack. Two implementations: `SqliteBatchStore`
+ * (durable spool, survives SIGKILL and power loss) and `MemoryBatchStore` (tests, `--spool memory`).
  */
 export interface BatchStore {
-  /** Appends; when full, drops and returns the oldest batch. */
-  push(envelope: TelemetryEnvelope): TelemetryEnvelope | undefined;
-  /** The oldest batch, still stored. */
-  peek(): TelemetryEnvelope | undefined;
-  /** Removes the oldest batch (after it was published). */
-  shift(): void;
+  /** `sqlite` or `memory`: whether what is stored survives the process. */
+  readonly kind: 'sqlite' | 'memory';
+  /**
+   * Stores the batch (durably, for a spool) before returning, then enforces the quota: the
+   * returned batches were dropped (oldest of the lowest class first; may include this one).
+   */
+  append(envelope: TelemetryEnvelope, nowMs: number): DroppedBatch[];
+  /** The oldest stored batch whose id is ≥ `fromId`. */
+  oldest(fromId?: number): StoredBatch | undefined;
+  /** Deletes a batch after its ack; a batch the quota dropped meanwhile is simply gone. */
+  remove(id: number): void;
+  /** Batches with an id below `id`. */
+  countBelow(id: number): number;
   readonly size: number;
+  /** Payload bytes plus a per-batch overhead, the quantity the quota bounds. */
+  readonly bytes: number;
+  /** The highest id ever handed out (0 before the first append). */
+  readonly lastId: number;
+  /** Stored rows that could not be read back as envelopes; they were deleted. */
+  readonly corrupt: number;
+  close(): void;
 }
 
-/** Bounded in-memory store: what is in it is lost if the process dies. */
-export class MemoryBatchStore implements BatchStore {
-  private readonly items: TelemetryEnvelope[] = [];
-
-  constructor(private readonly capacity: number) {
-    if (!(capacity >= 1)) {
-      throw new RangeError(`batch store capacity must be ≥ 1, got ${capacity}`);
-    }
-  }
-
-  push(envelope: TelemetryEnvelope): TelemetryEnvelope | undefined {
-    this.items.push(envelope);
-    return this.items.length > this.capacity ? this.items.shift() : undefined;
-  }
-
-  peek(): TelemetryEnvelope | undefined {
-    return this.items[0];
-  }
-
-  shift(): void {
-    this.items.shift();
-  }
-
-  get size(): number {
-    return this.items.length;
-  }
-}
+/** Bookkeeping per batch beside its payload (row header, index entries), for the quota. */
+export const BATCH_OVERHEAD_BYTES = 96;
