@@ -122,7 +122,7 @@ describe('edge agent pipeline (simulator → SLCAN pty → agent → JetStream)'
     stopListening = await listen(received, rejected);
     processes.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
       ...['--gateway-id', gatewayId, '--slcan', agentEnd, '--nats-url', NATS_URL],
-      ...['--poll-ms', '500', '--reply-window-ms', '250'],
+      ...['--poll-ms', '500', '--reply-window-ms', '250', '--spool', 'memory'],
     ]);
   });
 
