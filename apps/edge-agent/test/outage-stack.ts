@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-// biome-ignore lint/style/noRestrictedImports: the outage test seeds and reads the cloud side's database, as ingest fills it
 import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
 import {
   createGateway,
