@@ -66,6 +66,9 @@ export async function startDemoFleet({ root, runDir, children, natsUrl, ports })
       gw.bus,
       '--nats-url',
       natsUrl,
+      // Each agent's durable spool lives in the data dir, so a restart replays what it held.
+      '--spool',
+      join(runDir, `${gw.gatewayId}.spool.db`),
     ];
     children.spawn(`agent-${gw.gatewayId}`, process.execPath, agentArgs);
   }
