@@ -1,14 +1,15 @@
 // Wires one gateway's pipeline: SLCAN bus → Pylontech HV poller → envelopes → outbox → NATS.
 // Owns start and graceful stop; main.ts only builds the parts.
 import type { SlcanTransport } from './bus/slcan-transport.js';
-import type { PylontechHvPoller } from './devices/pylontech-hv/pylontech-hv.poller.js';
+import type { HvReader } from './devices/pylontech-hv/hv-reader.js';
 import type { Logger } from './logger.js';
 import type { NatsConnector } from './publish/nats-connector.js';
 import type { Outbox } from './publish/outbox.js';
 
 export interface AgentParts {
   transport: SlcanTransport;
-  poller: PylontechHvPoller;
+  /** The active poller or, with --mode listen-only, the passive listener. */
+  poller: HvReader;
   outbox: Outbox;
   /** The uplink's connection (NATS, or IoT Core with --uplink iot-core): started first, closed last. */
   nats: Pick<NatsConnector, 'start' | 'close'>;

@@ -1,10 +1,13 @@
 // Composition root of the edge agent: config → bus → device poller → publisher.
 import { randomUUID } from 'node:crypto';
+import type { PackSample } from '@fleet/telemetry';
 import { Agent } from './agent.js';
 import { createBytePort } from './bus/create-byte-port.js';
 import { SlcanTransport } from './bus/slcan-transport.js';
 import { systemClock } from './clock.js';
 import { loadAgentConfig } from './config/load-agent-config.js';
+import type { HvReader } from './devices/pylontech-hv/hv-reader.js';
+import { PylontechHvListener } from './devices/pylontech-hv/pylontech-hv.listener.js';
 import { PylontechHvPoller } from './devices/pylontech-hv/pylontech-hv.poller.js';
 import { createLogger } from './logger.js';
 import { createBatchStore } from './publish/create-batch-store.js';
@@ -27,6 +30,7 @@ function main(): void {
     createBytePort(config.slcan),
     clock,
     logger.child({ component: 'slcan' }),
+    { busName: config.busName, mode: config.mode },
   );
   const uplink = createUplink(config, logger);
   let store: ReturnType<typeof createBatchStore>;
@@ -41,20 +45,21 @@ function main(): void {
     maxBytes: config.spoolMaxMb * 1024 * 1024,
   });
   const envelopes = new EnvelopeFactory(config.gatewayId, bootId, clock);
-  const poller = new PylontechHvPoller(
-    {
-      bus: transport,
-      clock,
-      logger: logger.child({ component: 'pylontech-hv', bus: config.busName }),
-      onSamples: (samples) => outbox.enqueue(envelopes.create(samples)),
-    },
-    {
-      busName: config.busName,
-      pollMs: config.pollMs,
-      replyWindowMs: config.replyWindowMs,
-      discoverMs: config.discoverMs,
-    },
-  );
+  const readerDeps = {
+    bus: transport,
+    clock,
+    logger: logger.child({ component: 'pylontech-hv', bus: config.busName, mode: config.mode }),
+    onSamples: (samples: PackSample[]) => outbox.enqueue(envelopes.create(samples)),
+  };
+  const poller: HvReader =
+    config.mode === 'listen-only'
+      ? new PylontechHvListener(readerDeps, { busName: config.busName, replyWindowMs: config.replyWindowMs })
+      : new PylontechHvPoller(readerDeps, {
+          busName: config.busName,
+          pollMs: config.pollMs,
+          replyWindowMs: config.replyWindowMs,
+          discoverMs: config.discoverMs,
+        });
   const agent = new Agent({ transport, poller, outbox, nats: uplink.connection, logger });
   agent.start();
   logger.info(
@@ -62,6 +67,7 @@ function main(): void {
       bootId,
       slcan: config.slcan,
       bus: config.busName,
+      mode: config.mode,
       ...uplink.describe,
       pollMs: config.pollMs,
       spool: config.spool,

@@ -1,9 +1,11 @@
 import { encodeHvCanFrame, encodeSlcanFrame } from '@fleet/protocol';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FakeClock, silentLogger } from '../../test/fakes.js';
+import type { Logger } from '../logger.js';
 import type { BytePort, BytePortHandlers } from './byte-port.js';
 import type { ReceivedFrame } from './can-bus.js';
-import { SlcanTransport } from './slcan-transport.js';
+import { SlcanTransport, type SlcanTransportOptions } from './slcan-transport.js';
 
 class FakePort implements BytePort {
   readonly description = 'fake';
@@ -32,11 +34,19 @@ class FakePort implements BytePort {
 const tick = () => new Promise((r) => setImmediate(r));
 const frame = encodeHvCanFrame({ type: '4290', faultExtensionRaw: 7 }, 1);
 
-async function setup(failOpens = 0) {
+async function setup(
+  failOpens = 0,
+  options: Partial<SlcanTransportOptions> = {},
+  logger: Logger = silentLogger,
+) {
   const port = new FakePort();
   port.failOpens = failOpens;
   const clock = new FakeClock();
-  const sut = new SlcanTransport(port, clock, silentLogger, { reconnectDelayMs: 10, reinitAfterMs: 5000 });
+  const sut = new SlcanTransport(port, clock, logger, {
+    reconnectDelayMs: 10,
+    reinitAfterMs: 5000,
+    ...options,
+  });
   const received: ReceivedFrame[] = [];
   sut.onFrame((r) => received.push(r));
   sut.start();
@@ -88,5 +98,40 @@ describe('SlcanTransport', () => {
     expect(sut.ready).toBe(true);
     expect(sut.counters.reconnects).toBe(1);
     expect(port.written.filter((w) => w === 'C\rS6\rO\r')).toHaveLength(2);
+  });
+
+  it('listen-only: opens the adapter with L and never writes a frame, even when asked to', async () => {
+    const { port, sut, received } = await setup(0, { mode: 'listen-only' });
+    expect(port.written).toEqual(['C\rS6\rL\r']);
+    expect(sut.send(frame)).toBe(false);
+    port.feed(encodeSlcanFrame(frame));
+    expect(received).toHaveLength(1);
+    await sut.close();
+    expect(port.written.join('')).not.toMatch(/[tT]/);
+    expect(sut.counters).toMatchObject({ framesOut: 0, refusedSends: 1, framesIn: 1 });
+  });
+
+  it('counts garbage by kind, logs it with the bus and device, and keeps reading', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const { port, sut, received } = await setup(0, { busName: 'can7' }, logger);
+    const good = encodeSlcanFrame(frame);
+    port.feed('\x00\x9f\xfe\x13\r'); // random bytes
+    port.feed('T0000429190700000000000000\r'); // length digit 9
+    port.feed(`${good.slice(0, 12)}\r`); // truncated line
+    port.feed('T00004291470000000000\r'); // declares 4 bytes, carries 5
+    port.feed(good);
+    expect(received).toHaveLength(1);
+    expect(sut.counters.corrupt).toBe(4);
+    expect(sut.counters.corruptByKind).toMatchObject({
+      'non-printable': 1,
+      'bad-dlc': 1,
+      truncated: 1,
+      'length-mismatch': 1,
+    });
+    const warned = lines.filter((l) => l.msg === 'corrupt SLCAN input ignored');
+    expect(warned).toHaveLength(4);
+    expect(warned.every((l) => l.bus === 'can7' && l.port === 'fake')).toBe(true);
+    expect(warned.map((l) => l.kind)).toEqual(['non-printable', 'bad-dlc', 'truncated', 'length-mismatch']);
   });
 });

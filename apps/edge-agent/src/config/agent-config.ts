@@ -36,6 +36,10 @@ export const agentConfigSchema = z
       .regex(GATEWAY_ID_PATTERN, 'must be 3-64 characters of a-z, 0-9 and "-"'),
     slcan: slcanEndpoint,
     busName: z.string().min(1).max(32, 'must be at most 32 characters').default('can0'),
+    // active: the agent polls 0x4200 itself (it is the only master). listen-only: the inverter
+    // polls and the agent never transmits; the safe choice on a bus with an inverter. The default
+    // stays active because `npm start` and the e2e tests have the agent poll the simulator.
+    mode: z.enum(['active', 'listen-only'], { error: 'must be active or listen-only' }).default('active'),
     natsUrl: z
       .string()
       .regex(/^(nats|tls|wss?):\/\/\S+$/, 'must be a URL such as nats://127.0.0.1:4222')
@@ -99,6 +103,12 @@ export const AGENT_OPTIONS = [
     flag: '--bus-name <name>',
     env: 'AGENT_BUS_NAME',
     help: 'bus name put in every sample (default can0)',
+  },
+  {
+    key: 'mode',
+    flag: '--mode <mode>',
+    env: 'AGENT_MODE',
+    help: 'active (poll 0x4200; only master on the bus) or listen-only (never transmit; inverter polls) (default active)',
   },
   {
     key: 'natsUrl',

@@ -17,6 +17,7 @@ describe('loadAgentConfig', () => {
         gatewayId: 'gw-a1',
         slcan: { kind: 'tcp', host: '127.0.0.1', port: 3110 },
         busName: 'slcan0',
+        mode: 'active',
         natsUrl: 'nats://10.0.0.5:4222',
         pollMs: 5000,
         replyWindowMs: 400,
@@ -30,6 +31,16 @@ describe('loadAgentConfig', () => {
         iotPort: 8883,
       },
     });
+  });
+
+  it('reads --mode listen-only (AGENT_MODE) and names a bad mode', () => {
+    const base = { AGENT_GATEWAY_ID: 'gw-a1', AGENT_SLCAN: '/dev/ttyACM0' };
+    const sut = loadAgentConfig([], { ...base, AGENT_MODE: 'listen-only' });
+    expect(sut.kind === 'run' && sut.config.mode).toBe('listen-only');
+    const bad = loadAgentConfig(['--mode', 'passive'], base);
+    expect(bad.kind === 'exit' && bad.output).toContain(
+      '--mode (AGENT_MODE): must be active or listen-only (got "passive")',
+    );
   });
 
   it('takes a device path as a serial endpoint', () => {
