@@ -1,0 +1,88 @@
+// The gateway bundle, built for this machine's arch, unpacked outside the repo (no
+// node_modules to fall back on) and run: --help, then a start on a temp spool and SIGTERM.
+import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { arch, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BundleResult, buildBundle } from '../../packaging/build-bundle.js';
+import { freePort, type Spawned, spawnCommand, stopProcess, waitFor } from '../processes.js';
+
+describe('gateway bundle (host arch)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'agent-bundle-'));
+  const unpacked = join(work, 'unpacked');
+  let bundle: BundleResult;
+  let dir: string;
+  let agent: Spawned | undefined;
+
+  beforeAll(async () => {
+    const hostArch = arch();
+    if (hostArch !== 'x64' && hostArch !== 'arm64') {
+      throw new Error(`bundles target x64 and arm64, this machine is ${hostArch}`);
+    }
+    bundle = await buildBundle(hostArch, join(work, 'out'));
+    mkdirSync(unpacked, { recursive: true });
+    execFileSync('tar', ['-xzf', bundle.tarball, '-C', unpacked]);
+    dir = join(unpacked, bundle.dir.split('/').at(-1) ?? '');
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopProcess(agent);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('carries every native addon for this arch and checksums that verify', () => {
+    expect(bundle.manifest.native.map((n) => [n.name, n.status])).toEqual([
+      ['aws-crt', 'bundled'],
+      ['@serialport/bindings-cpp', 'bundled'],
+      ['better-sqlite3', 'bundled'],
+    ]);
+    expect(Object.keys(bundle.manifest.files)).toContain('agent.js');
+    execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: dir });
+    expect(readFileSync(join(dir, 'VERSION'), 'utf8')).toMatch(
+      /^fleet-edge-agent 0\.1\.0 .* linux-(x64|arm64)\n/,
+    );
+  });
+
+  it('prints its help from the unpacked bundle', () => {
+    const help = execFileSync(process.execPath, [join(dir, 'agent.js'), '--help'], {
+      cwd: work,
+      encoding: 'utf8',
+    });
+    expect(help).toContain('--spool <path>');
+    expect(help).toContain('--gateway-id <id>');
+  });
+
+  it('opens its spool with the bundled addons and exits 0 on SIGTERM', async () => {
+    const spool = join(work, 'spool.db');
+    const deadPort = await freePort();
+    agent = spawnCommand('bundled agent', process.execPath, [
+      join(dir, 'agent.js'),
+      '--gateway-id',
+      'gw-bundle-1',
+      '--slcan',
+      `tcp://127.0.0.1:${deadPort}`,
+      '--nats-url',
+      `nats://127.0.0.1:${deadPort}`,
+      '--spool',
+      spool,
+    ]);
+    const pid = agent.child.pid ?? 0;
+    await waitFor(
+      'the agent to start',
+      () => agent?.output().includes('edge agent started'),
+      30_000,
+      () => String(agent?.output()),
+    );
+    expect(existsSync(spool)).toBe(true);
+    // The addons are the bundle's own, not some node_modules elsewhere on the machine.
+    const maps = readFileSync(`/proc/${pid}/maps`, 'utf8');
+    expect(maps).toContain(join(dir, 'native/better_sqlite3.node'));
+    expect(maps).toContain(join(dir, 'native/aws-crt/bin'));
+    const exited = once(agent.child, 'exit');
+    agent.child.kill('SIGTERM');
+    const [code, signal] = await exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  });
+});
