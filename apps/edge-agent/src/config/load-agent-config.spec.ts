@@ -33,16 +33,6 @@ describe('loadAgentConfig', () => {
     });
   });
 
-  it('reads --mode listen-only (AGENT_MODE) and names a bad mode', () => {
-    const base = { AGENT_GATEWAY_ID: 'gw-a1', AGENT_SLCAN: '/dev/ttyACM0' };
-    const sut = loadAgentConfig([], { ...base, AGENT_MODE: 'listen-only' });
-    expect(sut.kind === 'run' && sut.config.mode).toBe('listen-only');
-    const bad = loadAgentConfig(['--mode', 'passive'], base);
-    expect(bad.kind === 'exit' && bad.output).toContain(
-      '--mode (AGENT_MODE): must be active or listen-only (got "passive")',
-    );
-  });
-
   it('takes a device path as a serial endpoint', () => {
     const sut = loadAgentConfig([], { AGENT_GATEWAY_ID: 'gw-a1', AGENT_SLCAN: '/dev/ttyACM0' });
     expect(sut.kind === 'run' && sut.config.slcan).toEqual({ kind: 'serial', path: '/dev/ttyACM0' });
@@ -105,5 +95,17 @@ describe('loadAgentConfig', () => {
     expect(missing.kind === 'exit' && missing.output).toContain('--slcan (AGENT_SLCAN)');
     expect(loadAgentConfig(['--nope'], {})).toMatchObject({ kind: 'exit', code: 2 });
     expect(loadAgentConfig(['--help'], {})).toMatchObject({ kind: 'exit', code: 0 });
+  });
+});
+
+describe('loadAgentConfig --mode', () => {
+  it('reads --mode listen-only (AGENT_MODE) and names a bad mode', () => {
+    const base = { AGENT_GATEWAY_ID: 'gw-a1', AGENT_SLCAN: '/dev/ttyACM0' };
+    const sut = loadAgentConfig([], { ...base, AGENT_MODE: 'listen-only' });
+    expect(sut.kind === 'run' && sut.config.mode).toBe('listen-only');
+    const bad = loadAgentConfig(['--mode', 'passive'], base);
+    expect(bad.kind === 'exit' && bad.output).toContain(
+      '--mode (AGENT_MODE): must be active or listen-only (got "passive")',
+    );
   });
 });

@@ -1,0 +1,225 @@
+// Listen-only on a bus with an inverter: the simulator plays the inverter (0x4200 polls and the
+// strings' reply bursts, unasked) over a socat pty pair whose `-x` hex dump records EVERY byte
+// the agent writes. The agent runs with --mode listen-only and publishes to a private JetStream.
+// Shown: samples arrive and equal bursts the simulator answered; garbage from the simulator's
+// garbled-frames fault is counted and logged with its source while reading goes on; and the
+// agent wrote nothing but the adapter setup (`C`, `S6`, `L`) and close (`C`), no frame at all.
+
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type PackSample, subjects, type TelemetryEnvelope, telemetryEnvelopeSchema } from '@fleet/telemetry';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  freePort,
+  repoRoot,
+  type Spawned,
+  spawnCommand,
+  spawnTs,
+  stopProcess,
+  waitFor,
+} from './processes.js';
+import { parseSocatHexDump } from './pty-traffic.js';
+
+const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const gatewayId = `test-listen-${unique}`;
+const subject = subjects.telemetry(gatewayId);
+let NATS_URL = '';
+
+interface SimState {
+  lastReplies: { at: string; bmsAddress: number; pack: Record<string, unknown> }[];
+  counters: { framesIn: number };
+}
+
+const processes: Record<'nats' | 'socat' | 'simulator' | 'agent', Spawned | undefined> = {
+  nats: undefined,
+  socat: undefined,
+  simulator: undefined,
+  agent: undefined,
+};
+const diagnostics = () =>
+  Object.values(processes)
+    .map((p) => (p ? `--- ${p.name}\n${p.output().slice(-4000)}` : ''))
+    .join('\n');
+
+/** socat with its hex dump going to a file (a pipe through the test would cap it). */
+async function startPtyPair(dir: string) {
+  const simEnd = join(dir, 'sim');
+  const agentEnd = join(dir, 'agent');
+  const dumpFile = join(dir, 'socat-x.log');
+  const fd = openSync(dumpFile, 'w');
+  const child = spawn(
+    '/usr/bin/socat',
+    ['-x', `pty,raw,echo=0,link=${simEnd}`, `pty,raw,echo=0,link=${agentEnd}`],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', fd],
+    },
+  );
+  closeSync(fd);
+  processes.socat = { name: 'socat', child, output: () => readFileSync(dumpFile, 'latin1').slice(-2000) };
+  await waitFor('the pty pair', () => existsSync(simEnd) && existsSync(agentEnd), 10_000, diagnostics);
+  return { simEnd, agentEnd, dumpFile };
+}
+
+async function startNats(dir: string): Promise<void> {
+  const port = await freePort();
+  NATS_URL = `nats://127.0.0.1:${port}`;
+  processes.nats = spawnCommand('nats-server', 'nats-server', [
+    ...['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', join(dir, 'nats')],
+  ]);
+  await waitFor(
+    'nats-server',
+    async () => (await connect({ servers: NATS_URL })).close().then(() => true),
+    20_000,
+  );
+}
+
+async function startSimulator(serial: string): Promise<string> {
+  const controlPort = await freePort();
+  processes.simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
+    ...['--serial', serial, '--control-port', String(controlPort), '--addresses', '1,2'],
+    ...['--modules', '8', '--seed', '12', '--tick-ms', '200', '--speed', '30'],
+    ...['--listen-only', '--listen-interval-ms', '500'],
+  ]);
+  const url = `http://127.0.0.1:${controlPort}`;
+  await waitFor(
+    'the simulator control port',
+    async () => (await fetch(`${url}/health`)).ok,
+    30_000,
+    diagnostics,
+  );
+  return url;
+}
+
+async function listen(received: TelemetryEnvelope[]): Promise<() => Promise<void>> {
+  const nc = await connect({ servers: NATS_URL });
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.add({ name: `TEST_LISTEN_${unique.toUpperCase()}`, subjects: [subject] });
+  const sub = nc.subscribe(subject);
+  void (async () => {
+    for await (const msg of sub) {
+      received.push(telemetryEnvelopeSchema.parse(msg.json()));
+    }
+  })();
+  return async () => {
+    sub.unsubscribe();
+    await nc.close();
+  };
+}
+
+/** Every sample must equal, field by field, one burst the simulator reports having sent. */
+async function expectSamplesMatchBursts(controlUrl: string, samples: PackSample[]): Promise<void> {
+  const state = (await (await fetch(`${controlUrl}/state`)).json()) as SimState;
+  for (const sample of samples) {
+    const burst = state.lastReplies.find(
+      (r) =>
+        r.bmsAddress === sample.bmsAddress &&
+        Object.entries(r.pack).every(
+          ([field, value]) => (sample as Record<string, unknown>)[field] === value,
+        ),
+    );
+    expect(burst, `no simulator burst matches sample ${JSON.stringify(sample)}`).toBeDefined();
+  }
+}
+
+/** pino lines of the agent's output. */
+function agentLogs(): Record<string, unknown>[] {
+  return (processes.agent?.output() ?? '')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('edge agent --mode listen-only (simulator plays the inverter over a socat pty)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'edge-listen-'));
+  const received: TelemetryEnvelope[] = [];
+  let controlUrl = '';
+  let agentEnd = '';
+  let dumpFile = '';
+  let stopListening: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    await startNats(dir);
+    ({ agentEnd, dumpFile } = await startPtyPair(dir).then(async (p) => {
+      controlUrl = await startSimulator(p.simEnd);
+      return p;
+    }));
+    stopListening = await listen(received);
+    processes.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+      ...['--gateway-id', gatewayId, '--slcan', agentEnd, '--nats-url', NATS_URL, '--mode', 'listen-only'],
+      ...['--reply-window-ms', '250', '--spool', 'memory'],
+    ]);
+  });
+
+  afterAll(async () => {
+    await stopProcess(processes.agent);
+    await stopProcess(processes.simulator);
+    await stopProcess(processes.socat);
+    await stopListening?.();
+    await stopProcess(processes.nats);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes samples that equal bursts the simulator answered to its own polls', async () => {
+    const envelope = await waitFor(
+      'an envelope with both strings (seq ≥ 1)',
+      () => received.find((e) => e.seq >= 1 && e.samples.length === 2),
+      60_000,
+      diagnostics,
+    );
+    expect(envelope.samples.map((s) => s.bmsAddress)).toEqual([1, 2]);
+    await expectSamplesMatchBursts(controlUrl, envelope.samples as PackSample[]);
+  });
+
+  it('counts and logs garbled input with its source, and turns later good bursts into samples', async () => {
+    const fault = await fetch(`${controlUrl}/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'garbled-frames', interface: 'hv-can', severity: 0.5 }),
+    });
+    expect(fault.status).toBe(201);
+    const warning = await waitFor(
+      'a corrupt-input warning from the agent',
+      () => agentLogs().find((l) => l.msg === 'corrupt SLCAN input ignored'),
+      30_000,
+      diagnostics,
+    );
+    expect(warning).toMatchObject({ bus: 'can0', port: agentEnd, level: 40 });
+    expect(typeof warning.kind).toBe('string');
+    expect((await fetch(`${controlUrl}/faults`, { method: 'DELETE' })).ok).toBe(true);
+    const healedAt = Date.now() + 1000; // past any burst already in flight
+    const after = await waitFor(
+      'a sample of a burst sent after the fault was removed',
+      () => received.find((e) => e.samples.some((s) => Date.parse(s.ts) > healedAt)),
+      30_000,
+      diagnostics,
+    );
+    await expectSamplesMatchBursts(
+      controlUrl,
+      after.samples.filter((s) => Date.parse(s.ts) > healedAt) as PackSample[],
+    );
+    expect(processes.agent?.child.exitCode).toBeNull();
+  });
+
+  it('never wrote a frame: only C, S6, L (setup) and C (close) went to the adapter', async () => {
+    const state = (await (await fetch(`${controlUrl}/state`)).json()) as SimState;
+    expect(state.counters.framesIn).toBe(0);
+    await stopProcess(processes.agent);
+    const stopped = agentLogs().find((l) => l.msg === 'stopped') as
+      | { transport: { framesOut: number; refusedSends: number; corrupt: number; corruptByKind: object } }
+      | undefined;
+    expect(stopped?.transport).toMatchObject({ framesOut: 0, refusedSends: 0 });
+    expect(stopped?.transport.corrupt).toBeGreaterThan(0);
+
+    await stopProcess(processes.socat);
+    const { rightToLeft: written, leftToRight: read } = parseSocatHexDump(readFileSync(dumpFile, 'latin1'));
+    expect(read.length).toBeGreaterThan(1000); // the dump saw the bus traffic too
+    const lines = written.split('\r').filter((l) => l !== '');
+    expect(lines.slice(0, 3)).toEqual(['C', 'S6', 'L']);
+    expect(lines.filter((l) => !['C', 'S6', 'L'].includes(l))).toEqual([]);
+    expect(written).not.toMatch(/[tTrR]/);
+  });
+});
