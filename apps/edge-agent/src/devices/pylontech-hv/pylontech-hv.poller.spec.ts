@@ -115,4 +115,19 @@ describe('PylontechHvPoller', () => {
     expect(await sut.step()).toBe('idle');
     expect(batches.map((b) => b.map((s) => s.bmsAddress))).toEqual([[0], [0]]);
   });
+
+  it('counts reply frames of the wrong length, keeps them raw and goes on polling', async () => {
+    const { sut, bus, batches } = setup([0]);
+    const short = { id: 0x4220, extended: true, data: new Uint8Array([1, 2, 3]) };
+    await sut.step(); // discover
+    await sut.step(); // poll
+    bus.deliver(short);
+    await sut.step(); // collect
+    expect(sut.counters.corruptFrames).toBe(1);
+    expect(batches[0]?.[0]?.raw).toMatchObject({ '0x4220': '010203' });
+    await sut.step();
+    await sut.step();
+    await sut.step();
+    expect(batches).toHaveLength(2);
+  });
 });

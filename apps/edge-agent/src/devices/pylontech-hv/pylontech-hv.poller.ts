@@ -9,7 +9,7 @@
 // idle:     wait for the next cycle.
 // Each state has one small handler returning the next state; `step()` runs one of them, so a
 // test can drive the machine cycle by cycle against a fake bus and clock.
-import { encodeHvCanFrame, request4200 } from '@fleet/protocol';
+import { decodeHvCanFrame, encodeHvCanFrame, request4200 } from '@fleet/protocol';
 import type { PackSample } from '@fleet/telemetry';
 import type { CanBus } from '../../bus/can-bus.js';
 import type { Clock } from '../../clock.js';
@@ -42,10 +42,18 @@ export interface PollerCounters {
   silentPolls: number;
   /** Bursts that could not become a sample (e.g. no 0x4210). */
   badBursts: number;
+  /** Reply frames whose payload does not decode (wrong DLC …); kept raw. */
+  corruptFrames: number;
 }
 
 export class PylontechHvPoller {
-  readonly counters: PollerCounters = { polls: 0, samples: 0, silentPolls: 0, badBursts: 0 };
+  readonly counters: PollerCounters = {
+    polls: 0,
+    samples: 0,
+    silentPolls: 0,
+    badBursts: 0,
+    corruptFrames: 0,
+  };
   private state: PollState = 'discover';
   private readonly collector: ReplyCollector;
   private readonly known = new Map<number, StringInfo>();
@@ -129,6 +137,9 @@ export class PylontechHvPoller {
     const samples: PackSample[] = [];
     for (const [bmsAddress, frames] of groups) {
       const result = assemblePackSample({ bus: this.options.busName, bmsAddress, frames });
+      this.counters.corruptFrames += frames.filter(
+        (f) => decodeHvCanFrame(f.frame).status === 'corrupt',
+      ).length;
       if (result.problems.length > 0) {
         this.deps.logger.warn({ bmsAddress, problems: result.problems }, 'frames kept raw');
       }
