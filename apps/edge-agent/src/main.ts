@@ -15,7 +15,7 @@ import { createUplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
 import { Outbox } from './publish/outbox.js';
 
-function main(): void {
+async function main(): Promise<void> {
   const loaded = loadAgentConfig();
   if (loaded.kind === 'exit') {
     (loaded.code === 0 ? process.stdout : process.stderr).write(loaded.output);
@@ -32,7 +32,7 @@ function main(): void {
     logger.child({ component: 'slcan' }),
     { busName: config.busName, mode: config.mode },
   );
-  const uplink = createUplink(config, logger);
+  const uplink = await createUplink(config, logger);
   let store: ReturnType<typeof createBatchStore>;
   try {
     store = createBatchStore(config);
@@ -94,4 +94,10 @@ function main(): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main();
+// Not top-level await: the gateway bundle is CommonJS (apps/edge-agent/packaging).
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `edge-agent: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});

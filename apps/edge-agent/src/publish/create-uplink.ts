@@ -3,8 +3,6 @@
 import type { AgentConfig } from '../config/agent-config.js';
 import type { Logger } from '../logger.js';
 import { JetStreamPublisher } from './jetstream-publisher.js';
-import { IotCoreConnection } from './mqtt/iot-core-connection.js';
-import { IotCorePublisher } from './mqtt/iot-core-publisher.js';
 import { NatsConnector } from './nats-connector.js';
 import type { Publisher } from './publisher.js';
 
@@ -15,8 +13,14 @@ export interface Uplink {
   describe: Record<string, unknown>;
 }
 
-export function createUplink(config: AgentConfig, logger: Logger): Uplink {
+/**
+ * The IoT Core modules are imported only when that uplink is chosen: they load aws-crt, a native
+ * library that costs the NATS-only gateway memory it would never use (RSS goal, issue 5).
+ */
+export async function createUplink(config: AgentConfig, logger: Logger): Promise<Uplink> {
   if (config.uplink === 'iot-core') {
+    const { IotCoreConnection } = await import('./mqtt/iot-core-connection.js');
+    const { IotCorePublisher } = await import('./mqtt/iot-core-publisher.js');
     const host = config.iotEndpoint ?? '';
     const connection = new IotCoreConnection(
       {
