@@ -2,6 +2,7 @@
 // interface → control HTTP (state and faults).
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { USAGE_EXIT_CODE } from '@fleet/service-kit';
 import { loadSimConfig } from './config/load-sim-config.js';
 import type { LinkSpec, SimConfig } from './config/sim-config.js';
 import { type ControlRoute, ControlServer } from './control/control-server.js';
@@ -18,9 +19,6 @@ import { LvCanResponder } from './wire/lv-can-responder.js';
 import { ReplyLog } from './wire/reply-log.js';
 import { Rs485Responder } from './wire/rs485-responder.js';
 import { SlcanResponder } from './wire/slcan-responder.js';
-
-/** Exit code for a bad profile file (a usage error, like a bad flag). */
-const USAGE_EXIT_CODE = 2;
 
 function loadProfile(config: SimConfig): LoadProfile {
   if (config.profileFile === undefined) {

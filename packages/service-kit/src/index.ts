@@ -1,4 +1,12 @@
 export {
+  type CliConfigSpec,
+  type CliOption,
+  type ConfigIssue,
+  type LoadConfigResult,
+  loadCliConfig,
+  USAGE_EXIT_CODE,
+} from './cli-config/load-cli-config.js';
+export {
   createServiceLogger,
   type Logger,
   REDACTED_PATHS,
