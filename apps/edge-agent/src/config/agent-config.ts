@@ -87,6 +87,12 @@ export type AgentConfig = z.infer<typeof agentConfigSchema>;
 /** Every option with its flag and variable, as data: commander and error messages use it. */
 export const AGENT_OPTIONS = [
   {
+    key: 'config',
+    flag: '--config <file>',
+    env: 'AGENT_CONFIG',
+    help: 'JSON config file with any of these options as camelCase keys (flags and variables win over it)',
+  },
+  {
     key: 'gatewayId',
     flag: '--gateway-id <id>',
     env: 'AGENT_GATEWAY_ID',
@@ -185,4 +191,9 @@ export const AGENT_OPTIONS = [
     env: 'AGENT_IOT_CA',
     help: 'CA bundle to trust (AmazonRootCA1.pem); default the system trust store',
   },
-] as const satisfies readonly { key: keyof AgentConfig; flag: string; env: string; help: string }[];
+] as const satisfies readonly {
+  key: keyof AgentConfig | 'config';
+  flag: string;
+  env: string;
+  help: string;
+}[];

@@ -109,3 +109,35 @@ describe('loadAgentConfig --mode', () => {
     );
   });
 });
+
+describe('loadAgentConfig with a config file', () => {
+  const file = (content: unknown) => () => JSON.stringify(content);
+
+  it('reads options from the file, numbers as numbers, flags winning', () => {
+    const sut = loadAgentConfig(
+      ['--config', '/etc/fleet-agent/agent.json', '--poll-ms', '1000'],
+      {},
+      file({
+        gatewayId: 'gw-file-1',
+        slcan: '/dev/ttyACM0',
+        pollMs: 5000,
+        mode: 'listen-only',
+        spool: 'memory',
+      }),
+    );
+    expect(sut.kind === 'run' && sut.config).toMatchObject({
+      gatewayId: 'gw-file-1',
+      pollMs: 1000,
+      mode: 'listen-only',
+    });
+  });
+
+  it('names the file and the key of a bad value', () => {
+    const sut = loadAgentConfig(
+      ['--config', 'agent.json'],
+      {},
+      file({ gatewayId: 'GW BAD', slcan: '/dev/ttyACM0' }),
+    );
+    expect(sut.kind === 'exit' && sut.output).toContain('agent.json: gatewayId:');
+  });
+});

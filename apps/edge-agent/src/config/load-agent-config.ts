@@ -1,5 +1,5 @@
-// Reads flags and variables once, at boot (service-kit's loader). The only place that touches
-// process.env.
+// Reads flags, AGENT_* variables and the --config file once, at boot (service-kit's loader).
+// The only place that touches process.env or reads the config file.
 import { type LoadConfigResult, loadCliConfig } from '@fleet/service-kit';
 import { AGENT_OPTIONS, type AgentConfig, agentConfigSchema } from './agent-config.js';
 
@@ -8,6 +8,7 @@ export type { LoadConfigResult };
 export function loadAgentConfig(
   argv: readonly string[] = process.argv.slice(2),
   env: Record<string, string | undefined> = process.env,
+  readFile?: (path: string) => string,
 ): LoadConfigResult<AgentConfig> {
   return loadCliConfig<AgentConfig>(
     {
@@ -15,6 +16,7 @@ export function loadAgentConfig(
       description:
         'Reads Pylontech HV strings over an SLCAN adapter and publishes telemetry to NATS JetStream or AWS IoT Core',
       options: AGENT_OPTIONS,
+      fileOption: 'config',
       parse: (raw) => {
         const parsed = agentConfigSchema.safeParse(raw);
         return parsed.success
@@ -24,5 +26,6 @@ export function loadAgentConfig(
     },
     argv,
     env,
+    readFile,
   );
 }
