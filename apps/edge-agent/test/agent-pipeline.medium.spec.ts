@@ -8,7 +8,15 @@ import { batchMessageId, subjects, type TelemetryEnvelope, telemetryEnvelopeSche
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, type Spawned, spawnCommand, spawnTs, stopProcess, waitFor } from './processes.js';
+import {
+  freePort,
+  type Spawned,
+  spawnCommand,
+  spawnTs,
+  startPrivateNats,
+  stopProcess,
+  waitFor,
+} from './processes.js';
 
 // A private JetStream server: the test's batches never land in the machine's TELEMETRY stream,
 // where an ingest would dead-letter the unknown test gateway.
@@ -69,18 +77,7 @@ async function startSimulator(serial: string): Promise<string> {
 async function startNats(dir: string): Promise<void> {
   const port = await freePort();
   NATS_URL = `nats://127.0.0.1:${port}`;
-  processes.nats = spawnCommand('nats-server', 'nats-server', [
-    ...['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', join(dir, 'nats')],
-  ]);
-  await waitFor(
-    'nats-server',
-    async () => {
-      const nc = await connect({ servers: NATS_URL });
-      await nc.close();
-      return true;
-    },
-    20_000,
-  );
+  processes.nats = await startPrivateNats(join(dir, 'nats'), port, diagnostics);
 }
 
 /**

@@ -17,8 +17,8 @@ import {
   freePort,
   repoRoot,
   type Spawned,
-  spawnCommand,
   spawnTs,
+  startPrivateNats,
   stopProcess,
   waitFor,
 } from './processes.js';
@@ -68,14 +68,7 @@ async function startPtyPair(dir: string) {
 async function startNats(dir: string): Promise<void> {
   const port = await freePort();
   NATS_URL = `nats://127.0.0.1:${port}`;
-  processes.nats = spawnCommand('nats-server', 'nats-server', [
-    ...['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', join(dir, 'nats')],
-  ]);
-  await waitFor(
-    'nats-server',
-    async () => (await connect({ servers: NATS_URL })).close().then(() => true),
-    20_000,
-  );
+  processes.nats = await startPrivateNats(join(dir, 'nats'), port, diagnostics);
 }
 
 async function startSimulator(serial: string): Promise<string> {

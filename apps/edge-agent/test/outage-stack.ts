@@ -13,13 +13,13 @@ import {
   type TestDatabase,
   type TestDatabaseTarget,
 } from '@fleet/db/testing';
-import { connect } from '@nats-io/transport-node';
 import {
   freePort,
   repoRoot,
   type Spawned,
   spawnCommand,
   spawnTs,
+  startPrivateNats,
   stopProcess,
   waitFor,
 } from './processes.js';
@@ -112,19 +112,7 @@ export class OutageStack {
 
   /** Same port, same store dir: the stream, its messages and ingest's durable consumer survive. */
   async startNats(): Promise<void> {
-    this.nats = spawnCommand('nats-server', 'nats-server', [
-      ...['-a', '127.0.0.1', '-p', String(this.natsPort), '-js', '-sd', join(this.dir, 'nats')],
-    ]);
-    await waitFor(
-      'nats-server',
-      async () => {
-        const nc = await connect({ servers: this.natsUrl, reconnect: false });
-        await nc.close();
-        return true;
-      },
-      20_000,
-      this.diagnostics,
-    );
+    this.nats = await startPrivateNats(join(this.dir, 'nats'), this.natsPort, this.diagnostics);
   }
 
   async stopNats(): Promise<void> {

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { connect } from '@nats-io/transport-node';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 
@@ -78,4 +79,29 @@ export async function freePort(): Promise<number> {
   server.close();
   await once(server, 'close');
   return port;
+}
+
+/**
+ * A private `nats-server -js` on loopback, so a test's batches never reach the machine's shared
+ * streams. Restarting with the same port and store dir keeps streams, messages and consumers.
+ */
+export async function startPrivateNats(
+  storeDir: string,
+  port: number,
+  diagnostics: () => string = () => '',
+): Promise<Spawned> {
+  const nats = spawnCommand('nats-server', 'nats-server', [
+    ...['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
+  ]);
+  await waitFor(
+    'nats-server',
+    async () => {
+      const nc = await connect({ servers: `nats://127.0.0.1:${port}`, reconnect: false });
+      await nc.close();
+      return true;
+    },
+    20_000,
+    () => `${nats.output()}\n${diagnostics()}`,
+  );
+  return nats;
 }
