@@ -20,9 +20,17 @@ export {
   type PackSampleBucket,
   PackSampleRepository,
   type PackSampleRow,
+  type StoreBatchesResult,
   type StoreBatchInput,
   type StoreBatchResult,
+  type StorePath,
 } from './repositories/pack-sample.repository.js';
+export {
+  type QuarantineCode,
+  type QuarantineEntry,
+  QuarantineRepository,
+  type StoredQuarantineEntry,
+} from './repositories/quarantine.repository.js';
 export {
   type ResolveStringsResult,
   type StringKey,

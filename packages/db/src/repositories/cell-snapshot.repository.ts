@@ -1,6 +1,7 @@
 import type { CellSnapshot } from '@fleet/telemetry';
 import type pg from 'pg';
 import type { PgPool } from '../client.js';
+import { copyField, copyLines } from './pack-sample.copy.js';
 
 export interface CellSnapshotRow {
   stringId: string;
@@ -60,6 +61,53 @@ export async function insertCellSnapshots(
   }
   const result = await client.query(INSERT_CELL_SNAPSHOTS_SQL, params);
   return result.rowCount ?? 0;
+}
+
+const COPY_COLUMNS =
+  'string_id, ts, source, trigger, module_count, cell_voltages_mv, cell_temps_dc, cell_min_mv, cell_max_mv';
+
+/** A 2-D integer array as a PostgreSQL array literal (`{{1,2},{3,NULL}}`), padded rectangular. */
+function arrayLiteral(modules: readonly (readonly (number | null)[])[]): string {
+  return `{${rectangular(modules)
+    .map((m) => `{${m.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`)
+    .join(',')}}`;
+}
+
+/** One cell_snapshot row as a COPY text line (the fast path of PackSampleRepository). */
+export function cellSnapshotCopyLine({ stringId, snapshot: s }: CellSnapshotRow): string {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const module of s.cellVoltagesMv) {
+    for (const v of module) {
+      min = Math.min(v, min);
+      max = Math.max(v, max);
+    }
+  }
+  const temps = s.cellTempsDc && s.cellTempsDc.length > 0 ? arrayLiteral(s.cellTempsDc) : null;
+  return `${[
+    stringId,
+    s.ts,
+    s.source,
+    s.trigger,
+    s.cellVoltagesMv.length,
+    arrayLiteral(s.cellVoltagesMv),
+    temps,
+    min,
+    max,
+  ]
+    .map(copyField)
+    .join('\t')}\n`;
+}
+
+/** COPY of cell snapshots with the caller's client; fails as a whole on any conflict. */
+export async function copyCellSnapshots(
+  client: pg.PoolClient,
+  rows: readonly CellSnapshotRow[],
+): Promise<number> {
+  if (rows.length > 0) {
+    await copyLines(client, 'cell_snapshot', COPY_COLUMNS, rows.map(cellSnapshotCopyLine));
+  }
+  return rows.length;
 }
 
 /** Pads every module to the longest with null, as a PostgreSQL 2-D array needs. */

@@ -1,32 +1,23 @@
-import type { PackSample } from '@fleet/telemetry';
 import type pg from 'pg';
 import type { PgPool } from '../client.js';
-import { type CellSnapshotRow, insertCellSnapshots } from './cell-snapshot.repository.js';
-import { INSERT_PACK_SAMPLES_SQL, packSampleParameters } from './pack-sample.columns.js';
+import { isRowRefusal, writeIsolated } from './pack-sample.isolate.js';
+import { touchLastSeen } from './pack-sample.last-seen.js';
+import type {
+  PackSampleRow,
+  StoreBatchesResult,
+  StoreBatchInput,
+  StoreBatchResult,
+} from './pack-sample.types.js';
+import { prepareBatch, writeGroup } from './pack-sample.write.js';
 import { type TimeBucketFlavor, timeBucketExpression } from './time-bucket.js';
 
-export interface PackSampleRow {
-  stringId: string;
-  sample: PackSample;
-}
-
-export interface StoreBatchInput {
-  /** Ledger key of the batch (see apps/ingest README: `<gatewayId>:<bootId>:<seq>`). */
-  msgId: string;
-  gatewayId: string;
-  rows: PackSampleRow[];
-  /** Per-cell snapshots of the same batch (cell_snapshot), stored in the same transaction. */
-  cellSnapshots?: CellSnapshotRow[];
-}
-
-export interface StoreBatchResult {
-  /** The ledger already had this batch: nothing was written. */
-  duplicate: boolean;
-  /** Sample rows inserted (rows whose (string, ts) already existed are skipped). */
-  stored: number;
-  /** cell_snapshot rows inserted. */
-  storedCellSnapshots?: number;
-}
+export type {
+  PackSampleRow,
+  StoreBatchesResult,
+  StoreBatchInput,
+  StoreBatchResult,
+  StorePath,
+} from './pack-sample.types.js';
 
 export interface PackSampleBucket {
   bucket: Date;
@@ -40,45 +31,69 @@ export interface PackSampleBucket {
   bmsTempDcMax: number;
 }
 
-/** Time-series writes (and bucketed reads) of pack_sample, with pg beside Prisma. */
+const UNIQUE_VIOLATION = '23505';
+
+const sqlState = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
+/**
+ * Time-series writes (and bucketed reads) of pack_sample, with pg beside Prisma.
+ *
+ * Write path (apps/ingest README, "The write path"): a group of batches is ONE transaction:
+ * ledger rows, then a direct COPY of the accepted batches' rows, guarded by the ledger. Only if
+ * that COPY meets rows already stored (unique_violation) is the group written again through a
+ * staging table with ON CONFLICT DO NOTHING; a row the database refuses sends its batch down the
+ * row-by-row path that quarantines it.
+ */
 export class PackSampleRepository {
   private flavor: Promise<TimeBucketFlavor> | undefined;
 
   constructor(private readonly pool: PgPool) {}
 
   /**
-   * Stores one batch in one transaction: the ingest_batch ledger row first (a batch already in
-   * the ledger is a duplicate and writes nothing), then the samples, then the last-seen marks.
+   * Stores one batch: as storeBatches, and when the database refuses a row, the batch again row
+   * by row with the refused rows quarantined (quarantined_sample) and the rest stored.
    */
   async storeBatch(input: StoreBatchInput): Promise<StoreBatchResult> {
-    const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const ledger = await client.query(
-        'INSERT INTO ingest_batch (msg_id, gateway_id, sample_count) VALUES ($1, $2, $3) ON CONFLICT (msg_id) DO NOTHING',
-        [input.msgId, input.gatewayId, input.rows.length + (input.cellSnapshots?.length ?? 0)],
-      );
-      if (ledger.rowCount === 0) {
-        await client.query('ROLLBACK');
+      const { results } = await this.storeBatches([input]);
+      return results[0] ?? { duplicate: true, stored: 0 };
+    } catch (error) {
+      if (!isRowRefusal(error)) {
+        throw error;
+      }
+    }
+    return this.transaction(async (client) => {
+      const isolated = await writeIsolated(client, prepareBatch(input));
+      if (!isolated) {
         return { duplicate: true, stored: 0 };
       }
-      const inserted = input.rows.length
-        ? await client.query(INSERT_PACK_SAMPLES_SQL, packSampleParameters(input.rows))
-        : { rowCount: 0 };
-      const storedCellSnapshots = await insertCellSnapshots(client, input.cellSnapshots ?? []);
-      await touchLastSeen(client, input);
-      await client.query('COMMIT');
-      return {
-        duplicate: false,
-        stored: inserted.rowCount ?? 0,
-        ...(input.cellSnapshots ? { storedCellSnapshots } : {}),
-      };
+      await this.afterWrite(client, [input], isolated.written);
+      return isolated.result;
+    });
+  }
+
+  /**
+   * Stores several batches in ONE transaction (one COPY for all their rows), all or nothing:
+   * a refused row fails the whole group (the caller stores its batches one by one instead).
+   * Rows that break a column's range are quarantined before the COPY. Results in input order;
+   * a msg id already in the ledger, or twice in the group, is a duplicate.
+   */
+  async storeBatches(inputs: readonly StoreBatchInput[]): Promise<StoreBatchesResult> {
+    const prepared = inputs.map(prepareBatch);
+    const run = (path: 'copy' | 'merge') =>
+      this.transaction(async (client) => {
+        const group = await writeGroup(client, prepared, path);
+        await this.afterWrite(client, group.accepted, group.written);
+        return { path, results: group.results };
+      });
+    try {
+      return await run('copy');
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      if (sqlState(error) !== UNIQUE_VIOLATION) {
+        throw error;
+      }
     }
+    return run('merge');
   }
 
   /**
@@ -111,6 +126,30 @@ export class PackSampleRepository {
     return rows;
   }
 
+  /** In the batch transaction, after the rows: the last-seen marks of the accepted batches. */
+  private async afterWrite(
+    client: pg.PoolClient,
+    accepted: readonly StoreBatchInput[],
+    _written: readonly PackSampleRow[],
+  ): Promise<void> {
+    await touchLastSeen(client, accepted);
+  }
+
+  private async transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await body(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   private timeBucketFlavor(): Promise<TimeBucketFlavor> {
     this.flavor ??= this.pool
       .query<{ ts: boolean }>(
@@ -119,32 +158,4 @@ export class PackSampleRepository {
       .then((r) => (r.rows[0]?.ts ? 'timescaledb' : 'postgres'));
     return this.flavor;
   }
-}
-
-/**
- * Moves bms_string.last_sample_at and gateway.last_seen_at forward to the newest sample of the
- * batch, never backwards (a replayed old batch) and never past now() (a gateway clock ahead).
- */
-async function touchLastSeen(client: pg.PoolClient, input: StoreBatchInput): Promise<void> {
-  const newest = new Map<string, string>();
-  for (const { stringId, sample } of input.rows) {
-    const seen = newest.get(stringId);
-    if (!seen || Date.parse(sample.ts) > Date.parse(seen)) {
-      newest.set(stringId, sample.ts);
-    }
-  }
-  const ids = [...newest.keys()].sort();
-  await client.query(
-    `UPDATE bms_string s SET last_sample_at = GREATEST(s.last_sample_at, LEAST(u.ts, now()))
-       FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, ts) WHERE s.id = u.id`,
-    [ids, ids.map((id) => newest.get(id))],
-  );
-  const latest = [...newest.values()].reduce<string | null>(
-    (a, b) => (a === null || Date.parse(b) > Date.parse(a) ? b : a),
-    null,
-  );
-  await client.query(
-    'UPDATE gateway SET last_seen_at = GREATEST(last_seen_at, LEAST($2::timestamptz, now())) WHERE id = $1',
-    [input.gatewayId, latest ?? new Date()],
-  );
 }
