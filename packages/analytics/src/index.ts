@@ -1,5 +1,22 @@
 export { AnalyticsError, type AnalyticsErrorCode, analyticsErrorCodes } from './analytics-error.js';
 export {
+  type CellDrift,
+  type CellDriftOptions,
+  type CellDriftResult,
+  cellDrift,
+} from './cells/cell-drift.js';
+export { type CellSpread, type CellSpreadOptions, cellSpread } from './cells/cell-spread.js';
+export type { DriftSlope } from './cells/drift-slope.js';
+export { DEFAULT_REST_CURRENT_DA, type LoadCondition, loadCondition } from './cells/load-condition.js';
+export {
+  type CellSeriesPoint,
+  type ModuleDrift,
+  type ModuleDriftResult,
+  moduleDrift,
+} from './cells/module-drift.js';
+export { rankWeakCells, type WeakCell } from './cells/rank-weak-cells.js';
+export type { CellReading } from './cells/read-cell-grid.js';
+export {
   type EnergyPoint,
   type EnergyThroughput,
   type EnergyThroughputOptions,
