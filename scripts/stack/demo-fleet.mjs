@@ -69,6 +69,12 @@ export async function startDemoFleet({ root, runDir, children, natsUrl, ports })
       // Each agent's durable spool lives in the data dir, so a restart replays what it held.
       '--spool',
       join(runDir, `${gw.gatewayId}.spool.db`),
+      // The demo is watched live: every reading at once (production gateways run the default
+      // report-by-exception plan). Several agents share this host: status ports are picked free.
+      '--plan',
+      'live',
+      '--status-port',
+      '0',
     ];
     children.spawn(`agent-${gw.gatewayId}`, process.execPath, agentArgs);
   }

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     const agent = spawnCommand('agent', process.execPath, [
       join(bundle.dir, 'agent.js'),
       ...['--gateway-id', GATEWAY, '--slcan', agentEnd, '--nats-url', natsUrl],
-      ...['--spool', join(dir, 'spool.db'), '--log-level', 'warn'],
+      ...['--spool', join(dir, 'spool.db'), '--log-level', 'warn', '--status-port', '0'],
     ]);
     spawned.push(agent);
     const agentPid = agent.child.pid ?? 0;

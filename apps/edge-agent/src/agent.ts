@@ -1,18 +1,28 @@
-// Wires one gateway's pipeline: SLCAN bus → Pylontech HV poller → envelopes → outbox → NATS.
-// Owns start and graceful stop; main.ts only builds the parts.
+// Wires one gateway's pipeline: bus → Pylontech HV reader → sampler → envelopes → outbox →
+// uplink, plus the side services (commands, heartbeat, status endpoint). Owns start and
+// graceful stop; main.ts only builds the parts.
 import type { SlcanTransport } from './bus/slcan-transport.js';
 import type { HvReader } from './devices/pylontech-hv/hv-reader.js';
 import type { Logger } from './logger.js';
 import type { NatsConnector } from './publish/nats-connector.js';
 import type { Outbox } from './publish/outbox.js';
+import type { UplinkSampler } from './sampling/uplink-sampler.js';
+
+/** Something that runs beside the reader until the agent stops (commands, heartbeat, status). */
+export interface AgentService {
+  name: string;
+  run(signal: AbortSignal): Promise<void>;
+}
 
 export interface AgentParts {
   transport: SlcanTransport;
   /** The active poller or, with --mode listen-only, the passive listener. */
   poller: HvReader;
+  sampler: UplinkSampler;
   outbox: Outbox;
   /** The uplink's connection (NATS, or IoT Core with --uplink iot-core): started first, closed last. */
   nats: Pick<NatsConnector, 'start' | 'close'>;
+  services: AgentService[];
   logger: Logger;
 }
 
@@ -26,16 +36,31 @@ export class Agent {
   constructor(private readonly parts: AgentParts) {}
 
   start(): void {
-    const { transport, nats, poller, outbox } = this.parts;
+    const { transport, nats, poller, sampler, outbox, services, logger } = this.parts;
     nats.start();
     transport.start();
-    this.running = Promise.all([poller.run(this.abort.signal), outbox.run(this.abort.signal)]);
+    const { signal } = this.abort;
+    const guarded = services.map((service) =>
+      service.run(signal).catch((error: Error) => {
+        // A side service failing must not take the readings down with it.
+        logger.error({ service: service.name, err: error.message }, 'service stopped');
+      }),
+    );
+    this.running = Promise.all([
+      poller.run(signal),
+      sampler.runFlushTimer(signal),
+      outbox.run(signal),
+      ...guarded,
+    ]);
   }
 
   async stop(): Promise<void> {
-    const { transport, nats, poller, outbox, logger } = this.parts;
+    const { transport, nats, poller, sampler, outbox, logger } = this.parts;
     this.abort.abort();
     await this.running;
+    // Values the plan was still holding back go into the spool before it closes.
+    await sampler.settle();
+    sampler.flush();
     await outbox.flush(FLUSH_ON_STOP_MS);
     if (outbox.depth > 0 && !outbox.durable) {
       logger.warn({ lost: outbox.depth }, 'batches still queued at shutdown are lost (--spool memory)');
@@ -45,7 +70,12 @@ export class Agent {
     outbox.close();
     await Promise.allSettled([transport.close(), nats.close()]);
     logger.info(
-      { poller: poller.counters, outbox: outbox.counters, transport: transport.counters },
+      {
+        poller: poller.counters,
+        sampler: sampler.counters,
+        outbox: outbox.counters,
+        transport: transport.counters,
+      },
       'stopped',
     );
   }

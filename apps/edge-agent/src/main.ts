@@ -1,10 +1,10 @@
-// Composition root of the edge agent: config → bus → device poller → publisher.
+// Composition root of the edge agent: config → bus → device reader → sampler → outbox → uplink.
 import { randomUUID } from 'node:crypto';
-import type { PackSample } from '@fleet/telemetry';
 import { Agent } from './agent.js';
 import { createBytePort } from './bus/create-byte-port.js';
 import { SlcanTransport } from './bus/slcan-transport.js';
 import { systemClock } from './clock.js';
+import { buildSideServices } from './compose/side-services.js';
 import { loadAgentConfig } from './config/load-agent-config.js';
 import type { HvReader } from './devices/pylontech-hv/hv-reader.js';
 import { PylontechHvListener } from './devices/pylontech-hv/pylontech-hv.listener.js';
@@ -14,6 +14,10 @@ import { createBatchStore } from './publish/create-batch-store.js';
 import { createUplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
 import { Outbox } from './publish/outbox.js';
+import { noCellSource } from './sampling/cell-source.js';
+import { loadSamplingPlan } from './sampling/load-sampling-plan.js';
+import { SAMPLING_PLAN_PRESETS } from './sampling/sampling-plan.js';
+import { UplinkSampler } from './sampling/uplink-sampler.js';
 
 async function main(): Promise<void> {
   const loaded = loadAgentConfig();
@@ -45,11 +49,26 @@ async function main(): Promise<void> {
     maxBytes: config.spoolMaxMb * 1024 * 1024,
   });
   const envelopes = new EnvelopeFactory(config.gatewayId, bootId, clock);
+  const plan = loadSamplingPlan(config.planFile, SAMPLING_PLAN_PRESETS[config.plan]);
+  if (!plan.ok) {
+    logger.fatal({ err: plan.message }, 'invalid sampling plan');
+    process.exit(2);
+  }
+  const sampler = new UplinkSampler(
+    {
+      clock,
+      // Per-cell snapshots need a console or RS485 link; HV CAN carries no per-cell layout we know.
+      cells: noCellSource,
+      logger: logger.child({ component: 'sampler' }),
+      emit: (samples) => outbox.enqueue(envelopes.create(samples)),
+    },
+    plan.plan,
+  );
   const readerDeps = {
     bus: transport,
     clock,
     logger: logger.child({ component: 'pylontech-hv', bus: config.busName, mode: config.mode }),
-    onSamples: (samples: PackSample[]) => outbox.enqueue(envelopes.create(samples)),
+    onSamples: (samples: Parameters<UplinkSampler['offer']>[0]) => sampler.offer(samples),
   };
   const poller: HvReader =
     config.mode === 'listen-only'
@@ -60,7 +79,18 @@ async function main(): Promise<void> {
           replyWindowMs: config.replyWindowMs,
           discoverMs: config.discoverMs,
         });
-  const agent = new Agent({ transport, poller, outbox, nats: uplink.connection, logger });
+  const services = buildSideServices({
+    config,
+    bootId,
+    clock,
+    logger,
+    nats: uplink.nats,
+    transport,
+    sampler,
+    outbox,
+    readerCounters: () => poller.counters,
+  });
+  const agent = new Agent({ transport, poller, sampler, outbox, nats: uplink.connection, services, logger });
   agent.start();
   logger.info(
     {
@@ -71,10 +101,17 @@ async function main(): Promise<void> {
       ...uplink.describe,
       pollMs: config.pollMs,
       spool: config.spool,
+      plan: config.plan,
+      planFile: config.planFile,
     },
     'edge agent started',
   );
 
+  stopOnSignals(agent, logger);
+}
+
+/** SIGINT/SIGTERM stop the agent gracefully once; a second signal is ignored while it stops. */
+function stopOnSignals(agent: Agent, logger: ReturnType<typeof createLogger>): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

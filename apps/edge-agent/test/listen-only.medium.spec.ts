@@ -13,6 +13,7 @@ import { type PackSample, subjects, type TelemetryEnvelope, telemetryEnvelopeSch
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packsOf } from './packs-of.js';
 import {
   freePort,
   repoRoot,
@@ -144,7 +145,7 @@ describe('edge agent --mode listen-only (simulator plays the inverter over a soc
     stopListening = await listen(received);
     processes.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
       ...['--gateway-id', gatewayId, '--slcan', agentEnd, '--nats-url', NATS_URL, '--mode', 'listen-only'],
-      ...['--reply-window-ms', '250', '--spool', 'memory'],
+      ...['--reply-window-ms', '250', '--spool', 'memory', '--plan', 'live', '--status-port', '0'],
     ]);
   });
 
@@ -160,12 +161,12 @@ describe('edge agent --mode listen-only (simulator plays the inverter over a soc
   it('publishes samples that equal bursts the simulator answered to its own polls', async () => {
     const envelope = await waitFor(
       'an envelope with both strings (seq ≥ 1)',
-      () => received.find((e) => e.seq >= 1 && e.samples.length === 2),
+      () => received.find((e) => e.seq >= 1 && packsOf(e).length === 2),
       60_000,
       diagnostics,
     );
-    expect(envelope.samples.map((s) => s.bmsAddress)).toEqual([1, 2]);
-    await expectSamplesMatchBursts(controlUrl, envelope.samples as PackSample[]);
+    expect(packsOf(envelope).map((s) => s.bmsAddress)).toEqual([1, 2]);
+    await expectSamplesMatchBursts(controlUrl, packsOf(envelope));
   });
 
   it('counts and logs garbled input with its source, and turns later good bursts into samples', async () => {
@@ -186,13 +187,13 @@ describe('edge agent --mode listen-only (simulator plays the inverter over a soc
     const healedAt = Date.now() + 1000; // past any burst already in flight
     const after = await waitFor(
       'a sample of a burst sent after the fault was removed',
-      () => received.find((e) => e.samples.some((s) => Date.parse(s.ts) > healedAt)),
+      () => received.find((e) => packsOf(e).some((s) => Date.parse(s.ts) > healedAt)),
       30_000,
       diagnostics,
     );
     await expectSamplesMatchBursts(
       controlUrl,
-      after.samples.filter((s) => Date.parse(s.ts) > healedAt) as PackSample[],
+      packsOf(after).filter((s) => Date.parse(s.ts) > healedAt),
     );
     expect(processes.agent?.child.exitCode).toBeNull();
   });

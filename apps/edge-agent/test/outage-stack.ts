@@ -162,6 +162,8 @@ export class OutageStack {
       ...['--gateway-id', this.gatewayId, '--slcan', `tcp://127.0.0.1:${this.simPort}`],
       ...['--nats-url', this.natsUrl, '--poll-ms', '300', '--reply-window-ms', '150'],
       ...['--spool', this.spoolPath, '--replay-rate', '20', '--log-level', 'info'],
+      // Every reading at once, so each simulator burst has its stored row to match.
+      ...['--plan', 'live', '--status-port', '0'],
       ...extra,
     ]);
     this.agents.push(this.agent);

@@ -55,6 +55,15 @@ export const agentConfigSchema = z
       .min(0.1, 'must be 0.1..10000 batches per second')
       .max(10_000, 'must be 0.1..10000 batches per second')
       .default(10),
+    // Sampling plan: the preset the agent starts from, changed by the plan file (which the cloud's
+    // plan.set command rewrites). default = report-by-exception; live = every reading at once.
+    plan: z.enum(['default', 'live'], { error: 'must be default or live' }).default('default'),
+    planFile: z.string().min(1).optional(),
+    heartbeatS: int(5, 3600).default(60),
+    // 0: any free port (logged at start); several agents on one host (demo) each take one.
+    statusPort: int(0, 65_535).default(9180),
+    // HMAC key signing command replies; a secret: never logged, never in config.get.
+    commandKey: z.string().min(16, 'must be at least 16 characters').optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // Uplink: NATS JetStream (default) or AWS IoT Core over MQTT5 + mutual TLS.
     uplink: z.enum(['nats', 'iot-core'], { error: 'must be nats or iot-core' }).default('nats'),
@@ -163,6 +172,36 @@ export const AGENT_OPTIONS = [
     flag: '--replay-rate <n>',
     env: 'AGENT_REPLAY_RATE',
     help: 'batches per second replayed from the backlog after an outage or restart (default 10)',
+  },
+  {
+    key: 'plan',
+    flag: '--plan <preset>',
+    env: 'AGENT_PLAN',
+    help: 'sampling plan preset: default (report-by-exception, 60 s batches) or live (every reading at once)',
+  },
+  {
+    key: 'planFile',
+    flag: '--plan-file <path>',
+    env: 'AGENT_PLAN_FILE',
+    help: 'JSON plan changes over the preset; rewritten when the cloud sets a plan (plan.set)',
+  },
+  {
+    key: 'heartbeatS',
+    flag: '--heartbeat-s <s>',
+    env: 'AGENT_HEARTBEAT_S',
+    help: 'seconds between heartbeats on bms.v1.hb.<gatewayId> (default 60)',
+  },
+  {
+    key: 'statusPort',
+    flag: '--status-port <port>',
+    env: 'AGENT_STATUS_PORT',
+    help: 'local status endpoint on 127.0.0.1 (GET /status, /health); 0 = any free port (default 9180)',
+  },
+  {
+    key: 'commandKey',
+    flag: '--command-key <key>',
+    env: 'AGENT_COMMAND_KEY',
+    help: 'HMAC-SHA256 key that signs command replies (secret: prefer the variable or the config file)',
   },
   { key: 'logLevel', flag: '--log-level <level>', env: 'AGENT_LOG_LEVEL', help: 'pino level (default info)' },
   {

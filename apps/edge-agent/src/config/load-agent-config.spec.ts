@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { loadAgentConfig } from './load-agent-config.js';
 
+/** The first test's flags and variables over every default. */
+const EXPECTED = {
+  gatewayId: 'gw-a1',
+  slcan: { kind: 'tcp', host: '127.0.0.1', port: 3110 },
+  busName: 'slcan0',
+  mode: 'active',
+  natsUrl: 'nats://10.0.0.5:4222',
+  pollMs: 5000,
+  replyWindowMs: 400,
+  discoverMs: 300_000,
+  queueMax: 1000,
+  spool: '/var/lib/fleet-agent/spool.db',
+  spoolMaxMb: 512,
+  replayRate: 10,
+  plan: 'default',
+  heartbeatS: 60,
+  statusPort: 9180,
+  logLevel: 'info',
+  uplink: 'nats',
+  iotPort: 8883,
+};
+
 describe('loadAgentConfig', () => {
   it('reads flags and variables, flags first, with defaults', () => {
     const sut = loadAgentConfig(
@@ -11,26 +33,7 @@ describe('loadAgentConfig', () => {
         AGENT_BUS_NAME: 'slcan0',
       },
     );
-    expect(sut).toEqual({
-      kind: 'run',
-      config: {
-        gatewayId: 'gw-a1',
-        slcan: { kind: 'tcp', host: '127.0.0.1', port: 3110 },
-        busName: 'slcan0',
-        mode: 'active',
-        natsUrl: 'nats://10.0.0.5:4222',
-        pollMs: 5000,
-        replyWindowMs: 400,
-        discoverMs: 300_000,
-        queueMax: 1000,
-        spool: '/var/lib/fleet-agent/spool.db',
-        spoolMaxMb: 512,
-        replayRate: 10,
-        logLevel: 'info',
-        uplink: 'nats',
-        iotPort: 8883,
-      },
-    });
+    expect(sut).toEqual({ kind: 'run', config: EXPECTED });
   });
 
   it('takes a device path as a serial endpoint', () => {

@@ -37,6 +37,21 @@ export class StatusServer {
     });
   }
 
+  /**
+   * Serves until `signal` aborts. A port already taken is logged and the agent reads on
+   * without the endpoint: losing the status page must never stop the data.
+   */
+  async run(signal: AbortSignal): Promise<void> {
+    try {
+      const port = await this.start();
+      this.logger.info({ url: `http://127.0.0.1:${port}/status` }, 'status endpoint listening');
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    await this.close();
+  }
+
   async close(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }

@@ -9,6 +9,8 @@ import type { Publisher } from './publisher.js';
 export interface Uplink {
   connection: { start(): void; close(): Promise<void> };
   publisher: Publisher;
+  /** The NATS connection commands and heartbeats use (undefined on IoT Core). */
+  nats?: NatsConnector;
   /** Where it publishes, for the start-up log line (never credentials). */
   describe: Record<string, unknown>;
 }
@@ -47,6 +49,7 @@ export async function createUplink(config: AgentConfig, logger: Logger): Promise
   );
   return {
     connection: nats,
+    nats,
     publisher: new JetStreamPublisher(nats),
     describe: { uplink: 'nats', nats: config.natsUrl },
   };

@@ -1,4 +1,4 @@
-import { type PackSample, TELEMETRY_SCHEMA, type TelemetryEnvelope } from '@fleet/telemetry';
+import { type KnownSample, TELEMETRY_SCHEMA, type TelemetryEnvelope } from '@fleet/telemetry';
 import type { Clock } from '../clock.js';
 
 /** Numbers batches: one bootId per process start, seq from 0, never reused within a boot. */
@@ -11,7 +11,7 @@ export class EnvelopeFactory {
     private readonly clock: Clock,
   ) {}
 
-  create(samples: PackSample[]): TelemetryEnvelope {
+  create(samples: KnownSample[]): TelemetryEnvelope {
     const seq = this.nextSeq;
     this.nextSeq += 1;
     return {

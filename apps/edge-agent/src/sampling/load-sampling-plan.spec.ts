@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSamplingPlan, saveSamplingPlan } from './load-sampling-plan.js';
-import { DEFAULT_SAMPLING_PLAN } from './sampling-plan.js';
+import { DEFAULT_SAMPLING_PLAN, LIVE_SAMPLING_PLAN } from './sampling-plan.js';
 
 const dirs: string[] = [];
 const file = (content: string) => {
@@ -25,6 +25,17 @@ describe('loadSamplingPlan', () => {
     expect(loadSamplingPlan(file('{"cellsEveryS": 600}'))).toEqual({
       ok: true,
       plan: { ...DEFAULT_SAMPLING_PLAN, cellsEveryS: 600 },
+    });
+  });
+
+  it('starts from the given preset, also when the file does not exist yet', () => {
+    expect(loadSamplingPlan(join(tmpdir(), 'no-such-plan.json'), LIVE_SAMPLING_PLAN)).toEqual({
+      ok: true,
+      plan: LIVE_SAMPLING_PLAN,
+    });
+    expect(loadSamplingPlan(file('{"cellsEveryS": 600}'), LIVE_SAMPLING_PLAN)).toEqual({
+      ok: true,
+      plan: { ...LIVE_SAMPLING_PLAN, cellsEveryS: 600 },
     });
   });
 

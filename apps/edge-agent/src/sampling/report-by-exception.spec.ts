@@ -1,7 +1,7 @@
 import type { PackSample } from '@fleet/telemetry';
 import { describe, expect, it } from 'vitest';
 import { ReportByException } from './report-by-exception.js';
-import { DEFAULT_SAMPLING_PLAN } from './sampling-plan.js';
+import { DEFAULT_SAMPLING_PLAN, LIVE_SAMPLING_PLAN } from './sampling-plan.js';
 
 const T0 = Date.parse('2026-11-25T12:00:00.000Z');
 const reading = (s: number, fields: Partial<PackSample> = {}): PackSample => ({
@@ -80,5 +80,24 @@ describe('ReportByException with the default plan (5 s windows, ±0.5 V / ±0.5 
       [301, 'silence'],
     ]);
     expect(reported[1]?.report.packVoltageDv).toBe(4003);
+  });
+});
+
+describe('ReportByException with report: every (the live plan)', () => {
+  it('reports every reading with its true values, however close in time or value', () => {
+    const sut = new ReportByException();
+    const readings = [0, 0.3, 0.6, 0.9].map((s, i) => reading(s, { packVoltageDv: 4000 + (i % 2) }));
+    const out = readings.map((r) => sut.offer(r, LIVE_SAMPLING_PLAN));
+    expect(out.map((d) => d.reason)).toEqual(['every', 'every', 'every', 'every']);
+    expect(out.map((d) => d.report)).toEqual(readings);
+  });
+
+  it('still marks an alarm edge', () => {
+    const sut = new ReportByException();
+    sut.offer(reading(0), LIVE_SAMPLING_PLAN);
+    expect(sut.offer(reading(1, { protectionBits: 2 }), LIVE_SAMPLING_PLAN)).toMatchObject({
+      reason: 'edge',
+      edge: true,
+    });
   });
 });

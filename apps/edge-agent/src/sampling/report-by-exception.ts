@@ -11,7 +11,7 @@ import type { PackSample } from '@fleet/telemetry';
 import { DEADBAND_OF, EDGE_FIELDS, FOLLOWS } from './deadband-fields.js';
 import type { SamplingPlan } from './sampling-plan.js';
 
-export type ReportReason = 'first' | 'change' | 'edge' | 'silence' | 'forced';
+export type ReportReason = 'first' | 'change' | 'edge' | 'silence' | 'forced' | 'every';
 
 export interface ReportDecision {
   /** The sample to send (deadband-held values), or undefined when nothing is reported. */
@@ -37,6 +37,10 @@ export class ReportByException {
     const at = Date.parse(sample.ts);
     const edge = this.previous !== undefined && EDGE_FIELDS.some((f) => this.previous?.[f] !== sample[f]);
     this.previous = sample;
+    if (plan.report === 'every') {
+      this.forced = false;
+      return this.reported(sample, Date.parse(sample.ts), edge ? 'edge' : 'every', edge);
+    }
     if (this.forced) {
       this.forced = false;
       this.lastWindow = Math.floor(Date.parse(sample.ts) / (plan.packEveryS * 1000));

@@ -4,6 +4,7 @@ import { DEFAULT_SAMPLING_PLAN, parseSamplingPlan } from './sampling-plan.js';
 describe('parseSamplingPlan', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_SAMPLING_PLAN).toEqual({
+      report: 'exception',
       packEveryS: 5,
       cellsEveryS: 300,
       maxSilenceS: 300,

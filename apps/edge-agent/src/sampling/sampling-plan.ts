@@ -25,14 +25,20 @@ export const deadbandsSchema = z
 
 export const samplingPlanSchema = z
   .object({
+    /**
+     * exception: report-by-exception (one reading per `packEveryS` window, deadbands, silence
+     * reports): the production plan. every: every reading in full, no windows or deadbands
+     * (commissioning, troubleshooting and live viewing; costs the naive uplink).
+     */
+    report: z.enum(['exception', 'every']).default('exception'),
     /** Pack values (and module/cell extremes) are considered once per this many seconds. */
     packEveryS: seconds(1, 3600).default(5),
     /** Full per-cell snapshot cadence; also taken at once on any alarm/protection/error edge. */
     cellsEveryS: seconds(10, 86_400).default(300),
     /** A string whose values stay inside their deadbands still reports this often. */
     maxSilenceS: seconds(5, 86_400).default(300),
-    /** Reported values wait this long to share one envelope (an edge sends at once). */
-    flushEveryS: seconds(1, 3600).default(60),
+    /** Reported values wait this long to share one envelope (an edge sends at once; 0: every poll). */
+    flushEveryS: seconds(0, 3600).default(60),
     deadbands: deadbandsSchema.default({
       voltageDv: 5,
       currentDa: 5,
@@ -52,6 +58,15 @@ export type SamplingPlan = z.infer<typeof samplingPlanSchema>;
 export type Deadbands = SamplingPlan['deadbands'];
 
 export const DEFAULT_SAMPLING_PLAN: SamplingPlan = samplingPlanSchema.parse({});
+
+/**
+ * Every reading, sent with each poll: what a person watching the string page live expects, and
+ * what the demo fleet runs. The cloud switches a gateway to it with plan.set and back after.
+ */
+export const LIVE_SAMPLING_PLAN: SamplingPlan = samplingPlanSchema.parse({ report: 'every', flushEveryS: 0 });
+
+export const SAMPLING_PLAN_PRESETS = { default: DEFAULT_SAMPLING_PLAN, live: LIVE_SAMPLING_PLAN } as const;
+export type SamplingPlanPreset = keyof typeof SAMPLING_PLAN_PRESETS;
 
 export type PlanParseResult =
   | { ok: true; plan: SamplingPlan }

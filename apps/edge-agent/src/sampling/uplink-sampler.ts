@@ -131,6 +131,14 @@ export class UplinkSampler {
     }
   }
 
+  /** Calls tick() every second until `signal` aborts (the agent's flush timer). */
+  async runFlushTimer(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      await this.deps.clock.sleep(1000, signal);
+      this.tick();
+    }
+  }
+
   /** Sends everything pending now, as one envelope's samples. */
   flush(): void {
     this.pendingSince = undefined;

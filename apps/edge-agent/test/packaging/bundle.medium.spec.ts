@@ -67,6 +67,8 @@ describe('gateway bundle (host arch)', () => {
       `nats://127.0.0.1:${deadPort}`,
       '--spool',
       spool,
+      '--status-port',
+      '0',
     ]);
     const pid = agent.child.pid ?? 0;
     await waitFor(

@@ -1,0 +1,102 @@
+// Builds the services that run beside the readings: commands from the cloud, the heartbeat and
+// the loopback status endpoint. Commands and heartbeats travel over NATS; on the IoT Core
+// uplink they are not offered yet (logged once at start).
+import type { AgentService } from '../agent.js';
+import type { SlcanTransport } from '../bus/slcan-transport.js';
+import type { Clock } from '../clock.js';
+import { CommandHandler } from '../commands/command-handler.js';
+import { CommandServer } from '../commands/command-server.js';
+import type { AgentConfig } from '../config/agent-config.js';
+import { HeartbeatPublisher } from '../health/heartbeat-publisher.js';
+import { StatusServer } from '../health/status-server.js';
+import type { Logger } from '../logger.js';
+import type { NatsConnector } from '../publish/nats-connector.js';
+import type { Outbox } from '../publish/outbox.js';
+import { saveSamplingPlan } from '../sampling/load-sampling-plan.js';
+import type { UplinkSampler } from '../sampling/uplink-sampler.js';
+import { AGENT_VERSION } from '../version.js';
+
+export interface SideServiceParts {
+  config: AgentConfig;
+  bootId: string;
+  clock: Clock;
+  logger: Logger;
+  nats: NatsConnector | undefined;
+  transport: SlcanTransport;
+  sampler: UplinkSampler;
+  outbox: Outbox;
+  readerCounters: () => object;
+}
+
+/** The configuration as config.get reports it: everything but secrets. */
+export function publicConfig(config: AgentConfig): Record<string, unknown> {
+  const { commandKey, ...rest } = config;
+  return { ...rest, commandKey: commandKey === undefined ? 'unset' : 'set' };
+}
+
+export function buildSideServices(parts: SideServiceParts): AgentService[] {
+  const { config, clock, logger, nats, sampler } = parts;
+  const startedAt = clock.now();
+  const heartbeat = new HeartbeatPublisher(
+    {
+      clock,
+      logger: logger.child({ component: 'heartbeat' }),
+      connection: () => nats?.current,
+      read: () => ({
+        gatewayId: config.gatewayId,
+        bootId: parts.bootId,
+        version: AGENT_VERSION,
+        startedAt,
+        spool: { ...parts.outbox.spoolStats() },
+        bus: parts.transport.counters,
+        sampler: { ...sampler.counters, strings: sampler.targets.length },
+      }),
+    },
+    config.heartbeatS * 1000,
+  );
+  const status = new StatusServer(
+    config.statusPort,
+    () =>
+      heartbeat.current ?? {
+        starting: true,
+        gatewayId: config.gatewayId,
+        reader: parts.readerCounters(),
+      },
+    logger.child({ component: 'status' }),
+  );
+  const services: AgentService[] = [{ name: 'status', run: (signal) => status.run(signal) }];
+  if (nats === undefined) {
+    logger.warn('commands and heartbeats need the NATS uplink; on IoT Core only telemetry flows for now');
+    return services;
+  }
+  const handler = new CommandHandler({
+    gatewayId: config.gatewayId,
+    clock,
+    sampler,
+    publicConfig: () => publicConfig(config),
+    replyKey: config.commandKey,
+    onPlanChanged: (plan) => {
+      logger.info({ plan }, 'sampling plan changed by the cloud');
+      if (config.planFile !== undefined) {
+        try {
+          saveSamplingPlan(config.planFile, plan);
+        } catch (error) {
+          logger.error({ err: (error as Error).message, planFile: config.planFile }, 'plan not saved');
+        }
+      }
+    },
+  });
+  const commands = new CommandServer({
+    gatewayId: config.gatewayId,
+    handler,
+    connection: () => nats.current,
+    clock,
+    logger: logger.child({ component: 'commands' }),
+    replyKey: config.commandKey,
+  });
+  services.push(
+    { name: 'commands', run: (signal) => commands.run(signal) },
+    { name: 'heartbeat', run: (signal) => heartbeat.run(signal) },
+  );
+  return services;
+}
