@@ -57,3 +57,27 @@ export {
   UserRepository,
   type UserRole,
 } from './repositories/user.repository.js';
+// --- rollups and retention (issue 6) ---
+export {
+  dirtyHours,
+  markRollupDirty,
+  ROLLUP_MAX_GAP_S,
+  type RollupDirtyRow,
+} from './repositories/rollup-dirty.js';
+export {
+  RollupRepository,
+  type RollupRunOptions,
+  type RollupRunResult,
+} from './repositories/rollup.repository.js';
+export {
+  DEFAULT_RETENTION,
+  RetentionRepository,
+  type RetentionTiers,
+  type TableRetention,
+} from './repositories/retention.repository.js';
+export {
+  probeTimescaleCapabilities,
+  type TimescaleCapabilities,
+} from './repositories/retention-capabilities.js';
+export { pickTrendTier, type TrendTier } from './repositories/rollup-tier.js';
+export type { StringTrend, TrendPoint } from './repositories/telemetry-read.repository.js';

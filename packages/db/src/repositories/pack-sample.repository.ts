@@ -9,6 +9,7 @@ import type {
   StoreBatchResult,
 } from './pack-sample.types.js';
 import { prepareBatch, writeGroup } from './pack-sample.write.js';
+import { markRollupDirty } from './rollup-dirty.js';
 import { type TimeBucketFlavor, timeBucketExpression } from './time-bucket.js';
 
 export type {
@@ -130,9 +131,13 @@ export class PackSampleRepository {
   private async afterWrite(
     client: pg.PoolClient,
     accepted: readonly StoreBatchInput[],
-    _written: readonly PackSampleRow[],
+    written: readonly PackSampleRow[],
   ): Promise<void> {
     await touchLastSeen(client, accepted);
+    await markRollupDirty(
+      client,
+      written.map((r) => ({ stringId: r.stringId, ts: r.sample.ts })),
+    );
   }
 
   private async transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {

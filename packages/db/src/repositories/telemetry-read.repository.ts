@@ -1,5 +1,7 @@
 import type { PackState } from '@fleet/telemetry';
 import type { PgPool } from '../client.js';
+import { rollupTable } from './rollup-sql.js';
+import { pickTrendTier, type TrendTier } from './rollup-tier.js';
 
 /**
  * The newest pack sample of a string, with the field names and integer units of the telemetry
@@ -56,6 +58,59 @@ const LATEST_PACK_SAMPLE_SQL = `
    ORDER BY p.ts DESC
    LIMIT 1`;
 
+/**
+ * One point of a string's trend: a rollup bucket (or one raw sample, where every min/max/avg is
+ * that sample's value and energy is not integrated). Units as in `LatestPackSample`.
+ */
+export interface TrendPoint {
+  bucketStart: Date;
+  samples: number;
+  sohPct: number | null;
+  socMinPct: number | null;
+  socMaxPct: number | null;
+  packVoltageAvgDv: number | null;
+  packCurrentAvgDa: number | null;
+  cellMaxMv: number | null;
+  cellMinMv: number | null;
+  cellSpreadMaxMv: number | null;
+  cellSpreadAvgMv: number | null;
+  bmsTempMaxDc: number | null;
+  cellTempMaxDc: number | null;
+  energyInWh: number;
+  energyOutWh: number;
+}
+
+export interface StringTrend {
+  tier: TrendTier;
+  points: TrendPoint[];
+}
+
+const ROLLUP_TREND_SQL = (table: string) => `
+  SELECT r.bucket_start AS "bucketStart", r.samples, r.soh_last_pct AS "sohPct",
+         r.soc_min_pct AS "socMinPct", r.soc_max_pct AS "socMaxPct",
+         r.pack_voltage_avg_dv::float8 AS "packVoltageAvgDv", r.pack_current_avg_da::float8 AS "packCurrentAvgDa",
+         r.cell_max_mv_max AS "cellMaxMv", r.cell_min_mv_min AS "cellMinMv",
+         r.cell_spread_max_mv AS "cellSpreadMaxMv", r.cell_spread_avg_mv::float8 AS "cellSpreadAvgMv",
+         r.bms_temp_max_dc AS "bmsTempMaxDc", r.cell_temp_max_dc AS "cellTempMaxDc",
+         r.energy_in_wh::float8 AS "energyInWh", r.energy_out_wh::float8 AS "energyOutWh"
+    FROM ${table} r
+    JOIN bms_string s ON s.id = r.string_id
+   WHERE r.string_id = $1 AND s.tenant_id = $2 AND r.bucket_start >= $3 AND r.bucket_start < $4
+   ORDER BY r.bucket_start`;
+
+const RAW_TREND_SQL = `
+  SELECT p.ts AS "bucketStart", 1 AS samples, p.soh_pct AS "sohPct",
+         p.soc_pct AS "socMinPct", p.soc_pct AS "socMaxPct",
+         p.pack_voltage_dv::float8 AS "packVoltageAvgDv", p.pack_current_da::float8 AS "packCurrentAvgDa",
+         p.cell_max_mv AS "cellMaxMv", p.cell_min_mv AS "cellMinMv",
+         p.cell_max_mv - p.cell_min_mv AS "cellSpreadMaxMv", (p.cell_max_mv - p.cell_min_mv)::float8 AS "cellSpreadAvgMv",
+         p.bms_temp_dc AS "bmsTempMaxDc", p.cell_temp_max_dc AS "cellTempMaxDc",
+         0::float8 AS "energyInWh", 0::float8 AS "energyOutWh"
+    FROM pack_sample p
+    JOIN bms_string s ON s.id = p.string_id
+   WHERE p.string_id = $1 AND s.tenant_id = $2 AND p.ts >= $3 AND p.ts < $4
+   ORDER BY p.ts`;
+
 /** Tenant-scoped reads of the time-series tables (raw SQL over pg, beside Prisma). */
 export class TelemetryReadRepository {
   constructor(private readonly pool: PgPool) {}
@@ -63,6 +118,26 @@ export class TelemetryReadRepository {
   async latestPackSample(tenantId: string, stringId: string): Promise<LatestPackSample | null> {
     const result = await this.pool.query<LatestPackSample>(LATEST_PACK_SAMPLE_SQL, [stringId, tenantId]);
     return result.rows[0] ?? null;
+  }
+
+  /**
+   * A string's trend over [from, to) from the tier `bucket` names, or with 'auto' the finest tier
+   * that fits the range and still holds it (`pickTrendTier`). Another tenant's string gives no
+   * points, like a string without data.
+   */
+  async stringTrend(
+    tenantId: string,
+    stringId: string,
+    range: { from: Date; to: Date; bucket?: TrendTier | 'auto' },
+    now: Date = new Date(),
+  ): Promise<StringTrend> {
+    const tier =
+      range.bucket === undefined || range.bucket === 'auto'
+        ? pickTrendTier(range.from, range.to, now)
+        : range.bucket;
+    const sql = tier === 'raw' ? RAW_TREND_SQL : ROLLUP_TREND_SQL(rollupTable(tier));
+    const { rows } = await this.pool.query<TrendPoint>(sql, [stringId, tenantId, range.from, range.to]);
+    return { tier, points: rows };
   }
 
   /** Resolves when the database answers a trivial query; the API's health check. */

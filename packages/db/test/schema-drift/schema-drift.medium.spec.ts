@@ -8,7 +8,15 @@ import { diffSchemaModels } from './diff-schema-models.js';
 import { prismaSchemaModel } from './prisma-schema-model.js';
 
 /** Tables that exist only through hand-written SQL migrations, on purpose (prisma/README.md). */
-const SQL_ONLY_TABLES = ['_prisma_migrations', 'pack_sample', 'cell_snapshot'];
+const SQL_ONLY_TABLES = [
+  '_prisma_migrations',
+  'pack_sample',
+  'cell_snapshot',
+  'string_rollup_1m',
+  'string_rollup_1h',
+  'string_rollup_1d',
+  'rollup_dirty',
+];
 
 const schemaPath = fileURLToPath(new URL('../../../../prisma/schema.prisma', import.meta.url));
 const schema = await readFile(schemaPath, 'utf8');
