@@ -59,6 +59,8 @@ export interface HealthBody {
     duplicates: number;
     retried: number;
     rejected: Record<string, number>;
+    quarantined: number;
+    writes: { copy: number; merge: number; isolated: number };
   };
 }
 

@@ -11,13 +11,20 @@ describe('loadIngestConfig', () => {
         url: 'nats://127.0.0.1:4222',
         consumer: 'ingest-telemetry',
         filterSubject: 'bms.v1.tlm.*',
-        fetchBatch: 100,
+        fetchBatch: 400,
         ackWaitMs: 30_000,
         retryDelayMs: 5_000,
       },
       health: { port: 3002 },
       log: { level: 'info', pretty: false },
+      write: { storeBatch: 200, batchIdleMs: 10, stringCacheMs: 60_000 },
     });
+  });
+
+  it('names a bad write-path option', () => {
+    expect(() =>
+      loadIngestConfig({ ...valid, INGEST_STORE_BATCH: '0', INGEST_STRING_CACHE_MS: '-1' }),
+    ).toThrow(/INGEST_STORE_BATCH .*; INGEST_STRING_CACHE_MS /);
   });
 
   it('reads a test consumer on one gateway subject', () => {

@@ -19,7 +19,7 @@ const envSchema = z.object({
     .string()
     .regex(/^bms\.v1\.tlm\.[^\s]+$/, 'must be a telemetry subject or wildcard (bms.v1.tlm.…)')
     .default(subjectFilters.telemetry),
-  INGEST_FETCH_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
+  INGEST_FETCH_BATCH: z.coerce.number().int().min(1).max(10_000).default(400),
   /** How long JetStream waits for an ack before redelivering; also bounds recovery after a crash. */
   INGEST_ACK_WAIT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   /** Redelivery delay after a transient database failure. */
@@ -39,6 +39,13 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_:-]{1,128}$/, 'must be 1-128 characters of A-Z, a-z, 0-9, _, : and -')
     .optional(),
   IOT_BRIDGE_GROUP: z.string().regex(NATS_NAME, 'must be a share name ([A-Za-z0-9_-])').default('ingest'),
+  // Write path (apps/ingest README, "The write path").
+  /** Messages written in one transaction (one COPY); also how many the consumer keeps in hand. */
+  INGEST_STORE_BATCH: z.coerce.number().int().min(1).max(5_000).default(200),
+  /** A group is written once no further message arrived for this long (or it is full). */
+  INGEST_BATCH_IDLE_MS: z.coerce.number().int().min(0).max(10_000).default(10),
+  /** How long a gateway's string ids are reused without asking the registry. 0 = no cache. */
+  INGEST_STRING_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });
 
 /** Every bad or missing variable of the bridge, named, when the bridge is enabled. */
@@ -67,6 +74,7 @@ export interface IngestConfig {
   /** Present only when IOT_BRIDGE_URL is set. */
   iotBridge?: IotBridgeConfig;
   log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
+  write: { storeBatch: number; batchIdleMs: number; stringCacheMs: number };
 }
 
 export interface IotBridgeConfig {
@@ -120,5 +128,10 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
           },
         }),
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
+    write: {
+      storeBatch: e.INGEST_STORE_BATCH,
+      batchIdleMs: e.INGEST_BATCH_IDLE_MS,
+      stringCacheMs: e.INGEST_STRING_CACHE_MS,
+    },
   };
 }

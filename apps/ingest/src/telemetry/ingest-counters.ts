@@ -1,3 +1,4 @@
+import type { StorePath } from '@fleet/db';
 import { Injectable } from '@nestjs/common';
 import type { IngestRejectCode } from './ingest-outcome.js';
 
@@ -11,6 +12,10 @@ export interface IngestCountersSnapshot {
   /** Batches handed back to JetStream for a later retry (database or dead-letter failure). */
   retried: number;
   rejected: Partial<Record<IngestRejectCode, number>>;
+  /** Rows set aside in quarantined_sample (reason there); the rest of their batches was stored. */
+  quarantined: number;
+  /** Committed write transactions by path (copy = fast path; see the README). */
+  writes: Record<StorePath, number>;
 }
 
 /** Process-local counters behind GET /health. */
@@ -22,6 +27,8 @@ export class IngestCounters {
     duplicates: 0,
     retried: 0,
     rejected: {},
+    quarantined: 0,
+    writes: { copy: 0, merge: 0, isolated: 0 },
   };
 
   stored(samples: number): void {
@@ -41,7 +48,19 @@ export class IngestCounters {
     this.counts.rejected[code] = (this.counts.rejected[code] ?? 0) + 1;
   }
 
+  quarantined(rows: number): void {
+    this.counts.quarantined += rows;
+  }
+
+  wrote(path: StorePath): void {
+    this.counts.writes[path] += 1;
+  }
+
   snapshot(): IngestCountersSnapshot {
-    return { ...this.counts, rejected: { ...this.counts.rejected } };
+    return {
+      ...this.counts,
+      rejected: { ...this.counts.rejected },
+      writes: { ...this.counts.writes },
+    };
   }
 }

@@ -7,6 +7,7 @@ import { loadIngestConfig } from '../config/ingest-config.js';
 import type { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher.js';
 import { IngestCounters } from './ingest-counters.js';
 import { TelemetryIngestService } from './telemetry-ingest.service.js';
+import { TelemetryRejecter } from './telemetry-rejecter.js';
 
 const GW = 'gw-spec-1';
 const config = loadIngestConfig({
@@ -33,11 +34,17 @@ function setup(
             discovered: [],
           },
   } as unknown as StringRegistryRepository;
+  const storeBatch = async (input: StoreBatchInput) => {
+    stored.push(input);
+    return options.store ? options.store() : { duplicate: false, stored: input.rows.length };
+  };
   const samples = {
-    storeBatch: async (input: StoreBatchInput) => {
-      stored.push(input);
-      return options.store ? options.store() : { duplicate: false, stored: input.rows.length };
-    },
+    storeBatch,
+    // The group write of one batch fails or succeeds as the single write does.
+    storeBatches: async (inputs: StoreBatchInput[]) => ({
+      path: 'copy',
+      results: [await storeBatch(inputs[0]!)],
+    }),
   } as unknown as PackSampleRepository;
   const deadLetters = {
     publish: async (letter: DeadLetter) => {
@@ -48,14 +55,9 @@ function setup(
     },
   } as unknown as DeadLetterPublisher;
   const counters = new IngestCounters();
-  const sut = new TelemetryIngestService(
-    strings,
-    samples,
-    deadLetters,
-    counters,
-    config,
-    pino({ level: 'silent' }),
-  );
+  const logger = pino({ level: 'silent' });
+  const rejecter = new TelemetryRejecter(deadLetters, counters, config, logger);
+  const sut = new TelemetryIngestService(strings, samples, rejecter, counters, config, logger);
   return { sut, stored, letters, counters };
 }
 
@@ -192,5 +194,100 @@ describe('TelemetryIngestService with bms.tlm/1 minor-1 samples', () => {
     expect(letters).toEqual([expect.objectContaining({ code: 'unknown-sample-kind', data: bytes })]);
     expect(letters[0]!.reason).toContain('events-v9');
     expect(counters.snapshot().rejected).toEqual({ 'unknown-sample-kind': 1 });
+  });
+});
+
+describe('TelemetryIngestService.handleMany (one transaction per group)', () => {
+  function groupSetup(storeBatches: (inputs: StoreBatchInput[]) => Promise<unknown>) {
+    const singles: StoreBatchInput[] = [];
+    const groups: StoreBatchInput[][] = [];
+    const samples = {
+      storeBatches: async (inputs: StoreBatchInput[]) => {
+        groups.push(inputs);
+        return storeBatches(inputs);
+      },
+      storeBatch: async (input: StoreBatchInput) => {
+        singles.push(input);
+        if (input.msgId.endsWith(':13')) {
+          throw Object.assign(new Error('connection reset'), { code: '08006' });
+        }
+        return {
+          duplicate: false,
+          stored: input.rows.length,
+          quarantined: input.msgId.endsWith(':12') ? 1 : 0,
+        };
+      },
+    } as unknown as PackSampleRepository;
+    let resolves = 0;
+    const strings = {
+      resolve: async (_gw: string, keys: { bus: string; bmsAddress: number }[]) => {
+        resolves += 1;
+        return {
+          gateway: 'known' as const,
+          ids: new Map(keys.map((k) => [`${k.bus}#${k.bmsAddress}`, `id-${k.bmsAddress}`])),
+          discovered: [],
+        };
+      },
+    } as unknown as StringRegistryRepository;
+    const counters = new IngestCounters();
+    const logger = pino({ level: 'silent' });
+    const deadLetters = { publish: async () => undefined } as unknown as DeadLetterPublisher;
+    const rejecter = new TelemetryRejecter(deadLetters, counters, config, logger);
+    const sut = new TelemetryIngestService(strings, samples, rejecter, counters, config, logger);
+    return { sut, singles, groups, counters, resolves: () => resolves };
+  }
+  const batchOf = (seq: number) => message(valid({ seq, samples: [packSampleData({ bmsAddress: 1 })] }));
+
+  it('writes valid messages of a group in one call, dead-letters the bad one, one registry lookup', async () => {
+    const { sut, groups, counters, resolves } = groupSetup(async (inputs) => ({
+      path: 'copy',
+      results: inputs.map((_, i) =>
+        i === 1 ? { duplicate: true, stored: 0 } : { duplicate: false, stored: 1 },
+      ),
+    }));
+
+    const outcomes = await sut.handleMany([batchOf(1), message('{"half'), batchOf(2), batchOf(3)]);
+
+    expect(outcomes).toEqual([
+      { action: 'ack', result: 'stored' },
+      { action: 'ack', result: 'rejected' },
+      { action: 'ack', result: 'duplicate' },
+      { action: 'ack', result: 'stored' },
+    ]);
+    expect(groups.map((g) => g.map((i) => i.msgId))).toEqual([
+      [`${GW}:boot-1:1`, `${GW}:boot-1:2`, `${GW}:boot-1:3`],
+    ]);
+    expect(resolves()).toBe(1);
+    expect(counters.snapshot()).toMatchObject({
+      stored: 2,
+      duplicates: 1,
+      writes: { copy: 1, merge: 0, isolated: 0 },
+    });
+  });
+
+  it('stores each batch on its own when the group fails, so one batch cannot fail the others', async () => {
+    const { sut, singles, counters } = groupSetup(async () =>
+      Promise.reject(Object.assign(new Error('foreign key'), { code: '23503' })),
+    );
+
+    const outcomes = await sut.handleMany([batchOf(11), batchOf(12), batchOf(13)]);
+
+    expect(outcomes).toEqual([
+      { action: 'ack', result: 'stored' },
+      { action: 'ack', result: 'stored' },
+      { action: 'nak', delayMs: 1234 },
+    ]);
+    expect(singles).toHaveLength(3);
+    expect(counters.snapshot()).toMatchObject({ stored: 2, quarantined: 1, retried: 1 });
+  });
+
+  it('reuses cached string ids across groups of the same gateway', async () => {
+    const { sut, resolves } = groupSetup(async (inputs) => ({
+      path: 'copy',
+      results: inputs.map(() => ({ duplicate: false, stored: 1 })),
+    }));
+    await sut.handleMany([batchOf(21)]);
+    await sut.handleMany([batchOf(22), batchOf(23)]);
+    expect(resolves()).toBe(1);
   });
 });

@@ -1,4 +1,9 @@
-import { PackSampleRepository, StringRegistryRepository } from '@fleet/db';
+import {
+  PackSampleRepository,
+  type StoreBatchInput,
+  type StoreBatchResult,
+  StringRegistryRepository,
+} from '@fleet/db';
 import {
   batchMessageId,
   gatewayIdOfSubject,
@@ -9,16 +14,33 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IngestConfig } from '../config/ingest-config.js';
 import { INGEST_CONFIG } from '../config/ingest-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
-import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { IngestCounters } from './ingest-counters.js';
-import type { InboundTelemetry, IngestOutcome, IngestRejectCode } from './ingest-outcome.js';
+import type { InboundTelemetry, IngestOutcome } from './ingest-outcome.js';
 import { isPermanentDbError } from './is-permanent-db-error.js';
+import { StringIdCache } from './string-id-cache.js';
+import { TelemetryRejecter } from './telemetry-rejecter.js';
 import { toPackSampleRows } from './to-pack-sample-rows.js';
 
+/** A message that passed validation, waiting for its string ids. */
+interface Decoded {
+  index: number;
+  message: InboundTelemetry;
+  envelope: TelemetryEnvelope;
+}
+
+/** A message ready to be written. */
+interface Prepared {
+  index: number;
+  message: InboundTelemetry;
+  input: StoreBatchInput;
+  ids: { gatewayId: string; msgId: string; deliveryId: string };
+}
+
 /**
- * validate → resolve strings → store, for one telemetry message. Never throws: every message
- * ends as ack (stored, duplicate, or dead-lettered) or nak (retry later), so one bad message
- * cannot stop the consumer.
+ * validate → resolve strings → store, for a group of telemetry messages written in ONE
+ * transaction. Never throws: every message ends as ack (stored, duplicate, or dead-lettered) or
+ * nak (retry later), so one bad message cannot stop the consumer, and a group that fails is
+ * written again message by message, so one batch cannot fail the others.
  *
  * Ledger key: the envelope's own `<gatewayId>:<bootId>:<seq>` (batchMessageId), not the
  * Nats-Msg-Id header. The envelope is validated and identical on every transport (NATS, IoT
@@ -29,156 +51,187 @@ import { toPackSampleRows } from './to-pack-sample-rows.js';
 @Injectable()
 export class TelemetryIngestService {
   private readonly logger: Logger;
+  private readonly strings: StringIdCache;
 
   constructor(
-    @Inject(StringRegistryRepository) private readonly strings: StringRegistryRepository,
+    @Inject(StringRegistryRepository) registry: StringRegistryRepository,
     @Inject(PackSampleRepository) private readonly samples: PackSampleRepository,
-    @Inject(DeadLetterPublisher) private readonly deadLetters: DeadLetterPublisher,
+    @Inject(TelemetryRejecter) private readonly rejecter: TelemetryRejecter,
     @Inject(IngestCounters) private readonly counters: IngestCounters,
-    @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
+    @Inject(INGEST_CONFIG) config: IngestConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ module: 'telemetry-ingest' });
+    this.strings = new StringIdCache(registry, config.write.stringCacheMs);
   }
 
   async handle(message: InboundTelemetry): Promise<IngestOutcome> {
+    const [outcome] = await this.handleMany([message]);
+    return outcome ?? this.rejecter.retry();
+  }
+
+  /** One outcome per message, in order. */
+  async handleMany(messages: readonly InboundTelemetry[]): Promise<IngestOutcome[]> {
+    const outcomes: IngestOutcome[] = [];
+    const decoded: Decoded[] = [];
+    await Promise.all(
+      messages.map(async (message, index) => {
+        const result = await this.decode(message);
+        if ('action' in result) {
+          outcomes[index] = result;
+        } else {
+          decoded.push({ index, message, envelope: result });
+        }
+      }),
+    );
+    const prepared = await this.prepare(decoded, outcomes);
+    await this.store(prepared, outcomes);
+    return messages.map((_, i) => outcomes[i] ?? this.rejecter.retry());
+  }
+
+  private async decode(message: InboundTelemetry): Promise<IngestOutcome | TelemetryEnvelope> {
     const gatewayId = gatewayIdOfSubject(message.subject);
     if (!gatewayId) {
-      return this.reject(
-        message,
-        undefined,
-        'bad-subject',
-        `subject ${message.subject} names no valid gateway id`,
-      );
+      const reason = `subject ${message.subject} names no valid gateway id`;
+      return this.rejecter.reject(message, undefined, 'bad-subject', reason);
     }
     const parsed = parseTelemetryEnvelope(message.data, gatewayId);
     if (!parsed.ok) {
       // A JSON parser's message quotes the payload; logs and headers get ids and sizes only.
       const reason =
         parsed.code === 'not-json' ? `payload is not JSON (${message.data.length} bytes)` : parsed.reason;
-      return this.reject(message, gatewayId, parsed.code, reason);
+      return this.rejecter.reject(message, gatewayId, parsed.code, reason);
     }
-    return this.store(message, parsed.envelope);
+    const envelope = parsed.envelope;
+    if (envelope.unknownSamples && !(await this.rejecter.parkUnknownSamples(message, envelope))) {
+      return this.rejecter.retry();
+    }
+    return envelope;
   }
 
-  private async store(message: InboundTelemetry, envelope: TelemetryEnvelope): Promise<IngestOutcome> {
+  /** String ids for every message, one registry round trip per gateway at most (cached). */
+  private async prepare(decoded: readonly Decoded[], outcomes: IngestOutcome[]): Promise<Prepared[]> {
+    const byGateway = new Map<string, Decoded[]>();
+    for (const d of decoded) {
+      const group = byGateway.get(d.envelope.gatewayId);
+      if (group) {
+        group.push(d);
+      } else {
+        byGateway.set(d.envelope.gatewayId, [d]);
+      }
+    }
+    const prepared: Prepared[] = [];
+    await Promise.all(
+      [...byGateway].map(async ([gatewayId, group]) => {
+        const keys = group.flatMap((d) =>
+          d.envelope.samples.map(({ bus, bmsAddress }) => ({ bus, bmsAddress })),
+        );
+        let resolved: Awaited<ReturnType<StringIdCache['resolve']>>;
+        try {
+          resolved = await this.strings.resolve(gatewayId, keys);
+        } catch (error) {
+          this.logger.warn(
+            { gatewayId, err: error },
+            'resolving strings failed; the batches will be redelivered',
+          );
+          for (const d of group) {
+            outcomes[d.index] = this.rejecter.retry();
+          }
+          return;
+        }
+        if (resolved.gateway === 'unknown') {
+          const reason = `gateway ${gatewayId} is not registered`;
+          for (const d of group) {
+            outcomes[d.index] = await this.rejecter.reject(d.message, gatewayId, 'unknown-gateway', reason);
+          }
+          return;
+        }
+        if (resolved.discovered.length) {
+          this.logger.info({ gatewayId, strings: resolved.discovered }, 'registered newly seen strings');
+        }
+        for (const d of group) {
+          prepared.push(this.toInput(d, resolved.ids));
+        }
+      }),
+    );
+    return prepared.sort((a, b) => a.index - b.index);
+  }
+
+  private toInput({ index, message, envelope }: Decoded, stringIds: Map<string, string>): Prepared {
     const msgId = batchMessageId(envelope.gatewayId, envelope.bootId, envelope.seq);
     const ids = { gatewayId: envelope.gatewayId, msgId, deliveryId: message.deliveryId };
     if (message.natsMsgId && message.natsMsgId !== msgId) {
       this.logger.debug({ ...ids, natsMsgId: message.natsMsgId }, 'Nats-Msg-Id differs from the envelope id');
     }
-    if (envelope.unknownSamples && !(await this.parkUnknownSamples(message, envelope))) {
-      return { action: 'nak', delayMs: this.config.nats.retryDelayMs };
+    const { rows, cellSnapshots, problems } = toPackSampleRows(envelope, stringIds);
+    if (problems.length) {
+      this.logger.warn(
+        { ...ids, problems: problems.slice(0, 5), count: problems.length },
+        'series rows skipped',
+      );
     }
-    try {
-      const keys = envelope.samples.map(({ bus, bmsAddress }) => ({ bus, bmsAddress }));
-      const resolved = await this.strings.resolve(envelope.gatewayId, keys);
-      if (resolved.gateway === 'unknown') {
-        return await this.reject(
-          message,
-          envelope.gatewayId,
-          'unknown-gateway',
-          `gateway ${envelope.gatewayId} is not registered`,
-        );
-      }
-      if (resolved.discovered.length) {
-        this.logger.info({ ...ids, strings: resolved.discovered }, 'registered newly seen strings');
-      }
-      const { rows, cellSnapshots, problems } = toPackSampleRows(envelope, resolved.ids);
-      if (problems.length) {
-        this.logger.warn(
-          { ...ids, problems: problems.slice(0, 5), count: problems.length },
-          'series rows skipped',
-        );
-      }
-      const result = await this.samples.storeBatch({
-        msgId,
-        gatewayId: envelope.gatewayId,
-        rows,
-        cellSnapshots,
-      });
-      if (result.duplicate) {
-        this.counters.duplicate();
-        this.logger.debug(ids, 'batch already stored');
-        return { action: 'ack', result: 'duplicate' };
-      }
-      this.counters.stored(result.stored + (result.storedCellSnapshots ?? 0));
-      return { action: 'ack', result: 'stored' };
-    } catch (error) {
-      if (isPermanentDbError(error)) {
-        const detail = `database refused the batch: ${(error as Error).message}`;
-        return this.reject(message, envelope.gatewayId, 'store-rejected', detail);
-      }
-      this.counters.retried();
-      this.logger.warn({ ...ids, err: error }, 'storing the batch failed; it will be redelivered');
-      return { action: 'nak', delayMs: this.config.nats.retryDelayMs };
-    }
+    return { index, message, ids, input: { msgId, gatewayId: envelope.gatewayId, rows, cellSnapshots } };
   }
 
   /**
-   * Sample kinds this ingest does not know (a newer agent) are not lost: the batch's original
-   * bytes go to the dead-letter stream with code `unknown-sample-kind` (a newer ingest can
-   * replay them from there), and the known samples of the batch are stored as usual.
-   * False when the dead letter could not be published (the caller naks; nothing was stored).
+   * The whole group in one transaction; if that fails for any reason, each batch on its own
+   * (a refused row then costs only its batch the row-by-row path, a transient failure naks).
    */
-  private async parkUnknownSamples(message: InboundTelemetry, envelope: TelemetryEnvelope): Promise<boolean> {
-    const kinds = [...new Set(envelope.unknownSamples?.map((s) => s.originalKind))];
-    const reason = `${envelope.unknownSamples?.length} sample(s) of unknown kind ${kinds.join(', ')}; known samples stored`;
-    try {
-      await this.deadLetters.publish({
-        gatewayId: envelope.gatewayId,
-        originalSubject: message.subject,
-        data: message.data,
-        code: 'unknown-sample-kind',
-        reason,
-        deliveryId: message.deliveryId,
-      });
-    } catch (error) {
-      this.counters.retried();
-      this.logger.error(
-        { gatewayId: envelope.gatewayId, err: error },
-        'parking unknown samples failed; redelivery',
-      );
-      return false;
+  private async store(prepared: readonly Prepared[], outcomes: IngestOutcome[]): Promise<void> {
+    if (prepared.length === 0) {
+      return;
     }
-    this.counters.rejected('unknown-sample-kind');
-    this.logger.warn({ gatewayId: envelope.gatewayId, kinds }, 'unknown sample kinds dead-lettered');
-    return true;
+    try {
+      const { path, results } = await this.samples.storeBatches(prepared.map((p) => p.input));
+      this.counters.wrote(path);
+      prepared.forEach((p, i) => {
+        outcomes[p.index] = this.record(p, results[i] ?? { duplicate: true, stored: 0 });
+      });
+      return;
+    } catch (error) {
+      if (prepared.length > 1 || !isPermanentDbError(error)) {
+        this.logger.warn(
+          { batches: prepared.length, err: error },
+          'writing the group failed; storing its batches one by one',
+        );
+      }
+    }
+    for (const p of prepared) {
+      outcomes[p.index] = await this.storeOne(p);
+    }
   }
 
-  /** Dead-letter, log, count, and only then let the caller ack the original. */
-  private async reject(
-    message: InboundTelemetry,
-    gatewayId: string | undefined,
-    code: IngestRejectCode,
-    reason: string,
-  ): Promise<IngestOutcome> {
-    const ids = {
-      subject: message.subject,
-      gatewayId,
-      deliveryId: message.deliveryId,
-      natsMsgId: message.natsMsgId,
-    };
+  private async storeOne(p: Prepared): Promise<IngestOutcome> {
     try {
-      await this.deadLetters.publish({
-        gatewayId,
-        originalSubject: message.subject,
-        data: message.data,
-        code,
-        reason,
-        deliveryId: message.deliveryId,
-      });
+      const result = await this.samples.storeBatch(p.input);
+      this.counters.wrote('isolated');
+      return this.record(p, result);
     } catch (error) {
-      // Acking now would lose the message; let JetStream hand it to us again.
-      this.counters.retried();
-      this.logger.error(
-        { ...ids, code, err: error },
-        'dead-lettering failed; the message will be redelivered',
-      );
-      return { action: 'nak', delayMs: this.config.nats.retryDelayMs };
+      if (isPermanentDbError(error)) {
+        const detail = `database refused the batch: ${(error as Error).message}`;
+        return this.rejecter.reject(p.message, p.ids.gatewayId, 'store-rejected', detail);
+      }
+      this.logger.warn({ ...p.ids, err: error }, 'storing the batch failed; it will be redelivered');
+      return this.rejecter.retry();
     }
-    this.logger.warn({ ...ids, code, reason }, 'message rejected and dead-lettered');
-    this.counters.rejected(code);
-    return { action: 'ack', result: 'rejected' };
+  }
+
+  private record(p: Prepared, result: StoreBatchResult): IngestOutcome {
+    if (result.duplicate) {
+      this.counters.duplicate();
+      this.logger.debug(p.ids, 'batch already stored');
+      return { action: 'ack', result: 'duplicate' };
+    }
+    this.counters.stored(result.stored + (result.storedCellSnapshots ?? 0));
+    if (result.quarantined) {
+      this.counters.quarantined(result.quarantined);
+      // A refused row may be a string deleted since its id was cached.
+      this.strings.forget(p.ids.gatewayId);
+      this.logger.warn(
+        { ...p.ids, rows: result.quarantined },
+        'rows quarantined; the rest of the batch stored',
+      );
+    }
+    return { action: 'ack', result: 'stored' };
   }
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { streams } from '@fleet/telemetry';
-import { type Consumer, type JsMsg } from '@nats-io/jetstream';
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -12,19 +12,21 @@ import { INGEST_CONFIG } from '../config/ingest-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { applyStream, ensureDurableConsumer } from '../nats/jetstream-setup.js';
 import { NatsClient } from '../nats/nats-client.js';
+import { messageGroups } from './message-groups.js';
 import { TelemetryIngestService } from './telemetry-ingest.service.js';
 
-/** How long one pull waits for messages; also the longest a shutdown waits for the loop. */
-const FETCH_EXPIRES_MS = 2000;
-
 /**
- * The transport: pulls batches from the durable consumer and acks or naks each message as the
- * service decides. Thin on purpose; everything else is in TelemetryIngestService.
+ * The transport: keeps up to INGEST_FETCH_BATCH messages pulled from the durable consumer
+ * (`consume`, which re-pulls as the buffer drains), hands them to the service in groups of up
+ * to INGEST_STORE_BATCH (one transaction each), and acks or naks each message as the service
+ * decides, only after the group's commit. Thin on purpose; everything else is in
+ * TelemetryIngestService.
  */
 @Injectable()
 export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private running = false;
   private loop: Promise<void> | undefined;
+  private messages: ConsumerMessages | undefined;
   private readonly logger: Logger;
 
   constructor(
@@ -53,6 +55,8 @@ export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicat
   /** Stop fetching, finish the batch in hand (its acks go out before NATS is drained). */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
+    // Ends the message iterator; the group in hand is still written and acked.
+    this.messages?.stop();
     await this.loop;
     this.logger.info('consumer stopped; in-flight messages settled');
   }
@@ -62,38 +66,43 @@ export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async run(consumer: Consumer): Promise<void> {
+    const { storeBatch, batchIdleMs } = this.config.write;
     while (this.running) {
       try {
-        const batch = await consumer.fetch({
-          max_messages: this.config.nats.fetchBatch,
-          expires: FETCH_EXPIRES_MS,
-        });
-        for await (const message of batch) {
-          await this.deliver(message);
+        this.messages = await consumer.consume({ max_messages: this.config.nats.fetchBatch });
+        for await (const group of messageGroups(this.messages, storeBatch, batchIdleMs)) {
+          await this.deliver(group);
         }
       } catch (error) {
-        this.logger.warn({ err: error }, 'fetching telemetry failed; retrying');
+        this.logger.warn({ err: error }, 'consuming telemetry failed; retrying');
+      }
+      if (this.running) {
         await sleep(1000);
       }
     }
   }
 
-  private async deliver(message: JsMsg): Promise<void> {
-    const outcome = await this.service
-      .handle({
-        subject: message.subject,
-        data: message.data,
-        natsMsgId: message.headers?.get('Nats-Msg-Id') || undefined,
-        deliveryId: `${message.info.stream}:${message.info.streamSequence}`,
-      })
+  private async deliver(messages: JsMsg[]): Promise<void> {
+    const outcomes = await this.service
+      .handleMany(
+        messages.map((message) => ({
+          subject: message.subject,
+          data: message.data,
+          natsMsgId: message.headers?.get('Nats-Msg-Id') || undefined,
+          deliveryId: `${message.info.stream}:${message.info.streamSequence}`,
+        })),
+      )
       .catch((error: unknown) => {
-        this.logger.error({ err: error, subject: message.subject }, 'unexpected failure handling a message');
-        return { action: 'nak' as const, delayMs: this.config.nats.retryDelayMs };
+        this.logger.error({ err: error, messages: messages.length }, 'unexpected failure handling messages');
+        return messages.map(() => ({ action: 'nak' as const, delayMs: this.config.nats.retryDelayMs }));
       });
-    if (outcome.action === 'ack') {
-      message.ack();
-    } else {
-      message.nak(outcome.delayMs);
-    }
+    messages.forEach((message, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.action === 'ack') {
+        message.ack();
+      } else {
+        message.nak(outcome?.delayMs ?? this.config.nats.retryDelayMs);
+      }
+    });
   }
 }

@@ -7,6 +7,7 @@ import { IngestCounters } from './ingest-counters.js';
 import { PartitionMaintenanceService } from './partition-maintenance.service.js';
 import { TelemetryConsumer } from './telemetry.consumer.js';
 import { TelemetryIngestService } from './telemetry-ingest.service.js';
+import { TelemetryRejecter } from './telemetry-rejecter.js';
 
 @Module({
   controllers: [HealthController],
@@ -14,6 +15,7 @@ import { TelemetryIngestService } from './telemetry-ingest.service.js';
     NatsClient,
     DeadLetterPublisher,
     IngestCounters,
+    TelemetryRejecter,
     TelemetryIngestService,
     TelemetryConsumer,
     PartitionMaintenanceService,
