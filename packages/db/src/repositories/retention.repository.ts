@@ -79,19 +79,25 @@ export class RetentionRepository {
 type TableKind = 'hypertable' | 'partitioned' | 'plain';
 
 async function tableKind(client: pg.ClientBase, table: string): Promise<TableKind> {
-  const { rows } = await client.query<{ kind: TableKind }>(
-    `SELECT CASE
-              WHEN c.relkind = 'p' THEN 'partitioned'
-              WHEN EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')
-               AND EXISTS (SELECT 1 FROM timescaledb_information.hypertables h
-                            WHERE h.hypertable_schema = n.nspname AND h.hypertable_name = c.relname)
-                THEN 'hypertable'
-              ELSE 'plain' END AS kind
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.oid = $1::regclass`,
+  const { rows } = await client.query<{ partitioned: boolean; timescale: boolean }>(
+    `SELECT c.relkind = 'p' AS partitioned,
+            EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') AS timescale
+       FROM pg_class c WHERE c.oid = $1::regclass`,
     [table],
   );
-  return rows[0]?.kind ?? 'plain';
+  if (rows[0]?.partitioned) {
+    return 'partitioned';
+  }
+  if (!rows[0]?.timescale) {
+    return 'plain';
+  }
+  // A separate query: timescaledb_information exists only where the extension does.
+  const hyper = await client.query(
+    `SELECT 1 FROM timescaledb_information.hypertables h
+      WHERE format('%I.%I', h.hypertable_schema, h.hypertable_name)::regclass = $1::regclass`,
+    [table],
+  );
+  return hyper.rowCount ? 'hypertable' : 'plain';
 }
 
 /** drop_chunks removes the chunks whose whole range ends at or before the cutoff. */
