@@ -17,12 +17,39 @@ export {
 export { rankWeakCells, type WeakCell } from './cells/rank-weak-cells.js';
 export type { CellReading } from './cells/read-cell-grid.js';
 export {
+  type ConnectivityEvent,
+  type ConnectivityEventsResult,
+  connectivityEvents,
+} from './connectivity/connectivity-events.js';
+export { type ConnectivityStatus, connectivityStatus } from './connectivity/connectivity-status.js';
+export {
+  type DailyCompleteness,
+  type DailyCompletenessOptions,
+  type DayCompleteness,
+  dailyCompleteness,
+} from './connectivity/daily-completeness.js';
+export { DEFAULT_MISSED_INTERVALS, type StaleRule } from './connectivity/stale-rule.js';
+export {
   type EnergyPoint,
   type EnergyThroughput,
   type EnergyThroughputOptions,
   energyThroughput,
 } from './energy/energy-throughput.js';
 export { MODULE_NOMINAL_WH, stringNominalWh } from './energy/string-nominal-wh.js';
+export {
+  DEFAULT_TEMPERATURE_EDGES_DC,
+  type TemperatureBand,
+  type TemperatureExposure,
+  type TemperatureExposureOptions,
+  type TemperaturePoint,
+  temperatureExposure,
+} from './exposure/temperature-exposure.js';
+export {
+  type SocPoint,
+  type TimeAtHighSoc,
+  type TimeAtHighSocOptions,
+  timeAtHighSoc,
+} from './exposure/time-at-high-soc.js';
 export type { RejectCounts } from './series/prepare-series.js';
 export { DEFAULT_MAX_GAP_MS, type Gap } from './series/steps.js';
 export type { Timestamp } from './series/timestamp.js';
