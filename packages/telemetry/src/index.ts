@@ -6,6 +6,19 @@ export {
   cellSources,
   cellTriggers,
 } from './cell-snapshot.js';
+export {
+  type BootEvent,
+  bootEventSchema,
+  type CompositionEvent,
+  compositionEventSchema,
+  EVENT_SCHEMA,
+  type EventEnvelope,
+  encodeEventEnvelope,
+  eventEnvelopeSchema,
+  eventMessageId,
+  type KnownEvent,
+  type UnknownEvent,
+} from './event-envelope.js';
 export { batchMessageId, GATEWAY_ID_PATTERN, isGatewayId } from './ids.js';
 export { type PackSample, type PackState, packSampleSchema, packStates } from './pack-sample.js';
 export {
