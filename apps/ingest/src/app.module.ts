@@ -4,6 +4,8 @@ import { INGEST_CONFIG } from './config/ingest-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
 import { IotBridgeModule } from './iot-bridge/iot-bridge.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
+import { RetentionModule } from './retention/retention.module.js';
+import { RollupsModule } from './rollups/rollups.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 @Module({})
@@ -14,7 +16,13 @@ export function ingestModule(config: IngestConfig, logger: Logger): DynamicModul
   return {
     module: IngestModule,
     global: true,
-    imports: [DatabaseModule, TelemetryModule, ...(config.iotBridge ? [IotBridgeModule] : [])],
+    imports: [
+      DatabaseModule,
+      TelemetryModule,
+      RollupsModule,
+      RetentionModule,
+      ...(config.iotBridge ? [IotBridgeModule] : []),
+    ],
     providers: [
       { provide: INGEST_CONFIG, useValue: config },
       { provide: LOGGER, useValue: logger },

@@ -18,6 +18,8 @@ describe('loadIngestConfig', () => {
       health: { port: 3002 },
       log: { level: 'info', pretty: false },
       write: { storeBatch: 200, batchIdleMs: 10, stringCacheMs: 60_000 },
+      rollups: { everyS: 30, maxHoursPerRun: 500 },
+      retention: { everyHours: 24, rawDays: 90, rollup1mDays: 730, ledgerDays: 30 },
     });
   });
 
@@ -93,5 +95,19 @@ describe('loadIngestConfig', () => {
     ]) {
       expect((error as ConfigError).message).toContain(name);
     }
+  });
+});
+
+describe('loadIngestConfig: rollups and retention', () => {
+  it('reads the rollup and retention options, and refuses a ledger horizon inside the stream max age', () => {
+    const sut = loadIngestConfig({
+      ...valid,
+      ROLLUP_EVERY_S: '0',
+      RETENTION_RAW_DAYS: '30',
+      RETENTION_LEDGER_DAYS: '14',
+    });
+    expect(sut.rollups.everyS).toBe(0);
+    expect(sut.retention).toMatchObject({ rawDays: 30, ledgerDays: 14 });
+    expect(() => loadIngestConfig({ ...valid, RETENTION_LEDGER_DAYS: '3' })).toThrow('RETENTION_LEDGER_DAYS');
   });
 });

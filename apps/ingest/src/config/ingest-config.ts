@@ -46,6 +46,22 @@ const envSchema = z.object({
   INGEST_BATCH_IDLE_MS: z.coerce.number().int().min(0).max(10_000).default(10),
   /** How long a gateway's string ids are reused without asking the registry. 0 = no cache. */
   INGEST_STRING_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  // Rollups and retention (docs/architecture.md, "Rollups and retention"). 0 s = job off here.
+  /** The rollup job runs this often; every ingest process may run it (they split the queue). */
+  ROLLUP_EVERY_S: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Dirty (string, hour) pairs recomputed per transaction; a backfill loops until the queue is empty. */
+  ROLLUP_MAX_HOURS: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** The retention job runs this often (and once at start). 0 = off in this process. */
+  RETENTION_EVERY_H: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 7)
+    .default(24),
+  RETENTION_RAW_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  RETENTION_ROLLUP_1M_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
+  /** Above the TELEMETRY stream's 7-day max age, so no batch still in the stream can pass the ledger twice. */
+  RETENTION_LEDGER_DAYS: z.coerce.number().int().min(8).max(36_500).default(30),
 });
 
 /** Every bad or missing variable of the bridge, named, when the bridge is enabled. */
@@ -75,6 +91,10 @@ export interface IngestConfig {
   iotBridge?: IotBridgeConfig;
   log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
   write: { storeBatch: number; batchIdleMs: number; stringCacheMs: number };
+  /** everyS 0: this process runs no rollup job. */
+  rollups: { everyS: number; maxHoursPerRun: number };
+  /** everyHours 0: this process runs no retention job. Days per tier. */
+  retention: { everyHours: number; rawDays: number; rollup1mDays: number; ledgerDays: number };
 }
 
 export interface IotBridgeConfig {
@@ -132,6 +152,13 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
       storeBatch: e.INGEST_STORE_BATCH,
       batchIdleMs: e.INGEST_BATCH_IDLE_MS,
       stringCacheMs: e.INGEST_STRING_CACHE_MS,
+    },
+    rollups: { everyS: e.ROLLUP_EVERY_S, maxHoursPerRun: e.ROLLUP_MAX_HOURS },
+    retention: {
+      everyHours: e.RETENTION_EVERY_H,
+      rawDays: e.RETENTION_RAW_DAYS,
+      rollup1mDays: e.RETENTION_ROLLUP_1M_DAYS,
+      ledgerDays: e.RETENTION_LEDGER_DAYS,
     },
   };
 }
