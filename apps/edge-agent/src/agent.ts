@@ -2,6 +2,7 @@
 // uplink, plus the side services (commands, heartbeat, status endpoint). Owns start and
 // graceful stop; main.ts only builds the parts.
 import type { SlcanTransport } from './bus/slcan-transport.js';
+import type { CellLink } from './devices/create-cell-source.js';
 import type { HvReader } from './devices/pylontech-hv/hv-reader.js';
 import type { Logger } from './logger.js';
 import type { NatsConnector } from './publish/nats-connector.js';
@@ -23,6 +24,8 @@ export interface AgentParts {
   /** The uplink's connection (NATS, or IoT Core with --uplink iot-core): started first, closed last. */
   nats: Pick<NatsConnector, 'start' | 'close'>;
   services: AgentService[];
+  /** The console or RS485 link behind cell snapshots (opened at start, closed at stop). */
+  cellLink?: Pick<CellLink, 'start' | 'close' | 'counters'>;
   logger: Logger;
 }
 
@@ -39,6 +42,7 @@ export class Agent {
     const { transport, nats, poller, sampler, outbox, services, logger } = this.parts;
     nats.start();
     transport.start();
+    this.parts.cellLink?.start();
     const { signal } = this.abort;
     const guarded = services.map((service) =>
       service.run(signal).catch((error: Error) => {
@@ -68,13 +72,14 @@ export class Agent {
       logger.info({ spooled: outbox.depth }, 'batches stay in the spool for the next start');
     }
     outbox.close();
-    await Promise.allSettled([transport.close(), nats.close()]);
+    await Promise.allSettled([transport.close(), nats.close(), this.parts.cellLink?.close()]);
     logger.info(
       {
         poller: poller.counters,
         sampler: sampler.counters,
         outbox: outbox.counters,
         transport: transport.counters,
+        cellLink: this.parts.cellLink?.counters(),
       },
       'stopped',
     );

@@ -6,6 +6,7 @@ import { SlcanTransport } from './bus/slcan-transport.js';
 import { systemClock } from './clock.js';
 import { buildSideServices } from './compose/side-services.js';
 import { loadAgentConfig } from './config/load-agent-config.js';
+import { createCellLink } from './devices/create-cell-source.js';
 import type { HvReader } from './devices/pylontech-hv/hv-reader.js';
 import { PylontechHvListener } from './devices/pylontech-hv/pylontech-hv.listener.js';
 import { PylontechHvPoller } from './devices/pylontech-hv/pylontech-hv.poller.js';
@@ -14,7 +15,6 @@ import { createBatchStore } from './publish/create-batch-store.js';
 import { createUplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
 import { Outbox } from './publish/outbox.js';
-import { noCellSource } from './sampling/cell-source.js';
 import { loadSamplingPlan } from './sampling/load-sampling-plan.js';
 import { SAMPLING_PLAN_PRESETS } from './sampling/sampling-plan.js';
 import { UplinkSampler } from './sampling/uplink-sampler.js';
@@ -54,11 +54,12 @@ async function main(): Promise<void> {
     logger.fatal({ err: plan.message }, 'invalid sampling plan');
     process.exit(2);
   }
+  const cellLink = createCellLink(config, clock, logger);
   const sampler = new UplinkSampler(
     {
       clock,
       // Per-cell snapshots need a console or RS485 link; HV CAN carries no per-cell layout we know.
-      cells: noCellSource,
+      cells: cellLink.cells,
       logger: logger.child({ component: 'sampler' }),
       emit: (samples) => outbox.enqueue(envelopes.create(samples)),
     },
@@ -90,12 +91,22 @@ async function main(): Promise<void> {
     outbox,
     readerCounters: () => poller.counters,
   });
-  const agent = new Agent({ transport, poller, sampler, outbox, nats: uplink.connection, services, logger });
+  const agent = new Agent({
+    transport,
+    poller,
+    sampler,
+    outbox,
+    nats: uplink.connection,
+    services,
+    logger,
+    cellLink,
+  });
   agent.start();
   logger.info(
     {
       bootId,
       slcan: config.slcan,
+      cellSource: cellLink.kind,
       bus: config.busName,
       mode: config.mode,
       ...uplink.describe,

@@ -5,7 +5,11 @@ import type { BytePort, BytePortHandlers } from './byte-port.js';
 export class SerialBytePort implements BytePort {
   private port: SerialPort | undefined;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    // SLCAN adapters are USB CDC (the rate is ignored); RS485 and console UARTs need theirs.
+    private readonly baudRate = 115_200,
+  ) {}
 
   get description(): string {
     return this.path;
@@ -14,7 +18,7 @@ export class SerialBytePort implements BytePort {
   open(handlers: BytePortHandlers): Promise<void> {
     return new Promise((resolve, reject) => {
       // The baud rate only matters for real UART adapters; USB CDC and ptys ignore it.
-      const port = new SerialPort({ path: this.path, baudRate: 115_200, autoOpen: false });
+      const port = new SerialPort({ path: this.path, baudRate: this.baudRate, autoOpen: false });
       port.on('data', (chunk: Buffer) => handlers.onData(chunk));
       port.on('close', () => handlers.onClose('serial device closed'));
       port.on('error', () => undefined); // 'close' follows; the reason is reported there

@@ -1,6 +1,7 @@
 // Agent configuration: one schema, fed from CLI flags (first) and AGENT_* / NATS_URL variables.
 import { GATEWAY_ID_PATTERN } from '@fleet/telemetry';
 import { z } from 'zod';
+import { CELL_LINK_OPTIONS, cellLinkFields, refineCellLinks } from './cell-links.config.js';
 
 const int = (min: number, max: number) =>
   z.coerce
@@ -75,6 +76,7 @@ export const agentConfigSchema = z
     iotCert: z.string().min(1).optional(),
     iotKey: z.string().min(1).optional(),
     iotCa: z.string().min(1).optional(),
+    ...cellLinkFields(slcanEndpoint),
   })
   .refine((c) => c.replyWindowMs < c.pollMs, {
     message: 'the reply window must be shorter than the poll interval',
@@ -89,7 +91,8 @@ export const agentConfigSchema = z
         ctx.addIssue({ code: 'custom', message: 'is required with --uplink iot-core', path: [key] });
       }
     }
-  });
+  })
+  .superRefine(refineCellLinks);
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
@@ -230,6 +233,7 @@ export const AGENT_OPTIONS = [
     env: 'AGENT_IOT_CA',
     help: 'CA bundle to trust (AmazonRootCA1.pem); default the system trust store',
   },
+  ...CELL_LINK_OPTIONS,
 ] as const satisfies readonly {
   key: keyof AgentConfig | 'config';
   flag: string;

@@ -21,6 +21,13 @@ const EXPECTED = {
   logLevel: 'info',
   uplink: 'nats',
   iotPort: 8883,
+  rs485Baud: 115_200,
+  rs485Strings: [{ bmsAddress: 0, group: 0 }],
+  rs485TimeoutMs: 1000,
+  consoleBaud: 115_200,
+  consoleString: 0,
+  consoleTimeoutMs: 3000,
+  cellSource: 'auto',
 };
 
 describe('loadAgentConfig', () => {
