@@ -17,6 +17,12 @@ export {
 export { rankWeakCells, type WeakCell } from './cells/rank-weak-cells.js';
 export type { CellReading } from './cells/read-cell-grid.js';
 export {
+  type ConditionedSnapshot,
+  type ConditionSpread,
+  type SpreadByCondition,
+  spreadByCondition,
+} from './cells/spread-by-condition.js';
+export {
   type ConnectivityEvent,
   type ConnectivityEventsResult,
   connectivityEvents,
