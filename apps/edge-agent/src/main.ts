@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     logger.child({ component: 'slcan' }),
     { busName: config.busName, mode: config.mode },
   );
-  const uplink = await createUplink(config, logger);
+  const uplink = await createUplink(config, logger, clock);
   let store: ReturnType<typeof createBatchStore>;
   try {
     store = createBatchStore(config);
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     bootId,
     clock,
     logger,
-    nats: uplink.nats,
+    uplink,
     transport,
     sampler,
     outbox,

@@ -1,4 +1,4 @@
-// What each command verb does (transport-free; CommandServer is the NATS side):
+// What each command verb does (transport-free; CommandServer serves it over NATS or MQTT5):
 //   repoll      report every string's next reading in full and send it at once
 //   cells       take a per-cell snapshot now ({ bus?, bmsAddress? }; default: every string)
 //   plan.get    the sampling plan in force

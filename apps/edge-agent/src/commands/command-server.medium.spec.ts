@@ -14,6 +14,7 @@ import { UplinkSampler } from '../sampling/uplink-sampler.js';
 import { CommandHandler } from './command-handler.js';
 import { type CommandReply, verifyReply } from './command-reply.js';
 import { CommandServer } from './command-server.js';
+import { NatsCommandTransport } from './nats-command-transport.js';
 
 const GW = `gw-cmd-${process.pid}`;
 const KEY = 'per-gateway-test-key';
@@ -67,7 +68,7 @@ beforeAll(async () => {
   const server = new CommandServer({
     gatewayId: GW,
     handler,
-    connection: () => agentNc,
+    transport: new NatsCommandTransport(GW, () => agentNc, systemClock),
     clock: systemClock,
     logger: silentLogger,
     replyKey: KEY,

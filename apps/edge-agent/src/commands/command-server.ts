@@ -1,76 +1,79 @@
-// The NATS side of commands: core request/reply on `bms.v1.cmd.<gatewayId>.<verb>`. Subscribes
-// once the connection exists (it is dialled in the background) and answers every request;
-// a bad request gets an error reply, never a crash.
-import { subjects } from '@fleet/telemetry';
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+// Serves cloud commands over whichever transport the uplink offers (NATS request/reply or MQTT5
+// request/response): parses the body, lets CommandHandler answer, replies where the requester
+// asked, counts and logs each request. A bad request gets an error reply, never a crash.
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { type CommandHandler, parseCommandBody } from './command-handler.js';
-import { signReply } from './command-reply.js';
+import { type CommandReply, signReply } from './command-reply.js';
+import type { CommandRequest, CommandTransport, ReplyOutcome } from './command-transport.js';
 
 export interface CommandServerDeps {
   gatewayId: string;
   handler: CommandHandler;
-  /** The live connection, or undefined while it is being dialled. */
-  connection: () => NatsConnection | undefined;
+  transport: CommandTransport;
   clock: Clock;
   logger: Logger;
   replyKey?: string;
 }
 
+export interface CommandServerCounters {
+  requests: number;
+  /** Replies with ok: false. */
+  errors: number;
+  /** Replies that could not be sent, by outcome. */
+  unanswered: Partial<Record<Exclude<ReplyOutcome, 'sent'>, number>>;
+}
+
 export class CommandServer {
-  readonly counters = { requests: 0, errors: 0 };
-  private subscription: Subscription | undefined;
+  readonly counters: CommandServerCounters = { requests: 0, errors: 0, unanswered: {} };
 
   constructor(private readonly deps: CommandServerDeps) {}
 
-  /** Waits for the connection, then serves until `signal` aborts. */
+  /** Serves until `signal` aborts. */
   async run(signal: AbortSignal): Promise<void> {
-    let nc = this.deps.connection();
-    while (nc === undefined && !signal.aborted) {
-      await this.deps.clock.sleep(250, signal);
-      nc = this.deps.connection();
-    }
-    if (nc === undefined || signal.aborted) {
-      return;
-    }
-    const prefix = subjects.command(this.deps.gatewayId, '');
-    const sub = nc.subscribe(`${prefix}>`);
-    this.subscription = sub;
-    signal.addEventListener('abort', () => sub.unsubscribe(), { once: true });
-    this.deps.logger.info({ subject: `${prefix}>` }, 'serving commands');
-    for await (const message of sub) {
-      const verb = message.subject.slice(prefix.length);
-      this.counters.requests += 1;
-      const reply = await this.answer(verb, message.data);
-      if (!reply.ok) {
-        this.counters.errors += 1;
-      }
-      this.deps.logger.info({ verb, ok: reply.ok, error: reply.error?.code }, 'command');
-      if (message.reply) {
-        message.respond(new TextEncoder().encode(JSON.stringify(reply)));
-      }
-    }
+    this.deps.logger.info({ source: this.deps.transport.source }, 'serving commands');
+    await this.deps.transport.serve((request) => this.serveOne(request), signal);
   }
 
-  private async answer(verb: string, data: Uint8Array) {
+  private async serveOne(request: CommandRequest): Promise<void> {
+    const { verb } = request;
+    this.counters.requests += 1;
+    const reply = await this.answer(verb, request.data);
+    if (!reply.ok) {
+      this.counters.errors += 1;
+    }
+    const outcome = await request
+      .respond(new TextEncoder().encode(JSON.stringify(reply)))
+      .catch((): ReplyOutcome => 'failed');
+    if (outcome !== 'sent') {
+      this.counters.unanswered[outcome] = (this.counters.unanswered[outcome] ?? 0) + 1;
+    }
+    this.deps.logger.info({ verb, ok: reply.ok, error: reply.error?.code, reply: outcome }, 'command');
+  }
+
+  private async answer(verb: string, data: Uint8Array): Promise<CommandReply> {
     const body = parseCommandBody(data);
     if (!body.ok) {
-      return signReply(
-        {
-          gatewayId: this.deps.gatewayId,
-          verb,
-          ok: false,
-          error: { code: 'bad-request', message: body.message },
-          at: this.deps.clock.now().toISOString(),
-        },
-        this.deps.replyKey,
-      );
+      return this.error(verb, 'bad-request', body.message);
     }
-    return this.deps.handler.handle(verb, body.body);
+    try {
+      return await this.deps.handler.handle(verb, body.body);
+    } catch (error) {
+      // A failing reader (e.g. a cell snapshot) must cost one error reply, not the server.
+      return this.error(verb, 'unavailable', (error as Error).message);
+    }
   }
 
-  stop(): void {
-    this.subscription?.unsubscribe();
+  private error(verb: string, code: 'bad-request' | 'unavailable', message: string): CommandReply {
+    return signReply(
+      {
+        gatewayId: this.deps.gatewayId,
+        verb,
+        ok: false,
+        error: { code, message },
+        at: this.deps.clock.now().toISOString(),
+      },
+      this.deps.replyKey,
+    );
   }
 }

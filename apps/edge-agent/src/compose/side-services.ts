@@ -1,6 +1,6 @@
 // Builds the services that run beside the readings: commands from the cloud, the heartbeat and
-// the loopback status endpoint. Commands and heartbeats travel over NATS; on the IoT Core
-// uplink they are not offered yet (logged once at start).
+// the loopback status endpoint. Commands and heartbeats travel over the uplink's transports
+// (NATS, or MQTT5 on AWS IoT Core; see create-uplink.ts).
 import type { AgentService } from '../agent.js';
 import type { SlcanTransport } from '../bus/slcan-transport.js';
 import type { Clock } from '../clock.js';
@@ -10,7 +10,7 @@ import type { AgentConfig } from '../config/agent-config.js';
 import { HeartbeatPublisher } from '../health/heartbeat-publisher.js';
 import { StatusServer } from '../health/status-server.js';
 import type { Logger } from '../logger.js';
-import type { NatsConnector } from '../publish/nats-connector.js';
+import type { Uplink } from '../publish/create-uplink.js';
 import type { Outbox } from '../publish/outbox.js';
 import { saveSamplingPlan } from '../sampling/load-sampling-plan.js';
 import type { UplinkSampler } from '../sampling/uplink-sampler.js';
@@ -21,7 +21,7 @@ export interface SideServiceParts {
   bootId: string;
   clock: Clock;
   logger: Logger;
-  nats: NatsConnector | undefined;
+  uplink: Pick<Uplink, 'commands' | 'heartbeats'>;
   transport: SlcanTransport;
   sampler: UplinkSampler;
   outbox: Outbox;
@@ -35,13 +35,13 @@ export function publicConfig(config: AgentConfig): Record<string, unknown> {
 }
 
 export function buildSideServices(parts: SideServiceParts): AgentService[] {
-  const { config, clock, logger, nats, sampler } = parts;
+  const { config, clock, logger, uplink, sampler } = parts;
   const startedAt = clock.now();
   const heartbeat = new HeartbeatPublisher(
     {
       clock,
       logger: logger.child({ component: 'heartbeat' }),
-      connection: () => nats?.current,
+      transport: uplink.heartbeats,
       read: () => ({
         gatewayId: config.gatewayId,
         bootId: parts.bootId,
@@ -64,11 +64,6 @@ export function buildSideServices(parts: SideServiceParts): AgentService[] {
       },
     logger.child({ component: 'status' }),
   );
-  const services: AgentService[] = [{ name: 'status', run: (signal) => status.run(signal) }];
-  if (nats === undefined) {
-    logger.warn('commands and heartbeats need the NATS uplink; on IoT Core only telemetry flows for now');
-    return services;
-  }
   const handler = new CommandHandler({
     gatewayId: config.gatewayId,
     clock,
@@ -89,14 +84,14 @@ export function buildSideServices(parts: SideServiceParts): AgentService[] {
   const commands = new CommandServer({
     gatewayId: config.gatewayId,
     handler,
-    connection: () => nats.current,
+    transport: uplink.commands,
     clock,
     logger: logger.child({ component: 'commands' }),
     replyKey: config.commandKey,
   });
-  services.push(
+  return [
+    { name: 'status', run: (signal) => status.run(signal) },
     { name: 'commands', run: (signal) => commands.run(signal) },
     { name: 'heartbeat', run: (signal) => heartbeat.run(signal) },
-  );
-  return services;
+  ];
 }

@@ -1,16 +1,15 @@
-// Publishes a heartbeat on `bms.v1.hb.<gatewayId>` every `everyMs` (core publish: the
-// HEARTBEAT stream captures it; a missed beat is not worth a retry) and keeps the latest for
-// the status endpoint. Counts NATS reconnects/disconnects and measures RTT for link quality.
-import { subjects } from '@fleet/telemetry';
-import type { NatsConnection } from '@nats-io/transport-node';
+// Publishes a heartbeat every `everyMs` over the uplink's HeartbeatTransport (NATS or IoT
+// Core) and keeps the latest for the status endpoint. A beat that cannot be sent is counted
+// (link.publishFailures) and logged when sending starts failing, never retried.
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { type BusSnapshot, buildHeartbeat, type Heartbeat, type HeartbeatInput } from './heartbeat.js';
+import type { HeartbeatTransport } from './heartbeat-transport.js';
 
 export interface HeartbeatDeps {
   clock: Clock;
   logger: Logger;
-  connection: () => NatsConnection | undefined;
+  transport: HeartbeatTransport;
   /** Everything but `now` and `link`, read fresh for each beat. */
   read: () => Omit<HeartbeatInput, 'now' | 'link'>;
 }
@@ -18,8 +17,8 @@ export interface HeartbeatDeps {
 export class HeartbeatPublisher {
   private latest: Heartbeat | undefined;
   private previous: { at: Date; bus: BusSnapshot } | undefined;
-  private readonly link = { reconnects: 0, disconnects: 0, publishFailures: 0 };
-  private watched: NatsConnection | undefined;
+  private publishFailures = 0;
+  private failing = false;
 
   constructor(
     private readonly deps: HeartbeatDeps,
@@ -38,36 +37,26 @@ export class HeartbeatPublisher {
   }
 
   async beat(): Promise<Heartbeat> {
-    const nc = this.deps.connection();
-    this.watch(nc);
-    const rttMs = nc && !nc.isClosed() ? await nc.rtt().catch(() => null) : null;
+    const link = await this.deps.transport.link();
     const now = this.deps.clock.now();
-    const input = { ...this.deps.read(), now, link: { connected: rttMs !== null, rttMs, ...this.link } };
+    const input = { ...this.deps.read(), now, link: { ...link, publishFailures: this.publishFailures } };
     const heartbeat = buildHeartbeat(input, this.previous);
     this.previous = { at: now, bus: input.bus };
     this.latest = heartbeat;
     try {
-      nc?.publish(subjects.heartbeat(input.gatewayId), JSON.stringify(heartbeat));
+      await this.deps.transport.send(input.gatewayId, new TextEncoder().encode(JSON.stringify(heartbeat)));
+      this.failing = false;
     } catch (error) {
-      this.link.publishFailures += 1;
-      this.deps.logger.debug({ err: (error as Error).message }, 'heartbeat not published');
+      this.publishFailures += 1;
+      const log = { err: (error as Error).message, publishFailures: this.publishFailures };
+      // Warn when beats start failing (a refusing policy shows here), not on every beat of an outage.
+      if (this.failing) {
+        this.deps.logger.debug(log, 'heartbeat not published');
+      } else {
+        this.deps.logger.warn(log, 'heartbeat not published');
+      }
+      this.failing = true;
     }
     return heartbeat;
-  }
-
-  private watch(nc: NatsConnection | undefined): void {
-    if (nc === undefined || nc === this.watched) {
-      return;
-    }
-    this.watched = nc;
-    void (async () => {
-      for await (const status of nc.status()) {
-        if (status.type === 'reconnect') {
-          this.link.reconnects += 1;
-        } else if (status.type === 'disconnect') {
-          this.link.disconnects += 1;
-        }
-      }
-    })();
   }
 }

@@ -6,6 +6,7 @@ import { freePort, type Spawned, spawnCommand, stopProcess, waitFor } from '../.
 import { systemClock } from '../clock.js';
 import type { Heartbeat } from './heartbeat.js';
 import { HeartbeatPublisher } from './heartbeat-publisher.js';
+import { NatsHeartbeatTransport } from './nats-heartbeat-transport.js';
 import { StatusServer } from './status-server.js';
 
 const GW = `gw-hb-${process.pid}`;
@@ -41,7 +42,7 @@ describe('heartbeat and status endpoint', () => {
       {
         clock: systemClock,
         logger: silentLogger,
-        connection: () => nc,
+        transport: new NatsHeartbeatTransport(() => nc),
         read: () => ({
           gatewayId: GW,
           bootId: 'boot-hb',

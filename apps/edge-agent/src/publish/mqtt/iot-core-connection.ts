@@ -27,13 +27,36 @@ export interface MqttPublishPort {
   publish(packet: mqtt5.PublishPacket): Promise<mqtt5.PublishCompletionResult>;
 }
 
+/** Connects, reconnects (after the first connect) and losses, for the heartbeat's link quality. */
+export interface MqttLinkCounters {
+  connects: number;
+  reconnects: number;
+  disconnects: number;
+  failedAttempts: number;
+}
+
+/** The whole session as commands and heartbeats need it: publish, subscribe, receive. */
+export interface MqttSessionPort extends MqttPublishPort {
+  readonly linkCounters: MqttLinkCounters;
+  subscribe(packet: mqtt5.SubscribePacket): Promise<mqtt5.SubackPacket>;
+  /** Every incoming PUBLISH (the SDK has already PUBACKed a QoS 1 one). */
+  onMessage(listener: (packet: mqtt5.PublishPacket) => void): void;
+  /**
+   * Every successful CONNACK, and at once when already connected. Subscriptions are renewed on
+   * each: a broker that lost the session (restart, expiry) would otherwise deliver nothing.
+   */
+  onConnect(listener: () => void): void;
+}
+
 /** Long enough to be cheap on a metered link; IoT Core accepts 30..1200 s. */
 const KEEP_ALIVE_S = 60;
 /** How long the broker keeps the session (and our unacknowledged QoS 1 state) while we are away. */
 const SESSION_EXPIRY_S = 3600;
 
-export class IotCoreConnection implements MqttPublishPort {
+export class IotCoreConnection implements MqttSessionPort {
+  readonly linkCounters: MqttLinkCounters = { connects: 0, reconnects: 0, disconnects: 0, failedAttempts: 0 };
   private readonly client: mqtt5.Mqtt5Client;
+  private readonly connectListeners: (() => void)[] = [];
   private isConnected = false;
   private failures = 0;
 
@@ -45,13 +68,19 @@ export class IotCoreConnection implements MqttPublishPort {
     this.client.on('connectionSuccess', (event) => {
       this.isConnected = true;
       this.failures = 0;
+      this.linkCounters.connects += 1;
+      this.linkCounters.reconnects = this.linkCounters.connects - 1;
       this.logger.info(
         { host: endpoint.host, port: endpoint.port, sessionPresent: event.connack.sessionPresent },
         'connected to IoT Core',
       );
+      for (const listener of this.connectListeners) {
+        listener();
+      }
     });
     this.client.on('connectionFailure', (event) => {
       this.failures += 1;
+      this.linkCounters.failedAttempts += 1;
       // A wrong certificate or policy fails every attempt: log the first and then every 10th.
       if (this.failures % 10 === 1) {
         this.logger.warn(
@@ -62,6 +91,7 @@ export class IotCoreConnection implements MqttPublishPort {
     });
     this.client.on('disconnection', (event) => {
       this.isConnected = false;
+      this.linkCounters.disconnects += 1;
       this.logger.warn({ err: event.error.toString() }, 'IoT Core connection lost');
     });
     this.client.on('error', (error) => this.logger.error({ err: error.toString() }, 'IoT Core client error'));
@@ -81,6 +111,21 @@ export class IotCoreConnection implements MqttPublishPort {
 
   publish(packet: mqtt5.PublishPacket): Promise<mqtt5.PublishCompletionResult> {
     return this.client.publish(packet);
+  }
+
+  subscribe(packet: mqtt5.SubscribePacket): Promise<mqtt5.SubackPacket> {
+    return this.client.subscribe(packet);
+  }
+
+  onMessage(listener: (packet: mqtt5.PublishPacket) => void): void {
+    this.client.on('messageReceived', (event) => listener(event.message));
+  }
+
+  onConnect(listener: () => void): void {
+    this.connectListeners.push(listener);
+    if (this.isConnected) {
+      listener();
+    }
   }
 
   /** Sends DISCONNECT and frees the native client. The native handle may still keep Node alive until GC: exit explicitly. */

@@ -10,6 +10,7 @@ import type { Publisher } from '../publisher.js';
 import type { MqttPublishPort } from './iot-core-connection.js';
 import { topicOfSubject } from './mqtt-topic.js';
 import { pubackOutcome } from './puback-outcome.js';
+import { withTimeout } from './with-timeout.js';
 
 /** AWS IoT Core refuses payloads above 128 KB (service quota "Message size"). */
 export const IOT_CORE_MAX_PAYLOAD_BYTES = 128 * 1024;
@@ -40,7 +41,7 @@ export class IotCorePublisher implements Publisher {
     if (!this.connection.connected) {
       throw new Error('not connected to IoT Core yet');
     }
-    const result = await this.withTimeout(
+    const result = await withTimeout(
       this.connection.publish({
         topicName: topicOfSubject(subjects.telemetry(envelope.gatewayId)),
         qos: mqtt5.QoS.AtLeastOnce,
@@ -51,6 +52,8 @@ export class IotCorePublisher implements Publisher {
           { name: MSG_ID_PROPERTY, value: batchMessageId(envelope.gatewayId, envelope.bootId, envelope.seq) },
         ],
       }),
+      this.ackTimeoutMs,
+      `no PUBACK within ${this.ackTimeoutMs} ms`,
     );
     const outcome = pubackOutcome(result);
     if (!outcome.ok) {
@@ -79,20 +82,5 @@ export class IotCorePublisher implements Publisher {
       }
     }
     return new PublishRefusedError(`IoT Core refused the batch: ${reason}`, reasonCode, permanent);
-  }
-
-  private async withTimeout<T>(operation: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no PUBACK within ${this.ackTimeoutMs} ms`)),
-        this.ackTimeoutMs,
-      );
-    });
-    try {
-      return await Promise.race([operation, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }
