@@ -1,6 +1,6 @@
 // Which batches a full spool gives up first. A batch is dropped whole, so its class is the
 // most precious kind it carries: one event makes the whole batch an event batch.
-import type { TelemetryEnvelope } from '@fleet/telemetry';
+import { isEventEnvelope, type OutboundEnvelope } from './outbound-envelope.js';
 
 /** Drop order: the first class is dropped first (oldest batch first within a class). */
 export const BATCH_CLASSES = ['cells', 'pack', 'event'] as const;
@@ -27,7 +27,10 @@ function classOfKind(kind: string): BatchClass {
   return 'pack';
 }
 
-export function classifyBatch(envelope: TelemetryEnvelope): BatchClass {
+export function classifyBatch(envelope: OutboundEnvelope): BatchClass {
+  if (isEventEnvelope(envelope)) {
+    return 'event'; // bms.evt/1 batches (composition, boot)
+  }
   let rank = 0;
   for (const sample of envelope.samples) {
     rank = Math.max(rank, batchClassRank(classOfKind(sample.kind as string)));

@@ -1,10 +1,10 @@
-import type { TelemetryEnvelope } from '@fleet/telemetry';
 import type { BatchClass } from './batch-class.js';
+import type { OutboundEnvelope } from './outbound-envelope.js';
 
 /** A batch as the store holds it. `id` grows with every append and is never reused. */
 export interface StoredBatch {
   id: number;
-  envelope: TelemetryEnvelope;
+  envelope: OutboundEnvelope;
   batchClass: BatchClass;
   storedAtMs: number;
 }
@@ -30,7 +30,7 @@ export interface BatchStore {
    * Stores the batch (durably, for a spool) before returning, then enforces the quota: the
    * returned batches were dropped (oldest of the lowest class first; may include this one).
    */
-  append(envelope: TelemetryEnvelope, nowMs: number): DroppedBatch[];
+  append(envelope: OutboundEnvelope, nowMs: number): DroppedBatch[];
   /** The oldest stored batch whose id is ≥ `fromId`. */
   oldest(fromId?: number): StoredBatch | undefined;
   /** Deletes a batch after its ack; a batch the quota dropped meanwhile is simply gone. */

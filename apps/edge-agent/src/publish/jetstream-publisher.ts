@@ -3,10 +3,10 @@
 // stream's duplicate window absorbs a batch that was stored but whose ack was lost.
 // The agent never creates streams; ingest owns them.
 
-import { batchMessageId, encodeTelemetryEnvelope, subjects, type TelemetryEnvelope } from '@fleet/telemetry';
 import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { NatsConnector } from './nats-connector.js';
+import { encodeOutbound, messageIdOf, type OutboundEnvelope, subjectOf } from './outbound-envelope.js';
 import type { Publisher } from './publisher.js';
 
 export class JetStreamPublisher implements Publisher {
@@ -17,7 +17,7 @@ export class JetStreamPublisher implements Publisher {
     private readonly ackTimeoutMs = 5000,
   ) {}
 
-  async publish(envelope: TelemetryEnvelope): Promise<void> {
+  async publish(envelope: OutboundEnvelope): Promise<void> {
     const nc = this.connector.current;
     if (nc === undefined) {
       throw new Error('not connected to NATS yet');
@@ -25,8 +25,8 @@ export class JetStreamPublisher implements Publisher {
     if (this.client?.nc !== nc) {
       this.client = { nc, js: jetstream(nc) };
     }
-    await this.client.js.publish(subjects.telemetry(envelope.gatewayId), encodeTelemetryEnvelope(envelope), {
-      msgID: batchMessageId(envelope.gatewayId, envelope.bootId, envelope.seq),
+    await this.client.js.publish(subjectOf(envelope), encodeOutbound(envelope), {
+      msgID: messageIdOf(envelope),
       timeout: this.ackTimeoutMs,
     });
   }

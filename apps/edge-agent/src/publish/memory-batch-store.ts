@@ -1,7 +1,7 @@
 // `--spool memory`: the same policy as the disk spool, but what is in it is lost with the process.
-import type { TelemetryEnvelope } from '@fleet/telemetry';
 import { BATCH_CLASSES, classifyBatch } from './batch-class.js';
 import { BATCH_OVERHEAD_BYTES, type BatchStore, type DroppedBatch, type StoredBatch } from './batch-store.js';
+import type { OutboundEnvelope } from './outbound-envelope.js';
 
 export interface StoreQuota {
   maxBytes: number;
@@ -26,7 +26,7 @@ export class MemoryBatchStore implements BatchStore {
     }
   }
 
-  append(envelope: TelemetryEnvelope, nowMs: number): DroppedBatch[] {
+  append(envelope: OutboundEnvelope, nowMs: number): DroppedBatch[] {
     const bytes = Buffer.byteLength(JSON.stringify(envelope)) + BATCH_OVERHEAD_BYTES;
     const id = this.nextId;
     this.nextId += 1;

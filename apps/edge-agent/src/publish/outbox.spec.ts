@@ -4,6 +4,7 @@ import { PACK } from '../../test/burst.js';
 import { FakeClock, silentLogger } from '../../test/fakes.js';
 import { EnvelopeFactory } from './envelope-factory.js';
 import { MemoryBatchStore } from './memory-batch-store.js';
+import type { OutboundEnvelope } from './outbound-envelope.js';
 import { Outbox } from './outbox.js';
 import type { Publisher } from './publisher.js';
 
@@ -97,7 +98,7 @@ describe('Outbox', () => {
 
 describe('Outbox replay lanes', () => {
   /** A store left behind by an earlier boot (seq 0..4 of boot-old), then an outbox on it. */
-  function afterRestart(replayRatePerS: number, onPublish: (e: TelemetryEnvelope) => void = () => {}) {
+  function afterRestart(replayRatePerS: number, onPublish: (e: OutboundEnvelope) => void = () => {}) {
     const clock = new FakeClock();
     const store = new MemoryBatchStore({ maxBytes: 1e9 });
     const old = new EnvelopeFactory('gw-test-1', 'boot-old', clock);

@@ -6,11 +6,11 @@
 //    samples keyed by (string, ts), last-seen marks only move forward).
 // While the publisher fails (NATS down, no stream yet) the oldest batch is retried with
 // exponential backoff, always with its own id.
-import type { TelemetryEnvelope } from '@fleet/telemetry';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { BatchClass } from './batch-class.js';
 import type { BatchStore, DroppedBatch, StoredBatch } from './batch-store.js';
+import type { OutboundEnvelope } from './outbound-envelope.js';
 import type { Publisher } from './publisher.js';
 import type { SpoolStats, SpoolStatsSource } from './spool-stats.js';
 import { TokenBucket } from './token-bucket.js';
@@ -80,7 +80,7 @@ export class Outbox implements SpoolStatsSource {
   }
 
   /** Stores the batch (durably, before returning) and wakes the publishing loop. Never throws. */
-  enqueue(envelope: TelemetryEnvelope): void {
+  enqueue(envelope: OutboundEnvelope): void {
     let dropped: DroppedBatch[];
     try {
       dropped = this.store.append(envelope, this.clock.now().getTime());
@@ -206,7 +206,7 @@ export class Outbox implements SpoolStatsSource {
     return true;
   }
 
-  private noteFailure(envelope: TelemetryEnvelope, error: Error): void {
+  private noteFailure(envelope: OutboundEnvelope, error: Error): void {
     const first = this.failingSince === undefined;
     this.failingSince ??= this.clock.now().getTime();
     this.liveFrom = NONE_LIVE; // nothing is live while the link is down

@@ -8,11 +8,11 @@
 // FULL costs one fsync per batch (one every poll, ~2 s), which even an SD card absorbs.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { TelemetryEnvelope } from '@fleet/telemetry';
 import Database from 'better-sqlite3';
 import { BATCH_CLASSES, type BatchClass, batchClassRank, classifyBatch } from './batch-class.js';
 import { BATCH_OVERHEAD_BYTES, type BatchStore, type DroppedBatch, type StoredBatch } from './batch-store.js';
 import type { StoreQuota } from './memory-batch-store.js';
+import type { OutboundEnvelope } from './outbound-envelope.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS batch (
@@ -51,7 +51,7 @@ export class SqliteBatchStore implements BatchStore {
   private total = 0;
   private count = 0;
   private corruptRows = 0;
-  private readonly appendTx: (envelope: TelemetryEnvelope, nowMs: number) => DroppedBatch[];
+  private readonly appendTx: (envelope: OutboundEnvelope, nowMs: number) => DroppedBatch[];
 
   constructor(
     readonly path: string,
@@ -83,13 +83,13 @@ export class SqliteBatchStore implements BatchStore {
       ),
     };
     this.loadTotals();
-    this.appendTx = this.db.transaction((envelope: TelemetryEnvelope, nowMs: number) =>
+    this.appendTx = this.db.transaction((envelope: OutboundEnvelope, nowMs: number) =>
       this.insert(envelope, nowMs),
     );
   }
 
   /** Throws when SQLite cannot commit (disk full, I/O error); nothing of the append stays. */
-  append(envelope: TelemetryEnvelope, nowMs: number): DroppedBatch[] {
+  append(envelope: OutboundEnvelope, nowMs: number): DroppedBatch[] {
     try {
       return this.appendTx(envelope, nowMs);
     } catch (error) {
@@ -148,7 +148,7 @@ export class SqliteBatchStore implements BatchStore {
     }
   }
 
-  private insert(envelope: TelemetryEnvelope, nowMs: number): DroppedBatch[] {
+  private insert(envelope: OutboundEnvelope, nowMs: number): DroppedBatch[] {
     const payload = JSON.stringify(envelope);
     const bytes = Buffer.byteLength(payload) + BATCH_OVERHEAD_BYTES;
     const rank = batchClassRank(classifyBatch(envelope));
@@ -193,13 +193,13 @@ export class SqliteBatchStore implements BatchStore {
     }
     // Only the identity is checked: the agent wrote this envelope, and the full schema check is
     // ingest's (a sample kind newer than this reader must not make a batch look corrupt).
-    const envelope = json as TelemetryEnvelope;
+    const envelope = json as OutboundEnvelope;
     if (
       typeof json !== 'object' ||
       json === null ||
       envelope.bootId !== row.boot_id ||
       envelope.seq !== row.seq ||
-      !Array.isArray(envelope.samples)
+      !Array.isArray('events' in envelope ? envelope.events : envelope.samples)
     ) {
       return undefined;
     }

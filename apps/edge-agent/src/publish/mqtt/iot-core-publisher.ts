@@ -1,10 +1,10 @@
-// Publishes a batch to AWS IoT Core on `bms/v1/tlm/<gatewayId>` with QoS 1, and resolves only on
+// Publishes a batch to AWS IoT Core on `bms/v1/tlm/<gatewayId>` (events: `bms/v1/evt/…`) with QoS 1, and resolves only on
 // a successful PUBACK. The dedupe id `<gatewayId>:<bootId>:<seq>` travels as the MQTT5 user
 // property `Nats-Msg-Id`, which the cloud's iot-bridge turns into the JetStream header, so a
 // batch resent after a lost PUBACK is dropped by the stream exactly as on the NATS uplink.
-import { batchMessageId, encodeTelemetryEnvelope, subjects, type TelemetryEnvelope } from '@fleet/telemetry';
 import { mqtt5 } from 'aws-iot-device-sdk-v2';
 import type { Logger } from '../../logger.js';
+import { encodeOutbound, messageIdOf, type OutboundEnvelope, subjectOf } from '../outbound-envelope.js';
 import { PublishRefusedError } from '../publish-refused.error.js';
 import type { Publisher } from '../publisher.js';
 import type { MqttPublishPort } from './iot-core-connection.js';
@@ -32,8 +32,8 @@ export class IotCorePublisher implements Publisher {
     private readonly ackTimeoutMs = 10_000,
   ) {}
 
-  async publish(envelope: TelemetryEnvelope): Promise<void> {
-    const payload = encodeTelemetryEnvelope(envelope);
+  async publish(envelope: OutboundEnvelope): Promise<void> {
+    const payload = encodeOutbound(envelope);
     if (payload.byteLength > IOT_CORE_MAX_PAYLOAD_BYTES) {
       // Retrying cannot help; the batch is kept (see PublishRefusedError) and logged loudly.
       throw this.refused(envelope, -1, true, `payload ${payload.byteLength} B exceeds IoT Core's 128 KB`);
@@ -43,14 +43,12 @@ export class IotCorePublisher implements Publisher {
     }
     const result = await withTimeout(
       this.connection.publish({
-        topicName: topicOfSubject(subjects.telemetry(envelope.gatewayId)),
+        topicName: topicOfSubject(subjectOf(envelope)),
         qos: mqtt5.QoS.AtLeastOnce,
         payload,
         payloadFormat: mqtt5.PayloadFormatIndicator.Utf8,
         contentType: 'application/json',
-        userProperties: [
-          { name: MSG_ID_PROPERTY, value: batchMessageId(envelope.gatewayId, envelope.bootId, envelope.seq) },
-        ],
+        userProperties: [{ name: MSG_ID_PROPERTY, value: messageIdOf(envelope) }],
       }),
       this.ackTimeoutMs,
       `no PUBACK within ${this.ackTimeoutMs} ms`,
@@ -63,7 +61,7 @@ export class IotCorePublisher implements Publisher {
   }
 
   private refused(
-    envelope: TelemetryEnvelope,
+    envelope: OutboundEnvelope,
     reasonCode: number,
     permanent: boolean,
     reason: string,
