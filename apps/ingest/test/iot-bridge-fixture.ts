@@ -14,7 +14,7 @@ import { streams } from '@fleet/telemetry';
 import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, connect as natsConnect } from '@nats-io/transport-node';
 import { afterAll, beforeAll } from 'vitest';
-import { buildIngest, freePort, IngestProcess } from './ingest-process.js';
+import { buildIngest, freePort, type HealthBody, IngestProcess } from './ingest-process.js';
 import { MtlsBroker } from './mtls-broker.js';
 import { waitFor } from './wait-for.js';
 
@@ -23,6 +23,8 @@ export interface IotBridgeFixture {
   jsm: JetStreamManager;
   /** Messages of `subject` in the TELEMETRY stream. */
   countIn(subject: string): Promise<number>;
+  /** Ingest's GET /health (undefined while not 200). */
+  health(): Promise<HealthBody | undefined>;
   /** Pack samples and ledger batches of `gatewayId` in PostgreSQL. */
   stored(): Promise<{ samples: number; batches: number }>;
   diagnostics(): string;
@@ -60,6 +62,7 @@ export function useIotBridgeFixture(
         [gatewayId],
       )
     ).rows[0]!;
+  f.health = () => ingest.health();
   f.diagnostics = () =>
     `--- ingest ---\n${ingest?.tail(30)}\n--- mosquitto ---\n${f.broker?.log().slice(-3000)}`;
 

@@ -1,4 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  IOT_BRIDGE_STATUS,
+  type IotBridgeReport,
+  type IotBridgeStatusSource,
+} from '../iot-bridge/iot-bridge-status.js';
 import { NatsClient } from '../nats/nats-client.js';
 import { IngestCounters, type IngestCountersSnapshot } from '../telemetry/ingest-counters.js';
 import { TelemetryConsumer } from '../telemetry/telemetry.consumer.js';
@@ -8,6 +13,11 @@ export interface HealthReport {
   consuming: boolean;
   natsConnected: boolean;
   counters: IngestCountersSnapshot;
+  /**
+   * Only with IOT_BRIDGE_URL: link and counters of the MQTT → JetStream bridge. Informational:
+   * a bridge that is down does not make ingest unhealthy (NATS gateways still flow).
+   */
+  iotBridge?: IotBridgeReport;
 }
 
 @Injectable()
@@ -16,6 +26,7 @@ export class HealthService {
     @Inject(TelemetryConsumer) private readonly consumer: TelemetryConsumer,
     @Inject(NatsClient) private readonly nats: NatsClient,
     @Inject(IngestCounters) private readonly counters: IngestCounters,
+    @Optional() @Inject(IOT_BRIDGE_STATUS) private readonly bridge?: IotBridgeStatusSource,
   ) {}
 
   report(): HealthReport {
@@ -26,6 +37,7 @@ export class HealthService {
       consuming,
       natsConnected,
       counters: this.counters.snapshot(),
+      ...(this.bridge ? { iotBridge: this.bridge.report() } : {}),
     };
   }
 }

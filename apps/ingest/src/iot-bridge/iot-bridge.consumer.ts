@@ -10,6 +10,7 @@ import type { IngestConfig, IotBridgeConfig } from '../config/ingest-config.js';
 import { INGEST_CONFIG } from '../config/ingest-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { IotBridgeService } from './iot-bridge.service.js';
+import type { IotBridgeReport, IotBridgeStatusSource } from './iot-bridge-status.js';
 import { bridgeSubscriptions } from './topic-subject.js';
 
 /** How long the broker keeps the bridge's session (and its queued QoS 1 messages) while it is away. */
@@ -19,12 +20,17 @@ const SESSION_EXPIRY_S = 24 * 60 * 60;
  * The transport: an MQTT5 client (mqtt.js) with its own certificate, on shared subscriptions so
  * several ingest instances split the messages. Each QoS 1 message is PUBACKed only after
  * IotBridgeService had JetStream's PubAck (`customHandleAcks`); mqtt.js handles incoming packets
- * one at a time while an ack is pending, which is also the bridge's backpressure.
+ * one at a time while an ack is pending, which is also the bridge's backpressure. A QoS 0
+ * message (a device may send heartbeats so) never reaches customHandleAcks: it is forwarded
+ * from the `message` event, best effort, as QoS 0 promises.
  */
 @Injectable()
-export class IotBridgeConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class IotBridgeConsumer
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, IotBridgeStatusSource
+{
   private client: MqttClient | undefined;
   private readonly logger: Logger;
+  private readonly link = { connects: 0, disconnects: 0 };
 
   constructor(
     @Inject(IotBridgeService) private readonly service: IotBridgeService,
@@ -56,6 +62,15 @@ export class IotBridgeConsumer implements OnApplicationBootstrap, BeforeApplicat
     return this.client?.connected ?? false;
   }
 
+  report(): IotBridgeReport {
+    return {
+      connected: this.isConnected(),
+      reconnects: Math.max(0, this.link.connects - 1),
+      disconnects: this.link.disconnects,
+      ...structuredClone(this.service.counters),
+    };
+  }
+
   private connect(bridge: IotBridgeConfig): MqttClient {
     const client = connect(bridge.url, {
       protocolVersion: 5,
@@ -79,12 +94,24 @@ export class IotBridgeConsumer implements OnApplicationBootstrap, BeforeApplicat
           });
       },
     });
+    client.on('message', (topic, payload, packet) => {
+      if (packet.qos === 0) {
+        void this.service.forward({ topic, payload, userProperties: packet.properties?.userProperties });
+      }
+    });
     client.on('connect', (connack) => {
+      this.link.connects += 1;
       this.logger.info({ url: bridge.url, sessionPresent: connack.sessionPresent }, 'iot bridge connected');
       void this.subscribe(client, bridge.group);
     });
     client.on('error', (error) => this.logger.warn({ err: error.message }, 'iot bridge connection error'));
     client.on('offline', () => this.logger.warn({ url: bridge.url }, 'iot bridge offline; reconnecting'));
+    client.on('close', () => {
+      // 'close' also follows a failed reconnect attempt: count only the loss of a live link.
+      if (this.link.connects > this.link.disconnects) {
+        this.link.disconnects += 1;
+      }
+    });
     return client;
   }
 

@@ -64,7 +64,12 @@ describe('IotBridgeService', () => {
     const outcome = await sut.forward({ topic: 'bms/v1/tlm/gw-a1', payload, userProperties: undefined });
     expect(outcome).toBe('forwarded');
     expect(js.stored).toEqual([{ subject: 'bms.v1.tlm.gw-a1', msgId: 'gw-a1:boot-1:4' }]);
-    expect(sut.counters).toEqual({ forwarded: 1, duplicates: 0, dropped: 0, retries: 2 });
+    expect(sut.counters).toEqual({
+      forwarded: { tlm: 1, evt: 0, hb: 0 },
+      duplicates: 0,
+      rejected: {},
+      retries: 2,
+    });
   });
 
   it('drops (and counts) a topic it does not map', async () => {
@@ -72,7 +77,24 @@ describe('IotBridgeService', () => {
     const sut = new IotBridgeService(js, logger);
     expect(await sut.forward({ topic: 'other/topic', payload, userProperties: undefined })).toBe('dropped');
     expect(js.stored).toEqual([]);
-    expect(sut.counters.dropped).toBe(1);
+    expect(sut.counters.rejected).toEqual({ 'unmapped-topic': 1 });
+  });
+
+  it('forwards a heartbeat of its topic’s gateway to the HEARTBEAT subject, and rejects others by reason', async () => {
+    const js = new FakeJetStream();
+    const sut = new IotBridgeService(js, logger);
+    const beat = (body: unknown) => ({
+      topic: 'bms/v1/hb/gw-a1',
+      payload: new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body)),
+      userProperties: undefined,
+    });
+    expect(await sut.forward(beat({ schema: 'bms.hb/1', gatewayId: 'gw-a1' }))).toBe('forwarded');
+    expect(await sut.forward(beat({ schema: 'bms.hb/1', gatewayId: 'gw-b2' }))).toBe('dropped');
+    expect(await sut.forward(beat('{"half'))).toBe('dropped');
+    expect(await sut.forward(beat([1, 2]))).toBe('dropped');
+    expect(js.stored.map((s) => s.subject)).toEqual(['bms.v1.hb.gw-a1']);
+    expect(sut.counters.forwarded).toEqual({ tlm: 0, evt: 0, hb: 1 });
+    expect(sut.counters.rejected).toEqual({ 'gateway-mismatch': 1, 'invalid-heartbeat': 2 });
   });
 
   it('abandons (never acks) a message JetStream has not taken when stopped', async () => {

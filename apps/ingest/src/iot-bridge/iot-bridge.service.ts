@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { BRIDGE_JETSTREAM, type BridgeJetStream } from './bridge-jetstream.js';
 import { bridgeMessageId } from './bridge-message-id.js';
+import { checkHeartbeat } from './check-heartbeat.js';
+import type { BridgeRejectReason, IotBridgeCounters } from './iot-bridge-status.js';
 import { bridgedTopic } from './topic-subject.js';
 
 export interface BridgedMessage {
@@ -13,17 +15,11 @@ export interface BridgedMessage {
 
 /**
  * - `forwarded`: JetStream stored it (or already had it): the MQTT message may be acked.
- * - `dropped`: not a bridged topic; acked so the broker stops redelivering it.
+ * - `dropped`: rejected (see BridgeRejectReason), counted by reason; acked so the broker stops
+ *   redelivering it.
  * - `abandoned`: shutting down before JetStream took it: NOT acked, the broker redelivers it.
  */
 export type BridgeOutcome = 'forwarded' | 'dropped' | 'abandoned';
-
-export interface IotBridgeCounters {
-  forwarded: number;
-  duplicates: number;
-  dropped: number;
-  retries: number;
-}
 
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 5000;
@@ -35,7 +31,12 @@ const RETRY_MAX_MS = 5000;
  */
 @Injectable()
 export class IotBridgeService {
-  readonly counters: IotBridgeCounters = { forwarded: 0, duplicates: 0, dropped: 0, retries: 0 };
+  readonly counters: IotBridgeCounters = {
+    forwarded: { tlm: 0, evt: 0, hb: 0 },
+    duplicates: 0,
+    rejected: {},
+    retries: 0,
+  };
   private readonly stopping = new AbortController();
   private readonly logger: Logger;
 
@@ -54,16 +55,18 @@ export class IotBridgeService {
   async forward(message: BridgedMessage): Promise<BridgeOutcome> {
     const target = bridgedTopic(message.topic);
     if (!target) {
-      this.counters.dropped += 1;
-      this.logger.warn({ topic: message.topic }, 'message on a topic the bridge does not map; dropped');
-      return 'dropped';
+      return this.reject('unmapped-topic', message.topic);
+    }
+    const invalid = target.kind === 'hb' ? checkHeartbeat(target.gatewayId, message.payload) : undefined;
+    if (invalid) {
+      return this.reject(invalid, message.topic);
     }
     const msgId = bridgeMessageId(target.gatewayId, message.userProperties, message.payload);
     let delayMs = RETRY_MIN_MS;
     for (let attempt = 1; !this.stopping.signal.aborted; attempt += 1) {
       try {
         const { duplicate } = await this.jetstream.publish(target.subject, message.payload, msgId);
-        this.counters.forwarded += 1;
+        this.counters.forwarded[target.kind] += 1;
         if (duplicate) {
           this.counters.duplicates += 1;
         }
@@ -81,5 +84,15 @@ export class IotBridgeService {
       }
     }
     return 'abandoned';
+  }
+
+  private reject(reason: BridgeRejectReason, topic: string): 'dropped' {
+    const count = (this.counters.rejected[reason] ?? 0) + 1;
+    this.counters.rejected[reason] = count;
+    // First and every 100th per reason: a misbehaving gateway must not flood the log.
+    if (count % 100 === 1) {
+      this.logger.warn({ topic, reason, count }, 'message rejected by the iot bridge; dropped');
+    }
+    return 'dropped';
   }
 }
