@@ -15,7 +15,9 @@ import type { PackSample } from '@fleet/telemetry';
 import type { CanBus, ReceivedFrame } from '../../bus/can-bus.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
+import type { OnComposition } from '../bms-reader.js';
 import { assemblePackSample } from './assemble-pack-sample.js';
+import { compositionEventOf } from './composition-event.js';
 import type { HvReader } from './hv-reader.js';
 import { assembleStringInfo, type StringInfo } from './string-info.js';
 
@@ -32,6 +34,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** One call per burst that gave at least one usable sample. */
   onSamples(samples: PackSample[]): void;
+  /** A string's composition, when first read and whenever it changes. */
+  onComposition?: OnComposition;
 }
 
 export interface ListenerCounters {
@@ -207,6 +211,7 @@ export class PylontechHvListener implements HvReader {
       const info = { ...this.known.get(address), ...assembleStringInfo(address, system) };
       if (JSON.stringify(info) !== JSON.stringify(this.known.get(address))) {
         this.deps.logger.info({ string: info }, 'string composition learned');
+        this.deps.onComposition?.(compositionEventOf(info, this.options.busName, new Date(burst.openedAt)));
       }
       this.known.set(address, info);
     }

@@ -14,7 +14,9 @@ import type { PackSample } from '@fleet/telemetry';
 import type { CanBus } from '../../bus/can-bus.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
+import type { OnComposition } from '../bms-reader.js';
 import { assemblePackSample } from './assemble-pack-sample.js';
+import { compositionEventOf } from './composition-event.js';
 import { ReplyCollector } from './reply-collector.js';
 import { assembleStringInfo, type StringInfo } from './string-info.js';
 
@@ -33,6 +35,8 @@ export interface PollerDeps {
   logger: Logger;
   /** One call per poll that got at least one usable burst. */
   onSamples(samples: PackSample[]): void;
+  /** A string's composition, when first read and whenever it changes. */
+  onComposition?: OnComposition;
 }
 
 export interface PollerCounters {
@@ -113,6 +117,7 @@ export class PylontechHvPoller {
       const info = assembleStringInfo(address, frames);
       if (JSON.stringify(info) !== JSON.stringify(this.known.get(address))) {
         this.deps.logger.info({ string: info }, 'string composition learned');
+        this.deps.onComposition?.(compositionEventOf(info, this.options.busName, this.deps.clock.now()));
       }
       this.known.set(address, info);
     }
