@@ -45,6 +45,9 @@ export const agentConfigSchema = z
       .string()
       .regex(/^(nats|tls|wss?):\/\/\S+$/, 'must be a URL such as nats://127.0.0.1:4222')
       .default('nats://127.0.0.1:4222'),
+    // The gateway's NATS user: a .creds file (user JWT + nkey seed); the account's permissions
+    // let it publish only under its own id. Unset: no credentials (local servers, tests).
+    natsCreds: z.string().min(1).optional(),
     pollMs: int(100, 3_600_000).default(2000),
     replyWindowMs: int(20, 60_000).default(400),
     discoverMs: int(10_000, 86_400_000).default(300_000),
@@ -133,6 +136,12 @@ export const AGENT_OPTIONS = [
     flag: '--nats-url <url>',
     env: 'NATS_URL',
     help: 'NATS server (default nats://127.0.0.1:4222)',
+  },
+  {
+    key: 'natsCreds',
+    flag: '--nats-creds <file>',
+    env: 'AGENT_NATS_CREDS',
+    help: 'NATS credentials file (.creds: the gateway user’s JWT + nkey seed; mode 0600)',
   },
   {
     key: 'pollMs',

@@ -62,6 +62,7 @@ export async function createUplink(config: AgentConfig, logger: Logger, clock: C
     config.natsUrl,
     `edge-agent:${config.gatewayId}`,
     logger.child({ component: 'nats' }),
+    config.natsCreds,
   );
   return {
     connection: nats,

@@ -1,17 +1,28 @@
 // The agent's NATS connection: dialled in the background and re-dialled forever, so the agent
 // keeps polling (and queueing) while the cloud is unreachable, including at boot.
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { readFileSync } from 'node:fs';
+import {
+  type Authenticator,
+  connect,
+  credsAuthenticator,
+  type NatsConnection,
+} from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 
 export class NatsConnector {
   private connection: NatsConnection | undefined;
   private closed = false;
+  private readonly authenticator: Authenticator | undefined;
 
+  /** `credsFile` is read here, once: a missing or unreadable file stops the start, loudly. */
   constructor(
     private readonly url: string,
     private readonly name: string,
     private readonly logger: Logger,
-  ) {}
+    credsFile?: string,
+  ) {
+    this.authenticator = credsFile === undefined ? undefined : credsAuthenticator(readFileSync(credsFile));
+  }
 
   /** The live connection, or undefined while the first dial has not succeeded. */
   get current(): NatsConnection | undefined {
@@ -25,6 +36,7 @@ export class NatsConnector {
       waitOnFirstConnect: true,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 2000,
+      ...(this.authenticator ? { authenticator: this.authenticator } : {}),
     })
       .then((nc) => {
         if (this.closed) {
