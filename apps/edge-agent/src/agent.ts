@@ -1,9 +1,9 @@
 // Wires one gateway's pipeline: bus → Pylontech HV reader → sampler → envelopes → outbox →
 // uplink, plus the side services (commands, heartbeat, status endpoint). Owns start and
 // graceful stop; main.ts only builds the parts.
-import type { SlcanTransport } from './bus/slcan-transport.js';
+import type { CanTransport } from './bus/can-transport.js';
+import type { BmsReader } from './devices/bms-reader.js';
 import type { CellLink } from './devices/create-cell-source.js';
-import type { HvReader } from './devices/pylontech-hv/hv-reader.js';
 import type { Logger } from './logger.js';
 import type { NatsConnector } from './publish/nats-connector.js';
 import type { Outbox } from './publish/outbox.js';
@@ -16,9 +16,9 @@ export interface AgentService {
 }
 
 export interface AgentParts {
-  transport: SlcanTransport;
-  /** The active poller or, with --mode listen-only, the passive listener. */
-  poller: HvReader;
+  transport: CanTransport;
+  /** The HV poller or listener, or the LV reader (--protocol, --mode). */
+  poller: BmsReader;
   sampler: UplinkSampler;
   outbox: Outbox;
   /** The uplink's connection (NATS, or IoT Core with --uplink iot-core): started first, closed last. */

@@ -1,19 +1,19 @@
 // Composition root of the edge agent: config → bus → device reader → sampler → outbox → uplink.
 import { randomUUID } from 'node:crypto';
+import type { KnownEvent } from '@fleet/telemetry';
 import { Agent } from './agent.js';
-import { createBytePort } from './bus/create-byte-port.js';
-import { SlcanTransport } from './bus/slcan-transport.js';
+import { createCanTransport } from './bus/create-can-transport.js';
 import { systemClock } from './clock.js';
 import { buildSideServices } from './compose/side-services.js';
 import { loadAgentConfig } from './config/load-agent-config.js';
+import { createBmsReader } from './devices/create-bms-reader.js';
 import { createCellLink } from './devices/create-cell-source.js';
-import type { HvReader } from './devices/pylontech-hv/hv-reader.js';
-import { PylontechHvListener } from './devices/pylontech-hv/pylontech-hv.listener.js';
-import { PylontechHvPoller } from './devices/pylontech-hv/pylontech-hv.poller.js';
 import { createLogger } from './logger.js';
+import { bootEvent } from './publish/boot-event.js';
 import { createBatchStore } from './publish/create-batch-store.js';
 import { createUplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
+import { EventEnvelopeFactory } from './publish/event-envelope-factory.js';
 import { Outbox } from './publish/outbox.js';
 import { loadSamplingPlan } from './sampling/load-sampling-plan.js';
 import { SAMPLING_PLAN_PRESETS } from './sampling/sampling-plan.js';
@@ -30,12 +30,7 @@ async function main(): Promise<void> {
   const clock = systemClock;
   const bootId = randomUUID();
 
-  const transport = new SlcanTransport(
-    createBytePort(config.slcan),
-    clock,
-    logger.child({ component: 'slcan' }),
-    { busName: config.busName, mode: config.mode },
-  );
+  const { transport, kind: transportKind } = createCanTransport(config, clock, logger);
   const uplink = await createUplink(config, logger, clock);
   let store: ReturnType<typeof createBatchStore>;
   try {
@@ -49,6 +44,9 @@ async function main(): Promise<void> {
     maxBytes: config.spoolMaxMb * 1024 * 1024,
   });
   const envelopes = new EnvelopeFactory(config.gatewayId, bootId, clock);
+  // Events (boot, string composition) go through the same spool to bms.v1.evt.<gatewayId>.
+  const events = new EventEnvelopeFactory(config.gatewayId, bootId, clock);
+  const publishEvent = (event: KnownEvent) => outbox.enqueue(events.create([event]));
   const plan = loadSamplingPlan(config.planFile, SAMPLING_PLAN_PRESETS[config.plan]);
   if (!plan.ok) {
     logger.fatal({ err: plan.message }, 'invalid sampling plan');
@@ -65,21 +63,13 @@ async function main(): Promise<void> {
     },
     plan.plan,
   );
-  const readerDeps = {
+  const poller = createBmsReader(config, {
     bus: transport,
     clock,
-    logger: logger.child({ component: 'pylontech-hv', bus: config.busName, mode: config.mode }),
-    onSamples: (samples: Parameters<UplinkSampler['offer']>[0]) => sampler.offer(samples),
-  };
-  const poller: HvReader =
-    config.mode === 'listen-only'
-      ? new PylontechHvListener(readerDeps, { busName: config.busName, replyWindowMs: config.replyWindowMs })
-      : new PylontechHvPoller(readerDeps, {
-          busName: config.busName,
-          pollMs: config.pollMs,
-          replyWindowMs: config.replyWindowMs,
-          discoverMs: config.discoverMs,
-        });
+    logger,
+    onSamples: (samples) => sampler.offer(samples),
+    onComposition: publishEvent,
+  });
   const services = buildSideServices({
     config,
     bootId,
@@ -101,11 +91,14 @@ async function main(): Promise<void> {
     logger,
     cellLink,
   });
+  publishEvent(bootEvent(config, transportKind, clock.now()));
   agent.start();
   logger.info(
     {
       bootId,
       slcan: config.slcan,
+      can: config.can,
+      protocol: config.protocol,
       cellSource: cellLink.kind,
       bus: config.busName,
       mode: config.mode,

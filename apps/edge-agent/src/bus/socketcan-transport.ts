@@ -32,9 +32,9 @@ export interface SocketCanCounters {
   /** Frames a listen-only transport refused to send (a bug upstream if ever non-zero). */
   refusedSends: number;
   /** cansend runs that failed (interface down, bus-off, buffer full). */
-  sendErrors: number;
-  /** candump (re)starts after the first. */
-  restarts: number;
+  adapterErrors: number;
+  /** candump restarts after the first run ended. */
+  reconnects: number;
 }
 
 export interface SocketCanOptions {
@@ -82,8 +82,8 @@ export class SocketCanTransport implements CanTransport {
     ignored: 0,
     corrupt: 0,
     refusedSends: 0,
-    sendErrors: 0,
-    restarts: 0,
+    adapterErrors: 0,
+    reconnects: 0,
   };
   private readonly listeners = new Set<(received: ReceivedFrame) => void>();
   private readonly options: SocketCanOptions;
@@ -159,7 +159,7 @@ export class SocketCanTransport implements CanTransport {
         if (this.stopped) {
           return;
         }
-        this.counters.restarts += 1;
+        this.counters.reconnects += 1;
         this.logger.warn(
           { bus: this.options.busName, iface: this.options.iface, reason },
           'candump ended; restarting',
@@ -238,15 +238,15 @@ export class SocketCanTransport implements CanTransport {
   }
 
   private sendFailed(frame: CanFrame, reason: string): void {
-    this.counters.sendErrors += 1;
-    if (this.counters.sendErrors % WARN_EVERY === 1) {
+    this.counters.adapterErrors += 1;
+    if (this.counters.adapterErrors % WARN_EVERY === 1) {
       this.logger.warn(
         {
           bus: this.options.busName,
           iface: this.options.iface,
           id: frame.id,
           reason,
-          count: this.counters.sendErrors,
+          count: this.counters.adapterErrors,
         },
         'cansend failed',
       );

@@ -2,7 +2,7 @@
 // the loopback status endpoint. Commands and heartbeats travel over the uplink's transports
 // (NATS, or MQTT5 on AWS IoT Core; see create-uplink.ts).
 import type { AgentService } from '../agent.js';
-import type { SlcanTransport } from '../bus/slcan-transport.js';
+import type { CanTransport } from '../bus/can-transport.js';
 import type { Clock } from '../clock.js';
 import { CommandHandler } from '../commands/command-handler.js';
 import { CommandServer } from '../commands/command-server.js';
@@ -22,7 +22,7 @@ export interface SideServiceParts {
   clock: Clock;
   logger: Logger;
   uplink: Pick<Uplink, 'commands' | 'heartbeats'>;
-  transport: SlcanTransport;
+  transport: Pick<CanTransport, 'counters'>;
   sampler: UplinkSampler;
   outbox: Outbox;
   readerCounters: () => object;

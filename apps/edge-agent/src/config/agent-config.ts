@@ -1,6 +1,7 @@
 // Agent configuration: one schema, fed from CLI flags (first) and AGENT_* / NATS_URL variables.
 import { GATEWAY_ID_PATTERN } from '@fleet/telemetry';
 import { z } from 'zod';
+import { CAN_LINK_OPTIONS, canLinkFields, canLinkRefinable, refineCanLink } from './can-link.config.js';
 import { CELL_LINK_OPTIONS, cellLinkFields, refineCellLinks } from './cell-links.config.js';
 
 const int = (min: number, max: number) =>
@@ -35,7 +36,9 @@ export const agentConfigSchema = z
     gatewayId: z
       .string({ error: 'is required' })
       .regex(GATEWAY_ID_PATTERN, 'must be 3-64 characters of a-z, 0-9 and "-"'),
-    slcan: slcanEndpoint,
+    // Exactly one of slcan and can (refineCanLink).
+    slcan: slcanEndpoint.optional(),
+    ...canLinkFields,
     busName: z.string().min(1).max(32, 'must be at most 32 characters').default('can0'),
     // active: the agent polls 0x4200 itself (it is the only master). listen-only: the inverter
     // polls and the agent never transmits; the safe choice on a bus with an inverter. The default
@@ -95,7 +98,9 @@ export const agentConfigSchema = z
       }
     }
   })
-  .superRefine(refineCellLinks);
+  .superRefine(refineCellLinks)
+  // Runs even when other fields failed, so a missing CAN link is listed with them.
+  .superRefine(refineCanLink, { when: canLinkRefinable });
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
@@ -117,7 +122,7 @@ export const AGENT_OPTIONS = [
     key: 'slcan',
     flag: '--slcan <endpoint>',
     env: 'AGENT_SLCAN',
-    help: 'SLCAN adapter: serial device path or tcp://127.0.0.1:<port>',
+    help: 'SLCAN adapter: serial device path or tcp://127.0.0.1:<port> (or --can for SocketCAN)',
   },
   {
     key: 'busName',
@@ -129,7 +134,7 @@ export const AGENT_OPTIONS = [
     key: 'mode',
     flag: '--mode <mode>',
     env: 'AGENT_MODE',
-    help: 'active (poll 0x4200; only master on the bus) or listen-only (never transmit; inverter polls) (default active)',
+    help: 'active (HV: poll 0x4200; LV: send the 0x305 keep-alive; only master on the bus) or listen-only (never transmit; the inverter polls) (default active)',
   },
   {
     key: 'natsUrl',
@@ -243,6 +248,7 @@ export const AGENT_OPTIONS = [
     help: 'CA bundle to trust (AmazonRootCA1.pem); default the system trust store',
   },
   ...CELL_LINK_OPTIONS,
+  ...CAN_LINK_OPTIONS,
 ] as const satisfies readonly {
   key: keyof AgentConfig | 'config';
   flag: string;

@@ -28,6 +28,7 @@ const EXPECTED = {
   consoleString: 0,
   consoleTimeoutMs: 3000,
   cellSource: 'auto',
+  protocol: 'hv',
 };
 
 describe('loadAgentConfig', () => {
