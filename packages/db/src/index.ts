@@ -80,4 +80,4 @@ export {
   type TimescaleCapabilities,
 } from './repositories/retention-capabilities.js';
 export { pickTrendTier, type TrendTier } from './repositories/rollup-tier.js';
-export type { StringTrend, TrendPoint } from './repositories/telemetry-read.repository.js';
+export type { FleetOverviewRow, StringTrend, TrendPoint } from './repositories/telemetry-read.repository.js';

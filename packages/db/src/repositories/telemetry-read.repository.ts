@@ -111,6 +111,40 @@ const RAW_TREND_SQL = `
    WHERE p.string_id = $1 AND s.tenant_id = $2 AND p.ts >= $3 AND p.ts < $4
    ORDER BY p.ts`;
 
+/** One string in the fleet overview: its newest sample's state and its worst alarm of the last day. */
+export interface FleetOverviewRow {
+  stringId: string;
+  name: string;
+  lastTs: Date | null;
+  state: PackState | null;
+  socPct: number | null;
+  packCurrentDa: number | null;
+  /** Worst over the newest sample and the last 24 h of 1h rollups: protection > alarm > none. */
+  worstAlarm: 'protection' | 'alarm' | 'none';
+}
+
+// Per string: the newest raw sample (the (string_id, ts) key walked backwards, bounded to the day
+// before last_sample_at so a hypertable only probes the newest chunks) and the OR of the alarm and
+// protection bits of the last day's 1h rollups (at most 24 rows by primary key).
+const FLEET_OVERVIEW_SQL = `
+  SELECT s.id AS "stringId", s.name, l.ts AS "lastTs", l.state, l.soc_pct AS "socPct",
+         l.pack_current_da AS "packCurrentDa",
+         CASE WHEN coalesce(l.protection_bits, 0) <> 0 OR coalesce(a.protection, 0) <> 0 THEN 'protection'
+              WHEN coalesce(l.alarm_bits, 0) <> 0 OR coalesce(a.alarm, 0) <> 0 THEN 'alarm'
+              ELSE 'none' END AS "worstAlarm"
+    FROM bms_string s
+    LEFT JOIN LATERAL (
+      SELECT p.ts, p.state, p.soc_pct, p.pack_current_da, p.alarm_bits, p.protection_bits
+        FROM pack_sample p
+       WHERE p.string_id = s.id AND p.ts <= s.last_sample_at AND p.ts > s.last_sample_at - interval '1 day'
+       ORDER BY p.ts DESC LIMIT 1) l ON true
+    LEFT JOIN LATERAL (
+      SELECT bit_or(r.alarm_bits_any) AS alarm, bit_or(r.protection_bits_any) AS protection
+        FROM string_rollup_1h r
+       WHERE r.string_id = s.id AND r.bucket_start >= $2) a ON true
+   WHERE s.tenant_id = $1
+   ORDER BY s.name, s.id`;
+
 /** Tenant-scoped reads of the time-series tables (raw SQL over pg, beside Prisma). */
 export class TelemetryReadRepository {
   constructor(private readonly pool: PgPool) {}
@@ -138,6 +172,13 @@ export class TelemetryReadRepository {
     const sql = tier === 'raw' ? RAW_TREND_SQL : ROLLUP_TREND_SQL(rollupTable(tier));
     const { rows } = await this.pool.query<TrendPoint>(sql, [stringId, tenantId, range.from, range.to]);
     return { tier, points: rows };
+  }
+
+  /** Every string of the tenant with its latest state and worst alarm of the day before `now`. */
+  async fleetOverview(tenantId: string, now: Date = new Date()): Promise<FleetOverviewRow[]> {
+    const since = new Date(now.getTime() - 24 * 3_600_000);
+    const { rows } = await this.pool.query<FleetOverviewRow>(FLEET_OVERVIEW_SQL, [tenantId, since]);
+    return rows;
   }
 
   /** Resolves when the database answers a trivial query; the API's health check. */

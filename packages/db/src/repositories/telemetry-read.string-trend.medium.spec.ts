@@ -76,3 +76,48 @@ describe.each(targets)('TelemetryReadRepository.stringTrend on $name', (target) 
     expect((await sut.stringTrend(other.id, string.id, range, now)).points).toEqual([]);
   });
 });
+
+describe.each(targets)('TelemetryReadRepository.fleetOverview on $name', (target) => {
+  const ctx = useTestDatabase(target);
+
+  it('lists every string of the tenant with its latest state and worst alarm of the last day', async () => {
+    const quiet = await createBmsString(ctx.prisma, { name: 'A quiet' });
+    const alarmed = await createBmsString(ctx.prisma, {
+      gatewayId: quiet.gatewayId,
+      bmsAddress: 1,
+      name: 'B alarmed',
+    });
+    const protectedYesterday = await createBmsString(ctx.prisma, {
+      gatewayId: quiet.gatewayId,
+      bmsAddress: 2,
+      name: 'C protected',
+    });
+    await createBmsString(ctx.prisma, { name: 'other tenant' });
+    const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+    await new PackSampleRepository(ctx.pool).storeBatch({
+      msgId: `m-${uniqueSuffix()}`,
+      gatewayId: quiet.gatewayId,
+      rows: [
+        { stringId: quiet.id, sample: packSampleData({ ts: at(10), state: 'idle', alarmBits: 0 }) },
+        { stringId: quiet.id, sample: packSampleData({ ts: at(5), state: 'charge', socPct: 61 }) },
+        { stringId: alarmed.id, sample: packSampleData({ ts: at(5), state: 'discharge', alarmBits: 8 }) },
+        { stringId: protectedYesterday.id, sample: packSampleData({ ts: at(5), state: 'idle' }) },
+      ],
+    });
+    await ctx.pool.query(
+      `INSERT INTO string_rollup_1h (string_id, bucket_start, samples, covered_s, cell_spread_samples,
+              energy_in_wh, energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s, protection_bits_any)
+       VALUES ($1, $2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2), ($1, $3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
+      [protectedYesterday.id, new Date(now.getTime() - 20 * HOUR_MS), new Date(now.getTime() - 2 * HOUR_MS)],
+    );
+
+    const rows = await new TelemetryReadRepository(ctx.pool).fleetOverview(quiet.tenantId, now);
+
+    expect(rows.map((r) => [r.name, r.state, r.worstAlarm])).toEqual([
+      ['A quiet', 'charge', 'none'],
+      ['B alarmed', 'discharge', 'alarm'],
+      ['C protected', 'idle', 'protection'],
+    ]);
+    expect(rows[0]).toMatchObject({ socPct: 61, lastTs: new Date(at(5)) });
+  });
+});
