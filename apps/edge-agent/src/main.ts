@@ -15,6 +15,7 @@ import { createUplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
 import { EventEnvelopeFactory } from './publish/event-envelope-factory.js';
 import { Outbox } from './publish/outbox.js';
+import { UnroutableEventsDropped } from './publish/unroutable-events.js';
 import { loadSamplingPlan } from './sampling/load-sampling-plan.js';
 import { SAMPLING_PLAN_PRESETS } from './sampling/sampling-plan.js';
 import { UplinkSampler } from './sampling/uplink-sampler.js';
@@ -39,13 +40,13 @@ async function main(): Promise<void> {
     logger.fatal({ err: (error as Error).message }, 'cannot open the spool');
     process.exit(1);
   }
-  const outbox = new Outbox(store, uplink.publisher, clock, logger.child({ component: 'outbox' }), {
+  const publisher = new UnroutableEventsDropped(uplink.publisher, logger.child({ component: 'events' }));
+  const outbox = new Outbox(store, publisher, clock, logger.child({ component: 'outbox' }), {
     replayRatePerS: config.replayRate,
     maxBytes: config.spoolMaxMb * 1024 * 1024,
   });
   const envelopes = new EnvelopeFactory(config.gatewayId, bootId, clock);
-  // Events (boot, string composition) go through the same spool to bms.v1.evt.<gatewayId>.
-  const events = new EventEnvelopeFactory(config.gatewayId, bootId, clock);
+  const events = new EventEnvelopeFactory(config.gatewayId, bootId, clock); // → bms.v1.evt.<gatewayId>
   const publishEvent = (event: KnownEvent) => outbox.enqueue(events.create([event]));
   const plan = loadSamplingPlan(config.planFile, SAMPLING_PLAN_PRESETS[config.plan]);
   if (!plan.ok) {
