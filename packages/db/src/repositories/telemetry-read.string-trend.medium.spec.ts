@@ -93,6 +93,7 @@ describe.each(targets)('TelemetryReadRepository.fleetOverview on $name', (target
       name: 'C protected',
     });
     await createBmsString(ctx.prisma, { name: 'other tenant' });
+    const day = Math.floor(now.getTime() / 86_400_000) * 86_400_000;
     const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
     await new PackSampleRepository(ctx.pool).storeBatch({
       msgId: `m-${uniqueSuffix()}`,
@@ -105,10 +106,11 @@ describe.each(targets)('TelemetryReadRepository.fleetOverview on $name', (target
       ],
     });
     await ctx.pool.query(
-      `INSERT INTO string_rollup_1h (string_id, bucket_start, samples, covered_s, cell_spread_samples,
+      `INSERT INTO string_rollup_1d (string_id, bucket_start, samples, covered_s, cell_spread_samples,
               energy_in_wh, energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s, protection_bits_any)
-       VALUES ($1, $2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2), ($1, $3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
-      [protectedYesterday.id, new Date(now.getTime() - 20 * HOUR_MS), new Date(now.getTime() - 2 * HOUR_MS)],
+       VALUES ($1, $2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2), ($4, $3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)`,
+      // A protection yesterday counts; one three days ago (string A) is outside the window.
+      [protectedYesterday.id, new Date(day - 86_400_000), new Date(day - 3 * 86_400_000), quiet.id],
     );
 
     const rows = await new TelemetryReadRepository(ctx.pool).fleetOverview(quiet.tenantId, now);
