@@ -22,3 +22,50 @@ export {
   decodeWordConditions,
   type WordConditions,
 } from './conditions/decode-word-conditions.js';
+// Derived-alarm conditions: plain inputs → a value the evaluator judges
+export {
+  type CellImbalanceInput,
+  type CellImbalanceParams,
+  type CellImbalanceReading,
+  cellImbalance,
+} from './derived/cell-imbalance.js';
+export { type DataGapInput, type DataGapReading, dataGap } from './derived/data-gap.js';
+export type { DerivedReading } from './derived/derived-reading.js';
+export { type SohFadeReading, type SohFadeVsFleetInput, sohFadeVsFleet, sohLow } from './derived/soh.js';
+export { type SpoolBacklogReading, type SpoolPoint, spoolBacklog } from './derived/spool-backlog.js';
+export { type StalenessInput, staleness } from './derived/staleness.js';
+export {
+  type TemperatureInput,
+  type TemperatureReading,
+  temperatureRange,
+} from './derived/temperature-range.js';
+export { type CellDriftInput, type WeakCellReading, weakCell } from './derived/weak-cell.js';
+// Rule evaluation
+export {
+  initialRuleState,
+  type RuleEvent,
+  type RuleEventType,
+  type RulePhase,
+  type RuleState,
+  type StepResult,
+  type Suppression,
+} from './evaluator/rule-state.js';
+export { type Observation, type Sensed, sense } from './evaluator/sense.js';
+export { step } from './evaluator/step.js';
+// Rules
+export { DEFAULT_RULES } from './rules/default-rules.js';
+export { effectiveRules, ruleFor } from './rules/effective-rules.js';
+export { isKnownRuleId, parseRuleSet, type RuleLayer } from './rules/parse-rule-set.js';
+export {
+  BIT_RULE_IDS,
+  type BitRuleId,
+  DERIVED_RULE_IDS,
+  type DerivedRuleId,
+  type Rule,
+  type RuleOverride,
+  type RuleOverrides,
+  type RuleSet,
+  ruleOverrideSchema,
+  ruleSchema,
+  type Thresholds,
+} from './rules/rule.schema.js';
