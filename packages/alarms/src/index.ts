@@ -16,6 +16,7 @@ export {
 } from './catalogue/catalogue-entry.js';
 export { type Catalogue, loadCatalogue } from './catalogue/load-catalogue.js';
 export { ALARM_WORDS, type AlarmWord, wordById } from './catalogue/words.table.js';
+export { bitObservations } from './conditions/bit-observations.js';
 export { decodeAlarmConditions } from './conditions/decode-alarm-conditions.js';
 export {
   type ActiveCondition,

@@ -1,5 +1,6 @@
 import type { PackSample } from '@fleet/telemetry';
 import { describe, expect, it } from 'vitest';
+import { bitObservations } from './bit-observations.js';
 import { decodeAlarmConditions } from './decode-alarm-conditions.js';
 import { decodeWordConditions } from './decode-word-conditions.js';
 
@@ -104,5 +105,30 @@ describe('decodeWordConditions', () => {
       'hv.9999.x: unknown word',
       'hv.4250.alarm: -1 is not a 16-bit word',
     ]);
+  });
+});
+
+describe('bitObservations', () => {
+  it('observes every alarm-opening bit of the words read, and nothing of words not read', () => {
+    const sut = bitObservations(decodeAlarmConditions({ ...base, protectionBits: 0b10 }));
+    expect(sut.get('hv.protection.cell_high_voltage')).toEqual({
+      kind: 'flag',
+      present: true,
+      severity: 'critical',
+    });
+    expect(sut.get('hv.protection.cell_low_voltage')).toEqual({
+      kind: 'flag',
+      present: false,
+      severity: 'critical',
+    });
+    expect(sut.has('hv.alarm.cell_high_voltage')).toBe(false);
+    expect(sut.size).toBe(16);
+  });
+
+  it('leaves out state bits that do not open alarms', () => {
+    const sut = bitObservations(
+      decodeAlarmConditions({ ...base, chargeForbidden: true, dischargeForbidden: true }),
+    );
+    expect(sut.size).toBe(0);
   });
 });

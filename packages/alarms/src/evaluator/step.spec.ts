@@ -111,6 +111,7 @@ describe('step: flapping', () => {
     const types = sut.events.map((e) => e.type);
     expect(types.filter((t) => t === 'fired')).toHaveLength(1);
     expect(types.filter((t) => t === 'cleared')).toHaveLength(1);
+    expect(types.filter((t) => t === 'repeated')).toHaveLength(29);
     // transitions at 10 … 70 s: the seventh (70 s) exceeds 6 in the window
     expect(sut.trace).toContain('flapping-started@70');
     // last change at 590 s; a full window later nothing changed: flapping ends, clear delay long past

@@ -172,7 +172,9 @@ function advance(state: RuleState, ctx: Context): RuleState {
 }
 
 function fire(state: RuleState, ctx: Context, count: number): RuleState {
-  const severity: Severity = state.severity ?? ctx.sensed.severity ?? 'warning';
+  // A flapping fire may happen on an absent reading; the state then still holds the severity of
+  // the presence just before it (pending or active), so the fallback is never reached in practice.
+  const severity: Severity = ctx.sensed.severity ?? state.severity ?? 'warning';
   ctx.events.push({
     type: 'fired',
     at: ctx.now,
