@@ -6,15 +6,21 @@ import { wordById } from './words.table.js';
 
 /** Protection vs alarm ranking (reference §1.4.5 ⚠): the majority reading, kept visible. */
 const RANKING_NOTE =
-  'Alarm = early warning and protection = protective action is the majority reading of the sources (§1.4.5 ⚠), not yet confirmed by a capture; both raw words are kept.';
+  'Reading alarm as the early warning and protection as the protective action follows the majority of sources (HV CAN, §1.4.5 ⚠); no capture has confirmed it yet, so both raw words are kept.';
 
 const LEVEL = {
-  protection:
-    'Protection acted: the BMS protects the string. On a protection the SC1000-100S opens its contactor and isolates the string from the inverter, lights the red Protection LED and switches the dry-contact output (product page).',
-  alarm: 'Warning before protection: the BMS warns (yellow Alarm LED on the SC1000-100S, product page).',
+  protection: 'Protection acted: the BMS acts to protect the battery.',
+  alarm: 'Warning before protection: the BMS warns before it acts.',
   error: 'Fault: the BMS reports a fault of its own or of the battery.',
   status: 'Status:',
 } as const satisfies Record<AlarmKind, string>;
+
+/** What the SC1000-100S product page adds for an HV string (LV and RS485 batteries are other products). */
+const HV_LEVEL: Partial<Record<AlarmKind, string>> = {
+  protection:
+    'On a protection the SC1000-100S opens its contactor and isolates the string from the inverter, lights the red Protection LED and switches the dry-contact output (product page).',
+  alarm: 'The SC1000-100S shows a warning on its yellow Alarm LED (product page).',
+};
 
 const SEVERITY_OF: Record<AlarmKind, Severity> = {
   protection: 'critical',
@@ -41,7 +47,8 @@ export interface ConditionBit {
 /** An entry for a bit that reports one of the shared physical conditions. */
 export function conditionEntry(input: ConditionBit): CatalogueEntry {
   const text = CONDITION_TEXTS[input.condition];
-  const level = LEVEL[input.kind];
+  const hv = wordById(input.word)?.protocol === 'hv-can' ? HV_LEVEL[input.kind] : undefined;
+  const level = hv ? `${LEVEL[input.kind]} ${hv}` : LEVEL[input.kind];
   const ranking = input.kind === 'protection' || input.kind === 'alarm' ? ` ${RANKING_NOTE}` : '';
   const what = text.what.charAt(0).toUpperCase() + text.what.slice(1);
   return {

@@ -150,7 +150,7 @@ const CELL_FAILURES = Array.from({ length: 16 }, (_, index) => {
     kind: 'error',
     severity: 'critical',
     title: `Cell ${cell} failure`,
-    meaning: `Fault: cell ${cell} of the module reads above 4.2 V or below 1 V, far outside a healthy LFP cell.`,
+    meaning: `Fault: cell ${cell} of the module reads above 4.2 V or below 1 V (the PDF's failure limits).`,
     causes: ['A failed cell, or a failed cell-voltage measurement.'],
     firstSteps: [
       `Look at cell ${cell} in a cell snapshot of the module.`,
