@@ -1,4 +1,16 @@
 export {
+  ALARM_EVENT_SCHEMA,
+  type AlarmEvent,
+  type AlarmSeverity,
+  type AlarmStatus,
+  type AlarmTransition,
+  alarmEventMessageId,
+  alarmEventSchema,
+  alarmSeverities,
+  alarmStatuses,
+  alarmTransitions,
+} from './alarm-event.js';
+export {
   type CellSnapshot,
   type CellSource,
   type CellTrigger,

@@ -35,6 +35,13 @@ export const streams = {
     maxAgeMs: DAY,
     duplicateWindowMs: 60 * 1000,
   },
+  alarms: {
+    name: 'ALARMS',
+    subjects: [subjectFilters.alarms],
+    // The alarm table is the record; the stream only has to outlive a delivery outage.
+    maxAgeMs: 14 * DAY,
+    duplicateWindowMs: 10 * 60 * 1000,
+  },
   deadLetter: {
     name: 'DEADLETTER',
     subjects: [subjectFilters.deadLetter],
