@@ -56,7 +56,10 @@ function readSpool(path: string): { ids: string[] } {
   const ids: string[] = [];
   try {
     for (let b = store.oldest(); b; b = store.oldest(b.id + 1)) {
-      ids.push(`${b.envelope.bootId}:${b.envelope.seq}`);
+      // Event batches (bms.evt/1, own seq space) go to the EVENTS stream, not the ingest ledger.
+      if (!('events' in b.envelope)) {
+        ids.push(`${b.envelope.bootId}:${b.envelope.seq}`);
+      }
     }
   } finally {
     store.close();
