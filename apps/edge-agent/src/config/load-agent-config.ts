@@ -14,7 +14,7 @@ export function loadAgentConfig(
     {
       program: 'edge-agent',
       description:
-        'Reads Pylontech HV strings over an SLCAN adapter and publishes telemetry to NATS JetStream or AWS IoT Core',
+        'Reads Pylontech HV strings or an LV battery over an SLCAN adapter or SocketCAN and publishes telemetry to NATS JetStream or AWS IoT Core',
       options: AGENT_OPTIONS,
       fileOption: 'config',
       parse: (raw) => {
