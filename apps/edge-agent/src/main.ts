@@ -4,21 +4,17 @@ import type { KnownEvent } from '@fleet/telemetry';
 import { Agent } from './agent.js';
 import { createCanTransport } from './bus/create-can-transport.js';
 import { systemClock } from './clock.js';
+import { buildOutbox } from './compose/build-outbox.js';
+import { buildSampler } from './compose/build-sampler.js';
 import { buildSideServices } from './compose/side-services.js';
 import { loadAgentConfig } from './config/load-agent-config.js';
 import { createBmsReader } from './devices/create-bms-reader.js';
 import { createCellLink } from './devices/create-cell-source.js';
 import { createLogger } from './logger.js';
 import { bootEvent } from './publish/boot-event.js';
-import { createBatchStore } from './publish/create-batch-store.js';
 import { createUplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
 import { EventEnvelopeFactory } from './publish/event-envelope-factory.js';
-import { Outbox } from './publish/outbox.js';
-import { UnroutableEventsDropped } from './publish/unroutable-events.js';
-import { loadSamplingPlan } from './sampling/load-sampling-plan.js';
-import { SAMPLING_PLAN_PRESETS } from './sampling/sampling-plan.js';
-import { UplinkSampler } from './sampling/uplink-sampler.js';
 
 async function main(): Promise<void> {
   const loaded = loadAgentConfig();
@@ -33,37 +29,18 @@ async function main(): Promise<void> {
 
   const { transport, kind: transportKind } = createCanTransport(config, clock, logger);
   const uplink = await createUplink(config, logger, clock);
-  let store: ReturnType<typeof createBatchStore>;
-  try {
-    store = createBatchStore(config);
-  } catch (error) {
-    logger.fatal({ err: (error as Error).message }, 'cannot open the spool');
-    process.exit(1);
-  }
-  const publisher = new UnroutableEventsDropped(uplink.publisher, logger.child({ component: 'events' }));
-  const outbox = new Outbox(store, publisher, clock, logger.child({ component: 'outbox' }), {
-    replayRatePerS: config.replayRate,
-    maxBytes: config.spoolMaxMb * 1024 * 1024,
-  });
+  const outbox = buildOutbox(config, uplink.publisher, clock, logger);
   const envelopes = new EnvelopeFactory(config.gatewayId, bootId, clock);
   const events = new EventEnvelopeFactory(config.gatewayId, bootId, clock); // → bms.v1.evt.<gatewayId>
   const publishEvent = (event: KnownEvent) => outbox.enqueue(events.create([event]));
-  const plan = loadSamplingPlan(config.planFile, SAMPLING_PLAN_PRESETS[config.plan]);
-  if (!plan.ok) {
-    logger.fatal({ err: plan.message }, 'invalid sampling plan');
-    process.exit(2);
-  }
   const cellLink = createCellLink(config, clock, logger);
-  const sampler = new UplinkSampler(
-    {
-      clock,
-      // Per-cell snapshots need a console or RS485 link; HV CAN carries no per-cell layout we know.
-      cells: cellLink.cells,
-      logger: logger.child({ component: 'sampler' }),
-      emit: (samples) => outbox.enqueue(envelopes.create(samples)),
-    },
-    plan.plan,
-  );
+  const sampler = buildSampler(config, {
+    clock,
+    logger,
+    // Per-cell snapshots need a console or RS485 link; HV CAN carries no per-cell layout we know.
+    cells: cellLink.cells,
+    emit: (samples) => outbox.enqueue(envelopes.create(samples)),
+  });
   const poller = createBmsReader(config, {
     bus: transport,
     clock,
