@@ -81,3 +81,33 @@ export {
 } from './repositories/retention-capabilities.js';
 export { pickTrendTier, type TrendTier } from './repositories/rollup-tier.js';
 export type { FleetOverviewRow, StringTrend, TrendPoint } from './repositories/telemetry-read.repository.js';
+// --- alarms (issue 7): lifecycle writes (one transaction + outbox), evaluator reads, inbox reads ---
+export {
+  type AlarmPatch,
+  type AlarmRow,
+  type AlarmTransitionRow,
+  gatewaySubject,
+  type NewAlarm,
+  stringSubject,
+  type TransitionInput,
+} from './repositories/alarm.types.js';
+export { AlarmStore } from './repositories/alarm-store.js';
+export { AlarmTx, type StoredRuleState } from './repositories/alarm-tx.js';
+export { AlarmOutboxRepository, type OutboxEntry } from './repositories/alarm-outbox.repository.js';
+export {
+  AlarmSubjectRepository,
+  type EvaluatedString,
+  type MaintenanceSpan,
+  type SilentSubject,
+  type WaitingRuleState,
+} from './repositories/alarm-subject.repository.js';
+export {
+  AlarmRuleSetRepository,
+  ruleScopeKey,
+  type StoredRuleSet,
+} from './repositories/alarm-rule-set.repository.js';
+export { type AlarmListFilter, AlarmReadRepository } from './repositories/alarm-read.repository.js';
+export {
+  MaintenanceWindowRepository,
+  type MaintenanceWindowRow,
+} from './repositories/maintenance-window.repository.js';
