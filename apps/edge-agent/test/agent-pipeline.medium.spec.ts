@@ -93,7 +93,10 @@ async function startNats(dir: string): Promise<void> {
 async function listen(received: Received[], rejected: string[]): Promise<() => Promise<void>> {
   const nc = await connect({ servers: NATS_URL });
   const jsm = await jetstreamManager(nc);
-  await jsm.streams.add({ name: `TEST_EDGE_${unique.toUpperCase()}`, subjects: [subject] });
+  await jsm.streams.add({
+    name: `TEST_EDGE_${unique.toUpperCase()}`,
+    subjects: [subject, subjects.events(gatewayId)],
+  });
   const sub = nc.subscribe(subject);
   void (async () => {
     for await (const msg of sub) {

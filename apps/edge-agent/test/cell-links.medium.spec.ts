@@ -150,7 +150,7 @@ beforeAll(async () => {
   const subject = subjects.telemetry(gatewayId);
   await (await jetstreamManager(nc)).streams.add({
     name: `TEST_CELLS_${unique.toUpperCase()}`,
-    subjects: [subject],
+    subjects: [subject, subjects.events(gatewayId)],
   });
   const sub = nc.subscribe(subject);
   void (async () => {

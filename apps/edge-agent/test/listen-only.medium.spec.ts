@@ -92,7 +92,10 @@ async function startSimulator(serial: string): Promise<string> {
 async function listen(received: TelemetryEnvelope[]): Promise<() => Promise<void>> {
   const nc = await connect({ servers: NATS_URL });
   const jsm = await jetstreamManager(nc);
-  await jsm.streams.add({ name: `TEST_LISTEN_${unique.toUpperCase()}`, subjects: [subject] });
+  await jsm.streams.add({
+    name: `TEST_LISTEN_${unique.toUpperCase()}`,
+    subjects: [subject, subjects.events(gatewayId)],
+  });
   const sub = nc.subscribe(subject);
   void (async () => {
     for await (const msg of sub) {

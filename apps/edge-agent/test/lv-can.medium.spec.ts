@@ -90,7 +90,10 @@ async function startScenario(mode: 'active' | 'listen-only'): Promise<Scenario> 
   const frozenAt = (await state()).simulatedTime;
   const nc = await connect({ servers: natsUrl });
   const stream = `TEST_LV_${mode.replace('-', '_')}_${unique}`.toUpperCase();
-  await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [subject] });
+  await (await jetstreamManager(nc)).streams.add({
+    name: stream,
+    subjects: [subject, subjects.events(gatewayId)],
+  });
   const sub = nc.subscribe(subject);
   void (async () => {
     for await (const msg of sub) {

@@ -6,7 +6,6 @@ import type { Logger } from '../logger.js';
 import { createBatchStore } from '../publish/create-batch-store.js';
 import { Outbox } from '../publish/outbox.js';
 import type { Publisher } from '../publish/publisher.js';
-import { UnroutableEventsDropped } from '../publish/unroutable-events.js';
 
 export function buildOutbox(config: AgentConfig, publisher: Publisher, clock: Clock, logger: Logger): Outbox {
   let store: ReturnType<typeof createBatchStore>;
@@ -16,8 +15,10 @@ export function buildOutbox(config: AgentConfig, publisher: Publisher, clock: Cl
     logger.fatal({ err: (error as Error).message }, 'cannot open the spool');
     process.exit(1);
   }
-  const guarded = new UnroutableEventsDropped(publisher, logger.child({ component: 'events' }));
-  return new Outbox(store, guarded, clock, logger.child({ component: 'outbox' }), {
+  // An event batch with no stream to take it waits like any batch: ingest creates EVENTS beside
+  // TELEMETRY at start, so "no responders" is an outage (e.g. a stream leader election), not a
+  // reason to give events up.
+  return new Outbox(store, publisher, clock, logger.child({ component: 'outbox' }), {
     replayRatePerS: config.replayRate,
     maxBytes: config.spoolMaxMb * 1024 * 1024,
   });
