@@ -19,7 +19,7 @@ const envSchema = z.object({
     .string()
     .regex(/^bms\.v1\.tlm\.[^\s]+$/, 'must be a telemetry subject or wildcard (bms.v1.tlm.…)')
     .default(subjectFilters.telemetry),
-  INGEST_FETCH_BATCH: z.coerce.number().int().min(1).max(10_000).default(400),
+  INGEST_FETCH_BATCH: z.coerce.number().int().min(1).max(10_000).default(2000),
   /** How long JetStream waits for an ack before redelivering; also bounds recovery after a crash. */
   INGEST_ACK_WAIT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   /** Redelivery delay after a transient database failure. */
@@ -41,7 +41,9 @@ const envSchema = z.object({
   IOT_BRIDGE_GROUP: z.string().regex(NATS_NAME, 'must be a share name ([A-Za-z0-9_-])').default('ingest'),
   // Write path (apps/ingest README, "The write path").
   /** Messages written in one transaction (one COPY); also how many the consumer keeps in hand. */
-  INGEST_STORE_BATCH: z.coerce.number().int().min(1).max(5_000).default(200),
+  INGEST_STORE_BATCH: z.coerce.number().int().min(1).max(5_000).default(1000),
+  /** Groups written at the same time (each its own transaction and connection). */
+  INGEST_WRITE_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   /** A group is written once no further message arrived for this long (or it is full). */
   INGEST_BATCH_IDLE_MS: z.coerce.number().int().min(0).max(10_000).default(10),
   /** How long a gateway's string ids are reused without asking the registry. 0 = no cache. */
@@ -90,7 +92,7 @@ export interface IngestConfig {
   /** Present only when IOT_BRIDGE_URL is set. */
   iotBridge?: IotBridgeConfig;
   log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
-  write: { storeBatch: number; batchIdleMs: number; stringCacheMs: number };
+  write: { storeBatch: number; concurrency: number; batchIdleMs: number; stringCacheMs: number };
   /** everyS 0: this process runs no rollup job. */
   rollups: { everyS: number; maxHoursPerRun: number };
   /** everyHours 0: this process runs no retention job. Days per tier. */
@@ -150,6 +152,7 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
     write: {
       storeBatch: e.INGEST_STORE_BATCH,
+      concurrency: e.INGEST_WRITE_CONCURRENCY,
       batchIdleMs: e.INGEST_BATCH_IDLE_MS,
       stringCacheMs: e.INGEST_STRING_CACHE_MS,
     },

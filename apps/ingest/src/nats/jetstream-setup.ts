@@ -44,6 +44,9 @@ export async function applyStream(
   }
 }
 
+/** Un-acked messages the durable consumer allows across all ingest instances. */
+export const MAX_ACK_PENDING = 50_000;
+
 export interface DurableConsumerSpec {
   stream: string;
   durable: string;
@@ -57,7 +60,14 @@ export interface DurableConsumerSpec {
  * in the stream is kept).
  */
 export async function ensureDurableConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec): Promise<void> {
-  const editable = { filter_subject: spec.filterSubject, ack_wait: nanos(spec.ackWaitMs), max_deliver: -1 };
+  const editable = {
+    filter_subject: spec.filterSubject,
+    ack_wait: nanos(spec.ackWaitMs),
+    max_deliver: -1,
+    // Shared by all instances: each keeps up to INGEST_FETCH_BATCH pulled plus the groups being
+    // written un-acked (the server default, 1000, would starve a second instance).
+    max_ack_pending: MAX_ACK_PENDING,
+  };
   try {
     await jsm.consumers.info(spec.stream, spec.durable);
     await jsm.consumers.update(spec.stream, spec.durable, editable);

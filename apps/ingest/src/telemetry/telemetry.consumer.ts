@@ -66,13 +66,21 @@ export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async run(consumer: Consumer): Promise<void> {
-    const { storeBatch, batchIdleMs } = this.config.write;
+    const { storeBatch, concurrency, batchIdleMs } = this.config.write;
     while (this.running) {
       try {
         this.messages = await consumer.consume({ max_messages: this.config.nats.fetchBatch });
+        // Up to `concurrency` groups in flight: while one commits, the next is parsed and
+        // copied. Order between groups does not matter (ledger and primary key decide).
+        const inFlight = new Set<Promise<void>>();
         for await (const group of messageGroups(this.messages, storeBatch, batchIdleMs)) {
-          await this.deliver(group);
+          const delivery: Promise<void> = this.deliver(group).finally(() => inFlight.delete(delivery));
+          inFlight.add(delivery);
+          if (inFlight.size >= concurrency) {
+            await Promise.race(inFlight);
+          }
         }
+        await Promise.all(inFlight);
       } catch (error) {
         this.logger.warn({ err: error }, 'consuming telemetry failed; retrying');
       }

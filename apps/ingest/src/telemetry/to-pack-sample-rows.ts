@@ -1,5 +1,6 @@
 import { type CellSnapshotRow, type PackSampleRow, stringKey } from '@fleet/db';
-import { expandPackSeries, type PackSample, type TelemetryEnvelope } from '@fleet/telemetry';
+import type { PackSample, TelemetryEnvelope } from '@fleet/telemetry';
+import { expandPackSeriesIncremental } from './expand-pack-series.js';
 
 export interface BatchRows {
   rows: PackSampleRow[];
@@ -27,7 +28,7 @@ export function toPackSampleRows(envelope: TelemetryEnvelope, ids: Map<string, s
     if (sample.kind === 'pack') {
       addPack(sample);
     } else if (sample.kind === 'packs') {
-      const expanded = expandPackSeries(sample);
+      const expanded = expandPackSeriesIncremental(sample);
       expanded.samples.forEach(addPack);
       out.problems.push(...expanded.problems.map((p) => `${stringKey(sample)} series: ${p}`));
     } else {

@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import type { PgPool } from '../client.js';
+import { type CellSnapshotRow, copyCellSnapshots } from './cell-snapshot.repository.js';
+import { copyLines, PACK_SAMPLE_COPY_COLUMNS, packSampleCopyLine } from './pack-sample.copy.js';
 import { isRowRefusal, writeIsolated } from './pack-sample.isolate.js';
 import { touchLastSeen } from './pack-sample.last-seen.js';
 import type {
@@ -95,6 +97,21 @@ export class PackSampleRepository {
       }
     }
     return run('merge');
+  }
+
+  /**
+   * A bare COPY of rows into pack_sample and cell_snapshot in one transaction: no ledger, no
+   * dedupe, no last-seen or rollup marks. For bulk loads into an empty range, and as the
+   * baseline `npm run bench:ingest` compares the whole ingest path with.
+   */
+  async bulkCopy(
+    rows: readonly PackSampleRow[],
+    cellSnapshots: readonly CellSnapshotRow[] = [],
+  ): Promise<void> {
+    await this.transaction(async (client) => {
+      await copyLines(client, 'pack_sample', PACK_SAMPLE_COPY_COLUMNS, rows.map(packSampleCopyLine));
+      await copyCellSnapshots(client, cellSnapshots);
+    });
   }
 
   /**

@@ -94,77 +94,6 @@ describe.each(targets)('PackSampleRepository.storeBatches on $name', (target) =>
     expect(await ledger([first.msgId, overlap.msgId, fresh.msgId])).toBe(3);
   });
 
-  it('quarantines a row outside its column range before the COPY; the rest of the batch lands', async () => {
-    const string = await createBmsString(ctx.prisma);
-    const good = batch(string, '2026-11-25T13:00:00.000Z', 0, 3);
-    const bad = packSampleData({ ts: '2026-11-25T13:10:00.000Z', chargeLimitDa: 3_000_000_000 });
-    good.rows.push({ stringId: string.id, sample: bad });
-
-    const result = await sut().storeBatches([good]);
-
-    expect(result).toEqual({ path: 'copy', results: [{ duplicate: false, stored: 3, quarantined: 1 }] });
-    expect(await count(string.id)).toEqual({ n: 3, distinct: 3 });
-    expect(await new QuarantineRepository(ctx.pool).byGateway(string.gatewayId)).toEqual([
-      expect.objectContaining({
-        msgId: good.msgId,
-        kind: 'pack',
-        stringId: string.id,
-        ts: new Date(bad.ts),
-        code: 'out-of-range',
-        reason: 'charge_limit_da 3000000000 outside -2147483648..2147483647',
-        sqlstate: null,
-        raw: bad,
-      }),
-    ]);
-  });
-
-  it('quarantines a row the database refuses (its string vanished) and stores the rest of the batch', async () => {
-    const string = await createBmsString(ctx.prisma);
-    const vanished = await createBmsString(ctx.prisma, { gatewayId: string.gatewayId, bmsAddress: 9 });
-    const input = batch(string, '2026-11-25T14:00:00.000Z', 0, 4);
-    input.rows.splice(2, 0, {
-      stringId: vanished.id,
-      sample: packSampleData({ ts: '2026-11-25T14:00:02.000Z' }),
-    });
-    await ctx.prisma.bmsString.delete({ where: { id: vanished.id } });
-
-    await expect(sut().storeBatches([input])).rejects.toMatchObject({ code: '23503' });
-    const result = await sut().storeBatch(input);
-
-    expect(result).toEqual({ duplicate: false, stored: 4, quarantined: 1 });
-    expect(await count(string.id)).toEqual({ n: 4, distinct: 4 });
-    const [entry] = await new QuarantineRepository(ctx.pool).byGateway(string.gatewayId);
-    expect(entry).toMatchObject({
-      kind: 'pack',
-      stringId: vanished.id,
-      code: 'db-refused',
-      sqlstate: '23503',
-    });
-    expect(await sut().storeBatch(input)).toEqual({ duplicate: true, stored: 0 });
-  });
-
-  it('stores late data (a week of spool) beside live data, each in its own partition or chunk', async () => {
-    const string = await createBmsString(ctx.prisma);
-    const now = Date.now();
-    const live = batch(string, new Date(now - 60_000).toISOString(), 0, 3);
-    const late = batch(string, new Date(now - 7 * 86_400_000).toISOString(), 0, 3);
-
-    expect((await sut().storeBatches([live, late])).path).toBe('copy');
-
-    const { rows } = await ctx.pool.query<{ home: string; n: number }>(
-      'SELECT tableoid::regclass::text AS home, count(*)::int AS n FROM pack_sample WHERE string_id = $1 GROUP BY 1',
-      [string.id],
-    );
-    expect(rows.reduce((n, r) => n + r.n, 0)).toBe(6);
-    if (target.name === 'postgres') {
-      // Monthly partitions exist for last month onwards: neither lands in the default partition.
-      expect(rows.map((r) => r.home)).not.toContain('pack_sample_default');
-    } else {
-      expect(rows.every((r) => r.home.startsWith('_timescaledb_internal.'))).toBe(true);
-      expect(new Set(rows.map((r) => r.home)).size).toBe(2);
-    }
-  });
-
   it('stores every row once when two writers race with the same batches', async () => {
     const string = await createBmsString(ctx.prisma);
     const group = [0, 10, 20, 30].map((offset) => batch(string, '2026-11-25T15:00:00.000Z', offset, 10));
@@ -179,3 +108,89 @@ describe.each(targets)('PackSampleRepository.storeBatches on $name', (target) =>
     expect(await count(string.id)).toEqual({ n: 40, distinct: 40 });
   });
 });
+
+describe.each(targets)(
+  'PackSampleRepository.storeBatches quarantine, late data and races on $name',
+  (target) => {
+    const ctx = useTestDatabase(target);
+    const sut = () => new PackSampleRepository(ctx.pool);
+    const count = async (stringId: string) =>
+      (
+        await ctx.pool.query<{ n: number; distinct: number }>(
+          'SELECT count(*)::int AS n, count(DISTINCT ts)::int AS distinct FROM pack_sample WHERE string_id = $1',
+          [stringId],
+        )
+      ).rows[0]!;
+
+    it('quarantines a row outside its column range before the COPY; the rest of the batch lands', async () => {
+      const string = await createBmsString(ctx.prisma);
+      const good = batch(string, '2026-11-25T13:00:00.000Z', 0, 3);
+      const bad = packSampleData({ ts: '2026-11-25T13:10:00.000Z', chargeLimitDa: 3_000_000_000 });
+      good.rows.push({ stringId: string.id, sample: bad });
+
+      const result = await sut().storeBatches([good]);
+
+      expect(result).toEqual({ path: 'copy', results: [{ duplicate: false, stored: 3, quarantined: 1 }] });
+      expect(await count(string.id)).toEqual({ n: 3, distinct: 3 });
+      expect(await new QuarantineRepository(ctx.pool).byGateway(string.gatewayId)).toEqual([
+        expect.objectContaining({
+          msgId: good.msgId,
+          kind: 'pack',
+          stringId: string.id,
+          ts: new Date(bad.ts),
+          code: 'out-of-range',
+          reason: 'charge_limit_da 3000000000 outside -2147483648..2147483647',
+          sqlstate: null,
+          raw: bad,
+        }),
+      ]);
+    });
+
+    it('quarantines a row the database refuses (its string vanished) and stores the rest of the batch', async () => {
+      const string = await createBmsString(ctx.prisma);
+      const vanished = await createBmsString(ctx.prisma, { gatewayId: string.gatewayId, bmsAddress: 9 });
+      const input = batch(string, '2026-11-25T14:00:00.000Z', 0, 4);
+      input.rows.splice(2, 0, {
+        stringId: vanished.id,
+        sample: packSampleData({ ts: '2026-11-25T14:00:02.000Z' }),
+      });
+      await ctx.prisma.bmsString.delete({ where: { id: vanished.id } });
+
+      await expect(sut().storeBatches([input])).rejects.toMatchObject({ code: '23503' });
+      const result = await sut().storeBatch(input);
+
+      expect(result).toEqual({ duplicate: false, stored: 4, quarantined: 1 });
+      expect(await count(string.id)).toEqual({ n: 4, distinct: 4 });
+      const [entry] = await new QuarantineRepository(ctx.pool).byGateway(string.gatewayId);
+      expect(entry).toMatchObject({
+        kind: 'pack',
+        stringId: vanished.id,
+        code: 'db-refused',
+        sqlstate: '23503',
+      });
+      expect(await sut().storeBatch(input)).toEqual({ duplicate: true, stored: 0 });
+    });
+
+    it('stores late data (a week of spool) beside live data, each in its own partition or chunk', async () => {
+      const string = await createBmsString(ctx.prisma);
+      const now = Date.now();
+      const live = batch(string, new Date(now - 60_000).toISOString(), 0, 3);
+      const late = batch(string, new Date(now - 7 * 86_400_000).toISOString(), 0, 3);
+
+      expect((await sut().storeBatches([live, late])).path).toBe('copy');
+
+      const { rows } = await ctx.pool.query<{ home: string; n: number }>(
+        'SELECT tableoid::regclass::text AS home, count(*)::int AS n FROM pack_sample WHERE string_id = $1 GROUP BY 1',
+        [string.id],
+      );
+      expect(rows.reduce((n, r) => n + r.n, 0)).toBe(6);
+      if (target.name === 'postgres') {
+        // Monthly partitions exist for last month onwards: neither lands in the default partition.
+        expect(rows.map((r) => r.home)).not.toContain('pack_sample_default');
+      } else {
+        expect(rows.every((r) => r.home.startsWith('_timescaledb_internal.'))).toBe(true);
+        expect(new Set(rows.map((r) => r.home)).size).toBe(2);
+      }
+    });
+  },
+);
