@@ -19,7 +19,7 @@ export interface IngestFixture {
   subject: string;
   consumer: string;
   /** A new ingest process on this fixture's database, consumer and subject (not started). */
-  ingest(): Promise<IngestProcess>;
+  ingest(env?: Record<string, string>): Promise<IngestProcess>;
 }
 
 /**
@@ -38,7 +38,7 @@ export function useIngestFixture(target: TestDatabaseTarget): IngestFixture {
     fixture.gatewayId = `gw-${uniqueSuffix()}-${target.name.slice(0, 2)}`;
     fixture.subject = subjects.telemetry(fixture.gatewayId);
     fixture.consumer = `test-ingest-${fixture.gatewayId}`;
-    fixture.ingest = async () => {
+    fixture.ingest = async (env = {}) => {
       const process = new IngestProcess({
         DATABASE_URL: fixture.db.url,
         INGEST_HEALTH_PORT: String(await freePort()),
@@ -48,6 +48,7 @@ export function useIngestFixture(target: TestDatabaseTarget): IngestFixture {
         // Short, so batches a killed process had pulled come back quickly.
         INGEST_ACK_WAIT_MS: '3000',
         INGEST_RETRY_DELAY_MS: '500',
+        ...env,
       });
       processes.push(process);
       return process;
