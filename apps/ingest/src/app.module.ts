@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AlarmsModule } from './alarms/alarms.module.js';
 import type { IngestConfig } from './config/ingest-config.js';
 import { INGEST_CONFIG } from './config/ingest-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -22,6 +23,7 @@ export function ingestModule(config: IngestConfig, logger: Logger): DynamicModul
       RollupsModule,
       RetentionModule,
       ...(config.iotBridge ? [IotBridgeModule] : []),
+      ...(config.alarms.enabled ? [AlarmsModule] : []),
     ],
     providers: [
       { provide: INGEST_CONFIG, useValue: config },

@@ -53,6 +53,8 @@ export const streams = {
 /** Durable consumer names, shared by every ingest process so they split the work. */
 export const consumers = {
   telemetryWriter: 'ingest-telemetry',
+  /** The alarm evaluator's own cursor over TELEMETRY, so alarm work never slows the write path. */
+  alarmEvaluator: 'ingest-alarms',
 } as const;
 
 /** Header carrying the reason a message was dead-lettered. */

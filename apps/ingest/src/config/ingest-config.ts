@@ -64,6 +64,22 @@ const envSchema = z.object({
   RETENTION_ROLLUP_1M_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
   /** Above the TELEMETRY stream's 7-day max age, so no batch still in the stream can pass the ledger twice. */
   RETENTION_LEDGER_DAYS: z.coerce.number().int().min(8).max(36_500).default(30),
+  // Alarm evaluation (src/alarms, apps/ingest README "Alarm evaluation").
+  ALARMS_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** Durable consumer of the evaluator; default `ingest-alarms`, or `<INGEST_CONSUMER>-alarms` beside a custom writer. */
+  ALARMS_CONSUMER: z.string().regex(NATS_NAME, 'must be a JetStream durable name ([A-Za-z0-9_-])').optional(),
+  /** The sweep (stale subjects, delays elapsing without samples, escalation) runs this often. 0 = off. */
+  ALARMS_SWEEP_EVERY_S: z.coerce.number().int().min(0).max(3600).default(15),
+  /** How long effective rules are reused before their version is checked again. */
+  ALARMS_RULE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** An open alarm nobody acknowledged goes one tier up after this long (and again after as long). */
+  ALARMS_ESCALATE_AFTER_S: z.coerce.number().int().min(1).max(604_800).default(3600),
+  ALARMS_MAX_ESCALATION: z.coerce.number().int().min(0).max(10).default(2),
+  /** How often a string / gateway is expected to report; staleness counts missed intervals of it. */
+  ALARMS_STRING_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(10),
+  ALARMS_GATEWAY_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** The outbox relay re-publishes events not yet in ALARMS this often (also right after each commit). */
+  ALARMS_OUTBOX_EVERY_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
 });
 
 /** Every bad or missing variable of the bridge, named, when the bridge is enabled. */
@@ -97,6 +113,21 @@ export interface IngestConfig {
   rollups: { everyS: number; maxHoursPerRun: number };
   /** everyHours 0: this process runs no retention job. Days per tier. */
   retention: { everyHours: number; rawDays: number; rollup1mDays: number; ledgerDays: number };
+  alarms: AlarmsConfig;
+}
+
+export interface AlarmsConfig {
+  enabled: boolean;
+  consumer: string;
+  /** Same filter as the writer: the evaluator reads the gateways this process writes. */
+  filterSubject: string;
+  sweepEveryS: number;
+  ruleCacheMs: number;
+  escalateAfterS: number;
+  maxEscalationLevel: number;
+  stringIntervalS: number;
+  gatewayIntervalS: number;
+  outboxEveryMs: number;
 }
 
 export interface IotBridgeConfig {
@@ -162,6 +193,22 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
       rawDays: e.RETENTION_RAW_DAYS,
       rollup1mDays: e.RETENTION_ROLLUP_1M_DAYS,
       ledgerDays: e.RETENTION_LEDGER_DAYS,
+    },
+    alarms: {
+      enabled: e.ALARMS_ENABLED === 'true',
+      consumer:
+        e.ALARMS_CONSUMER ??
+        (e.INGEST_CONSUMER === consumers.telemetryWriter
+          ? consumers.alarmEvaluator
+          : `${e.INGEST_CONSUMER}-alarms`),
+      filterSubject: e.INGEST_FILTER_SUBJECT,
+      sweepEveryS: e.ALARMS_SWEEP_EVERY_S,
+      ruleCacheMs: e.ALARMS_RULE_CACHE_MS,
+      escalateAfterS: e.ALARMS_ESCALATE_AFTER_S,
+      maxEscalationLevel: e.ALARMS_MAX_ESCALATION,
+      stringIntervalS: e.ALARMS_STRING_INTERVAL_S,
+      gatewayIntervalS: e.ALARMS_GATEWAY_INTERVAL_S,
+      outboxEveryMs: e.ALARMS_OUTBOX_EVERY_MS,
     },
   };
 }

@@ -1,0 +1,47 @@
+import {
+  AlarmOutboxRepository,
+  AlarmRuleSetRepository,
+  AlarmStore,
+  AlarmSubjectRepository,
+  type PgPool,
+} from '@fleet/db';
+import type { AlarmsConfig } from '../config/ingest-config.js';
+import type { Logger } from '../logging/root-logger.js';
+import { AlarmCounters } from './alarm-counters.js';
+import { AlarmEvaluator } from './alarm-evaluator.js';
+import type { AlarmEventPublisher } from './alarm-event-publisher.js';
+import { AlarmOutboxRelay } from './alarm-outbox-relay.js';
+import { AlarmSweeper } from './alarm-sweeper.js';
+import { RuleCache } from './rule-cache.js';
+
+/** The evaluator's parts over one pool and one publisher; built by AlarmsModule and by tests. */
+export interface AlarmEngine {
+  evaluator: AlarmEvaluator;
+  sweeper: AlarmSweeper;
+  relay: AlarmOutboxRelay;
+  rules: RuleCache;
+  counters: AlarmCounters;
+}
+
+export function createAlarmEngine(deps: {
+  pool: PgPool;
+  publisher: AlarmEventPublisher;
+  config: AlarmsConfig;
+  logger: Logger;
+  clock?: () => number;
+}): AlarmEngine {
+  const { pool, publisher, config, logger } = deps;
+  const clock = deps.clock ?? Date.now;
+  const store = new AlarmStore(pool);
+  const subjects = new AlarmSubjectRepository(pool);
+  const counters = new AlarmCounters();
+  const rules = new RuleCache(new AlarmRuleSetRepository(pool), config.ruleCacheMs, clock);
+  const relay = new AlarmOutboxRelay(new AlarmOutboxRepository(pool), publisher, logger);
+  return {
+    evaluator: new AlarmEvaluator(store, subjects, rules, relay, counters, logger),
+    sweeper: new AlarmSweeper(store, subjects, rules, relay, counters, config, clock),
+    relay,
+    rules,
+    counters,
+  };
+}

@@ -1,0 +1,18 @@
+import { ALARM_CATALOGUE } from '@fleet/alarms';
+
+/** Titles of derived rules (catalogue codes carry their own). */
+const DERIVED_TITLES: Record<string, string> = {
+  'derived.cell_imbalance': 'Cell imbalance',
+  'derived.weak_cell': 'Weak cell drifting from its module',
+  'derived.soh_low': 'State of health low',
+  'derived.soh_fade_vs_fleet': 'State of health fading faster than the fleet',
+  'derived.temperature_range': 'Temperature outside the working range',
+  'derived.string_stale': 'String silent',
+  'derived.gateway_stale': 'Gateway silent',
+  'derived.spool_backlog': 'Gateway spool backlog growing',
+  'derived.data_gap': 'Gap in stored data',
+};
+
+export function alarmTitle(code: string): string {
+  return ALARM_CATALOGUE.byCode.get(code)?.title ?? DERIVED_TITLES[code] ?? code;
+}
