@@ -8,6 +8,7 @@ import { APP_CONFIG } from './config/app-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { StringsModule } from './strings/strings.module.js';
 
@@ -22,7 +23,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
   return {
     module: AppModule,
     global: true,
-    imports: [DatabaseModule, HealthModule, AuthModule, SitesModule, StringsModule],
+    imports: [DatabaseModule, HealthModule, AuthModule, SitesModule, StringsModule, NotificationsModule],
     providers: [
       { provide: APP_CONFIG, useValue: config },
       { provide: LOGGER, useValue: logger },

@@ -81,6 +81,34 @@ export {
 } from './repositories/retention-capabilities.js';
 export { pickTrendTier, type TrendTier } from './repositories/rollup-tier.js';
 export type { FleetOverviewRow, StringTrend, TrendPoint } from './repositories/telemetry-read.repository.js';
+// --- notifications (issue 7 fan-out) ---
+export {
+  type ChannelPatch,
+  type NewChannel,
+  NotificationChannelRepository,
+} from './repositories/notification-channel.repository.js';
+export {
+  type ClaimOptions,
+  NotificationDeliveryRepository,
+} from './repositories/notification-delivery.repository.js';
+export {
+  NotificationPreferenceRepository,
+  type PreferenceInput,
+} from './repositories/notification-preference.repository.js';
+export type {
+  AttemptView,
+  ClaimedDelivery,
+  DeliveryAttemptInput,
+  DeliveryNext,
+  DeliveryStatus,
+  DeliveryView,
+  NewDelivery,
+  NotificationChannelKind,
+  NotificationChannelRow,
+  NotificationPerson,
+  NotificationPreferenceRow,
+  WebpushSubscriptionRow,
+} from './repositories/notification.types.js';
 // --- alarms (issue 7): lifecycle writes (one transaction + outbox), evaluator reads, inbox reads ---
 export {
   type AlarmPatch,

@@ -55,6 +55,8 @@ export const consumers = {
   telemetryWriter: 'ingest-telemetry',
   /** The alarm evaluator's own cursor over TELEMETRY, so alarm work never slows the write path. */
   alarmEvaluator: 'ingest-alarms',
+  /** The api's notification fan-out on ALARMS (one durable, shared by every api worker). */
+  notify: 'notify',
 } as const;
 
 /** Header carrying the reason a message was dead-lettered. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type NotifyConfig, notifyConfigOf, notifyEnvSchema } from './notify-config.js';
 
 /** A duration like `12h`, `30m`, `45s` or `7d`, as seconds. */
 const DURATION = /^(\d+)\s*([smhd])$/;
@@ -30,6 +31,7 @@ const envSchema = z.object({
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  ...notifyEnvSchema,
 });
 
 export interface AppConfig {
@@ -38,6 +40,8 @@ export interface AppConfig {
   /** The secret signs and verifies session tokens; it is never logged. */
   auth: { secret: string; tokenTtlSeconds: number };
   log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
+  /** Notification fan-out (issue 7): the worker, SMTP, VAPID, retry policy. */
+  notify: NotifyConfig;
 }
 
 /** Thrown at boot when the environment is unusable; names every bad variable, never a value. */
@@ -63,5 +67,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     http: { port: e.API_PORT },
     auth: { secret: e.AUTH_SECRET, tokenTtlSeconds: e.AUTH_TOKEN_TTL },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
+    notify: notifyConfigOf(e, e.AUTH_SECRET),
   };
 }

@@ -1,0 +1,53 @@
+import { NotificationDeliveryRepository } from '@fleet/db';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentAuth } from '../../auth/current-auth.decorator.js';
+import { type IdParam, idParamSchema } from '../../common/id-param.js';
+import type { AuthContext } from '../../logging/api-request.js';
+import { errorBodySchema } from '../../openapi/error-body.schema.js';
+import { type DeliveryDto, deliveryListSchema } from './deliveries.dto.js';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Controller('alarms')
+export class DeliveriesController {
+  constructor(
+    @Inject(NotificationDeliveryRepository) private readonly deliveries: NotificationDeliveryRepository,
+  ) {}
+
+  @Get(':id/deliveries')
+  @ApiParam({ name: 'id', format: 'uuid', type: String, description: 'Alarm id.' })
+  @ApiOkResponse({
+    description:
+      "Every notice of the alarm in the caller's tenant, by transition, with each attempt. Empty for an unknown alarm.",
+    standardSchema: deliveryListSchema,
+  })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID.', standardSchema: errorBodySchema })
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Param({ schema: idParamSchema }) { id }: IdParam,
+  ): Promise<DeliveryDto[]> {
+    const rows = await this.deliveries.listForAlarm(auth.tenantId, id);
+    return rows.map(({ attemptRows, ...d }) => ({
+      ...d,
+      nextAttemptAt: d.nextAttemptAt.toISOString(),
+      createdAt: d.createdAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      attemptLog: attemptRows.map((a) => ({
+        at: a.at.toISOString(),
+        outcome: a.outcome,
+        httpStatus: a.httpStatus,
+        response: a.response,
+        durationMs: a.durationMs,
+      })),
+    }));
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  createPgPool,
+  NotificationChannelRepository,
+  NotificationDeliveryRepository,
+  NotificationPreferenceRepository,
+  type PgPool,
+} from '@fleet/db';
+import { Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/app-config.token.js';
+import type { NotifyConfig } from '../config/notify-config.js';
+import { LOGGER, type Logger } from '../logging/root-logger.js';
+import { ChannelsController } from './http/channels.controller.js';
+import { ChannelsService } from './http/channels.service.js';
+import { DeliveriesController } from './http/deliveries.controller.js';
+import { PreferencesController } from './http/preferences.controller.js';
+import { PreferencesService } from './http/preferences.service.js';
+import { NOTIFY_CONFIG, NOTIFY_PG_POOL } from './notifications.tokens.js';
+import { NotifyWorkerLifecycle } from './notify-worker.lifecycle.js';
+import { ProviderRegistry } from './providers/provider-registry.js';
+import { SecretBox } from './secret-box.js';
+import { FanOutService } from './worker/fan-out.service.js';
+import { NotifyStats } from './worker/notify-stats.js';
+
+function createNotifyPool(config: AppConfig, logger: Logger): PgPool {
+  const pool = createPgPool(config.database.url, 5);
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle notify database connection failed'));
+  return pool;
+}
+
+const repository = <T>(Repo: new (pool: PgPool) => T) => ({
+  provide: Repo,
+  useFactory: (pool: PgPool) => new Repo(pool),
+  inject: [NOTIFY_PG_POOL],
+});
+
+/**
+ * Notification fan-out (issue 7): channel/preference/subscription endpoints, the deliveries of an
+ * alarm, and the worker that turns ALARMS events into delivered notices.
+ */
+@Module({
+  controllers: [ChannelsController, PreferencesController, DeliveriesController],
+  providers: [
+    { provide: NOTIFY_CONFIG, useFactory: (config: AppConfig) => config.notify, inject: [APP_CONFIG] },
+    { provide: NOTIFY_PG_POOL, useFactory: createNotifyPool, inject: [APP_CONFIG, LOGGER] },
+    repository(NotificationChannelRepository),
+    repository(NotificationPreferenceRepository),
+    repository(NotificationDeliveryRepository),
+    {
+      provide: SecretBox,
+      useFactory: (c: NotifyConfig) => new SecretBox(c.secretKey),
+      inject: [NOTIFY_CONFIG],
+    },
+    {
+      provide: ProviderRegistry,
+      useFactory: (c: NotifyConfig, s: SecretBox, p: NotificationPreferenceRepository) =>
+        new ProviderRegistry(c, s, p),
+      inject: [NOTIFY_CONFIG, SecretBox, NotificationPreferenceRepository],
+    },
+    NotifyStats,
+    FanOutService,
+    ChannelsService,
+    PreferencesService,
+    NotifyWorkerLifecycle,
+  ],
+})
+export class NotificationsModule {}

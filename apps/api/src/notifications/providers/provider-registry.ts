@@ -1,0 +1,46 @@
+import type { ClaimedDelivery, NotificationChannelRow, NotificationPreferenceRepository } from '@fleet/db';
+import type { NotifyConfig } from '../../config/notify-config.js';
+import type { SecretBox } from '../secret-box.js';
+import { EmailProvider } from './email.provider.js';
+import type { NotificationProvider } from './notification-provider.js';
+import { WebhookProvider } from './webhook.provider.js';
+import { WebpushProvider } from './webpush.provider.js';
+
+/** Why no provider could be built; the delivery is retried (config may be fixed meanwhile). */
+export class ProviderUnavailable extends Error {}
+
+/**
+ * Builds a fresh provider for each delivery from its channel kind (STYLE.md §19): no provider
+ * instance, transport or secret outlives the delivery it was built for.
+ */
+export class ProviderRegistry {
+  constructor(
+    private readonly config: NotifyConfig,
+    private readonly secrets: SecretBox,
+    private readonly preferences: NotificationPreferenceRepository,
+  ) {}
+
+  async build(channel: NotificationChannelRow, delivery: ClaimedDelivery): Promise<NotificationProvider> {
+    switch (channel.kind) {
+      case 'webhook':
+        if (!channel.secretEnc) {
+          throw new ProviderUnavailable('webhook channel has no secret');
+        }
+        return new WebhookProvider(this.secrets.open(channel.secretEnc));
+      case 'email':
+        if (!this.config.smtp) {
+          throw new ProviderUnavailable('NOTIFY_SMTP_URL is not configured');
+        }
+        return new EmailProvider(this.config.smtp);
+      case 'webpush': {
+        if (!this.config.vapid) {
+          throw new ProviderUnavailable('VAPID keys are not configured');
+        }
+        const subscription = await this.preferences.findSubscription(
+          delivery.recipient.replace(/^push:/, ''),
+        );
+        return new WebpushProvider(this.config.vapid, subscription, this.config.sendTimeoutMs);
+      }
+    }
+  }
+}
