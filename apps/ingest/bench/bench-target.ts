@@ -54,6 +54,8 @@ async function ingestBacklog(url: string, nats: PrivateNats, name: string, messa
     // The rollup job is a background job beside the write path (any process may run it); its
     // in-transaction dirty marks stay part of what is measured.
     ROLLUP_EVERY_S: '0',
+    // Likewise the alarm evaluator (its own consumer on the same stream), where present.
+    ALARMS_ENABLED: 'false',
   });
   const started = performance.now();
   const cpu = process.cpuUsage();
