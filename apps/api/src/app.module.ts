@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AlarmsModule } from './alarms/alarms.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -23,7 +24,15 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
   return {
     module: AppModule,
     global: true,
-    imports: [DatabaseModule, HealthModule, AuthModule, SitesModule, StringsModule, NotificationsModule],
+    imports: [
+      DatabaseModule,
+      HealthModule,
+      AuthModule,
+      SitesModule,
+      StringsModule,
+      NotificationsModule,
+      AlarmsModule,
+    ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
       { provide: LOGGER, useValue: logger },

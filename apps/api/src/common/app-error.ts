@@ -14,6 +14,10 @@ export const appErrorCodes = {
    * without samples yield, with the same message, so a response never reveals that an id exists.
    */
   NOT_FOUND: 404,
+  /** Authenticated, but the caller's role may not do this (issue 8 fills in the roles). */
+  FORBIDDEN: 403,
+  /** The request is valid but the resource's state forbids it now (e.g. acknowledging a closed alarm). */
+  CONFLICT: 409,
   /** The database did not answer. */
   DATABASE_UNAVAILABLE: 503,
   /** A bug or an unexpected dependency failure; details are in the log under the request id. */
