@@ -24,7 +24,8 @@ function print(r: TargetReport): void {
   console.log(
     `${r.name.padEnd(12)} ${r.messages} messages, ${r.rows} rows: ` +
       `end to end ${fixed(r.e2eSeconds, 2)} s (ingest CPU ${fixed(r.ingestCpuSeconds, 2)} s) = ${fixed(r.e2eRowsPerS)} rows/s; ` +
-      `raw COPY ${fixed(r.copySeconds, 2)} s = ${fixed(r.copyRowsPerS)} rows/s; ratio ${fixed(r.ratio, 2)}; ` +
+      `raw COPY ${fixed(r.copySeconds, 2)} s (before ${fixed(r.copyRuns[0], 2)}, after ${fixed(r.copyRuns[1], 2)}) = ` +
+      `${fixed(r.copyRowsPerS)} rows/s; ratio ${fixed(r.ratio, 2)}; ` +
       `lost ${r.lost}, dup ${r.dup}; transactions ${JSON.stringify(r.writes)}`,
   );
 }
