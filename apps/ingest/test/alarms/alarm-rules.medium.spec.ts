@@ -60,4 +60,28 @@ describe.each(targets)('alarm rules, maintenance and the sweep on $name', (targe
       ['resolved', true],
     ]);
   });
+
+  it('escalates an unacknowledged alarm once per interval, and opens a stale alarm for a silent string', async () => {
+    const s = await f.newString();
+    await f.feed(f.engine(), s.gatewayId, [{ ts: at(0), protectionBits: bit(PROTECTION) }]);
+    await f.pool.query('UPDATE bms_string SET last_sample_at = $2 WHERE id = $1', [s.stringId, at(0)]);
+    // 61 minutes later (escalation after 3600 s), nothing heard from the string since t = 0.
+    const later = f.engine(() => Date.parse(at(3660)));
+    await later.sweeper.sweep();
+    await later.sweeper.sweep(); // a second sweep right after does not escalate again
+    const rows = (
+      await f.pool.query('SELECT id, code, escalation_level FROM alarm WHERE string_id = $1 ORDER BY code', [
+        s.stringId,
+      ])
+    ).rows;
+    expect(rows).toEqual([
+      expect.objectContaining({ code: 'derived.string_stale' }),
+      expect.objectContaining({ code: PROTECTION, escalation_level: 1 }),
+    ]);
+    const protection = rows.find((r) => r.code === PROTECTION)!;
+    expect((await f.events(protection.id)).map((e) => [e.seq, e.transition, e.detail])).toEqual([
+      [1, 'fired', expect.anything()],
+      [2, 'escalated', { level: 1 }],
+    ]);
+  });
 });
