@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { freePort, type Spawned, spawnTs, stopProcess, waitFor } from './processes.js';
+
+export interface ReceivedMail {
+  from: string | null;
+  to: string[];
+  raw: string;
+  /** Header value, unfolded. */
+  header(name: string): string | undefined;
+  /** The raw message with quoted-printable soft breaks and escapes undone, for text searches. */
+  decoded: string;
+}
+
+/** The SMTP sink as a child process, and the mail it wrote. */
+export interface SmtpSink {
+  url: string;
+  messages(): ReceivedMail[];
+  stop(): Promise<void>;
+}
+
+export async function startSmtpSink(dir: string): Promise<SmtpSink> {
+  const port = await freePort();
+  const file = resolve(dir, `smtp-${port}.jsonl`);
+  const proc: Spawned = spawnTs('smtp-sink', resolve(import.meta.dirname, 'smtp-sink.ts'), [
+    String(port),
+    file,
+  ]);
+  await waitFor('smtp-sink', () => proc.output().includes('listening'), 30_000, proc.output);
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages: () =>
+      existsSync(file)
+        ? readFileSync(file, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => toMail(JSON.parse(line) as { from: string | null; to: string[]; raw: string }))
+        : [],
+    stop: () => stopProcess(proc),
+  };
+}
+
+function toMail(r: { from: string | null; to: string[]; raw: string }): ReceivedMail {
+  const [head = ''] = r.raw.split(/\r?\n\r?\n/);
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const decoded = r.raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return {
+    ...r,
+    decoded,
+    header: (name) =>
+      unfolded
+        .split(/\r?\n/)
+        .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+        ?.slice(name.length + 1)
+        .trim(),
+  };
+}
