@@ -56,7 +56,12 @@ export class WebpushProvider implements NotificationProvider {
       return { ok: true, httpStatus: result.statusCode, response: result.body?.slice(0, 500) || null };
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode ?? null;
-      return failure(error, status === 404 || status === 410, status);
+      const message = error instanceof Error ? error.message : String(error);
+      return failure(
+        status ? `HTTP ${status}: ${message}` : message,
+        status === 404 || status === 410,
+        status,
+      );
     }
   }
 }

@@ -54,6 +54,22 @@ function toMail(r: { from: string | null; to: string[]; raw: string }): Received
         .split(/\r?\n/)
         .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
         ?.slice(name.length + 1)
-        .trim(),
+        .trim()
+        .replace(/\?=\s+=\?UTF-8\?Q\?/gi, '')
+        .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, q: string) => decodeQ(q)),
   };
+}
+
+/** RFC 2047 Q encoding: `_` is a space, `=XX` a byte of UTF-8. */
+function decodeQ(q: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < q.length; i++) {
+    if (q[i] === '=' && i + 2 < q.length) {
+      bytes.push(Number.parseInt(q.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(q[i] === '_' ? 0x20 : q.charCodeAt(i));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
