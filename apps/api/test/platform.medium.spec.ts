@@ -34,14 +34,36 @@ describe.each(targets)('health and docs on $name', (target) => {
       components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
     };
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/alarm-rules',
+      '/api/alarms',
+      '/api/alarms/acknowledge',
+      '/api/alarms/{id}',
+      '/api/alarms/{id}/acknowledge',
+      '/api/alarms/{id}/assign',
+      '/api/alarms/{id}/close',
+      '/api/alarms/{id}/comment',
+      '/api/alarms/{id}/deliveries',
+      '/api/alarms/{id}/resolve',
+      '/api/alarms/{id}/snooze',
       '/api/auth/login',
       '/api/health',
+      '/api/maintenance-windows',
+      '/api/maintenance-windows/{id}',
       '/api/me',
+      '/api/me/notification-preferences',
+      '/api/me/webpush-key',
+      '/api/me/webpush-subscriptions',
+      '/api/notification-channels',
+      '/api/notification-channels/{id}',
+      '/api/notification-channels/{id}/test',
       '/api/sites',
       '/api/sites/{id}',
+      '/api/sites/{id}/alarm-rules',
       '/api/strings/{id}',
       '/api/strings/{id}/latest',
     ]);
+    expect(doc.paths['/api/alarms/{id}']?.get?.responses).toHaveProperty('404');
+    expect(doc.components.schemas).toHaveProperty('AlarmDetail');
     expect(doc.paths['/api/strings/{id}/latest']?.get?.responses).toHaveProperty('200');
     expect(doc.components.schemas).toHaveProperty('LatestPackSample');
     expect(doc.components.schemas).toHaveProperty('SiteSummary');
