@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alarmTransitions } from './support/notify/alarm-events.js';
 import { type NotifyStack, startNotifyStack } from './support/notify/notify-stack.js';
 import { waitFor } from './support/notify/processes.js';
+import type { ReceivedMail } from './support/notify/smtp-sink-process.js';
 
 // Email over a real SMTP server process and Web Push to a local push service, through the api
 // child's worker; the person's minimum severity decides who gets what.
@@ -14,6 +15,71 @@ async function json<T>(response: Response, status: number): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** The list got both events; the person (minimum major) only the critical one, as text and HTML. */
+function expectMails(mails: ReceivedMail[], personal: string): void {
+  const to = (address: string) => mails.filter((m) => m.to.includes(address)).map((m) => m.header('subject'));
+  expect(to('ops@fleet.test').sort()).toEqual([
+    '[CRITICAL] Cell over-voltage protection — fired',
+    '[WARNING] Low SOC — fired',
+  ]);
+  expect(to(personal)).toEqual(['[CRITICAL] Cell over-voltage protection — fired']);
+  const mail = mails.find((m) => m.to.includes(personal))!;
+  expect(mail.from).toBe('alarms@fleet.test');
+  expect(mail.header('content-type')).toContain('multipart/alternative');
+  expect(mail.decoded).toContain('What it means:\r\nA cell went above its protection limit');
+  expect(mail.decoded).toContain('1. Check the charger voltage limit');
+  expect(mail.decoded).toContain('<ol><li>Check the charger voltage limit</li>');
+}
+
+/** An email list channel, a push channel, the person's browser subscribed, minimum severity major. */
+async function setUpChannels(stack: NotifyStack) {
+  const email = { kind: 'email', name: 'ops list', to: ['ops@fleet.test'] };
+  const emailId = (await json<{ id: string }>(await stack.call('POST', '/notification-channels', email), 201))
+    .id;
+  const push = { kind: 'webpush', name: 'browsers' };
+  const pushId = (await json<{ id: string }>(await stack.call('POST', '/notification-channels', push), 201))
+    .id;
+  const subscription = stack.push.subscription();
+  await json(await stack.call('POST', '/me/webpush-subscriptions', subscription), 201);
+  const prefs = {
+    channelIds: [emailId, pushId],
+    minSeverity: 'major',
+    quietHours: null,
+    timezone: 'UTC',
+    digestAt: null,
+  };
+  expect(await json(await stack.call('PUT', '/me/notification-preferences', prefs), 200)).toEqual(prefs);
+  return { emailId, pushId, subscription };
+}
+
+async function expectRefusals(stack: NotifyStack, emailId: string): Promise<void> {
+  const badUrl = await stack.call('POST', '/notification-channels', {
+    kind: 'webhook',
+    name: 'x',
+    url: 'ftp://x',
+  });
+  expect((await json<{ message: string }>(badUrl, 400)).message).toContain('url');
+  const unknownKind = await stack.call('POST', '/notification-channels', { kind: 'sms', name: 'x' });
+  expect(unknownKind.status).toBe(400);
+  const prefs = {
+    channelIds: [crypto.randomUUID()],
+    minSeverity: 'major',
+    quietHours: null,
+    timezone: 'UTC',
+    digestAt: null,
+  };
+  const foreign = await stack.call('PUT', '/me/notification-preferences', prefs);
+  expect((await json<{ message: string }>(foreign, 400)).message).toContain('channelIds');
+  const zone = await stack.call('PUT', '/me/notification-preferences', {
+    ...prefs,
+    channelIds: [],
+    timezone: 'Mars/Base',
+  });
+  expect((await json<{ message: string }>(zone, 400)).message).toContain('timezone');
+  const patch = await stack.call('PATCH', `/notification-channels/${emailId}`, { url: 'https://x.test' });
+  expect((await json<{ message: string }>(patch, 400)).message).toContain('url');
+}
+
 describe(`email and web push on ${target!.name}`, () => {
   let stack: NotifyStack;
   let emailId: string;
@@ -23,20 +89,7 @@ describe(`email and web push on ${target!.name}`, () => {
   beforeAll(async () => {
     stack = await startNotifyStack(target!);
     await stack.startApi();
-    const email = { kind: 'email', name: 'ops list', to: ['ops@fleet.test'] };
-    emailId = (await json<{ id: string }>(await stack.call('POST', '/notification-channels', email), 201)).id;
-    const push = { kind: 'webpush', name: 'browsers' };
-    pushId = (await json<{ id: string }>(await stack.call('POST', '/notification-channels', push), 201)).id;
-    subscription = stack.push.subscription();
-    await json(await stack.call('POST', '/me/webpush-subscriptions', subscription), 201);
-    const prefs = {
-      channelIds: [emailId, pushId],
-      minSeverity: 'major',
-      quietHours: null,
-      timezone: 'UTC',
-      digestAt: null,
-    };
-    expect(await json(await stack.call('PUT', '/me/notification-preferences', prefs), 200)).toEqual(prefs);
+    ({ emailId, pushId, subscription } = await setUpChannels(stack));
   }, 180_000);
 
   afterAll(async () => {
@@ -71,19 +124,7 @@ describe(`email and web push on ${target!.name}`, () => {
     );
     await waitFor('the push of the critical event', () => stack.push.calls.length >= 2);
 
-    const to = (address: string) =>
-      mails.filter((m) => m.to.includes(address)).map((m) => m.header('subject'));
-    expect(to('ops@fleet.test').sort()).toEqual([
-      '[CRITICAL] Cell over-voltage protection — fired',
-      '[WARNING] Low SOC — fired',
-    ]);
-    expect(to(stack.user.email)).toEqual(['[CRITICAL] Cell over-voltage protection — fired']);
-    const mail = mails.find((m) => m.to.includes(stack.user.email))!;
-    expect(mail.from).toBe('alarms@fleet.test');
-    expect(mail.header('content-type')).toContain('multipart/alternative');
-    expect(mail.decoded).toContain('What it means:\r\nA cell went above its protection limit');
-    expect(mail.decoded).toContain('1. Check the charger voltage limit');
-    expect(mail.decoded).toContain('<ol><li>Check the charger voltage limit</li>');
+    expectMails(mails, stack.user.email);
 
     expect(stack.push.calls).toHaveLength(2);
     expect(stack.push.calls[1]!.payload).toMatchObject({
@@ -118,30 +159,6 @@ describe(`email and web push on ${target!.name}`, () => {
   });
 
   it('refuses bad channels and preferences, naming the field', async () => {
-    const badUrl = await stack.call('POST', '/notification-channels', {
-      kind: 'webhook',
-      name: 'x',
-      url: 'ftp://x',
-    });
-    expect((await json<{ message: string }>(badUrl, 400)).message).toContain('url');
-    const unknownKind = await stack.call('POST', '/notification-channels', { kind: 'sms', name: 'x' });
-    expect(unknownKind.status).toBe(400);
-    const prefs = {
-      channelIds: [crypto.randomUUID()],
-      minSeverity: 'major',
-      quietHours: null,
-      timezone: 'UTC',
-      digestAt: null,
-    };
-    const foreign = await stack.call('PUT', '/me/notification-preferences', prefs);
-    expect((await json<{ message: string }>(foreign, 400)).message).toContain('channelIds');
-    const zone = await stack.call('PUT', '/me/notification-preferences', {
-      ...prefs,
-      channelIds: [],
-      timezone: 'Mars/Base',
-    });
-    expect((await json<{ message: string }>(zone, 400)).message).toContain('timezone');
-    const patch = await stack.call('PATCH', `/notification-channels/${emailId}`, { url: 'https://x.test' });
-    expect((await json<{ message: string }>(patch, 400)).message).toContain('url');
+    await expectRefusals(stack, emailId);
   });
 });
