@@ -20,7 +20,26 @@ describe('loadIngestConfig', () => {
       write: { storeBatch: 1000, concurrency: 2, batchIdleMs: 10, stringCacheMs: 60_000 },
       rollups: { everyS: 30, maxHoursPerRun: 500 },
       retention: { everyHours: 24, rawDays: 90, rollup1mDays: 730, ledgerDays: 30 },
+      alarms: {
+        enabled: true,
+        consumer: 'ingest-alarms',
+        filterSubject: 'bms.v1.tlm.*',
+        sweepEveryS: 15,
+        ruleCacheMs: 5000,
+        escalateAfterS: 3600,
+        maxEscalationLevel: 2,
+        stringIntervalS: 10,
+        gatewayIntervalS: 60,
+        outboxEveryMs: 2000,
+      },
     });
+  });
+
+  it('gives the alarm evaluator its own consumer beside a custom writer, and can turn it off', () => {
+    const sut = loadIngestConfig({ ...valid, INGEST_CONSUMER: 'test-ingest-1', ALARMS_ENABLED: 'false' });
+    expect(sut.alarms).toMatchObject({ enabled: false, consumer: 'test-ingest-1-alarms' });
+    expect(loadIngestConfig({ ...valid, ALARMS_CONSUMER: 'mine' }).alarms.consumer).toBe('mine');
+    expect(() => loadIngestConfig({ ...valid, ALARMS_SWEEP_EVERY_S: '-1' })).toThrow(/ALARMS_SWEEP_EVERY_S /);
   });
 
   it('names a bad write-path option', () => {
