@@ -35,13 +35,6 @@ describe('loadIngestConfig', () => {
     });
   });
 
-  it('gives the alarm evaluator its own consumer beside a custom writer, and can turn it off', () => {
-    const sut = loadIngestConfig({ ...valid, INGEST_CONSUMER: 'test-ingest-1', ALARMS_ENABLED: 'false' });
-    expect(sut.alarms).toMatchObject({ enabled: false, consumer: 'test-ingest-1-alarms' });
-    expect(loadIngestConfig({ ...valid, ALARMS_CONSUMER: 'mine' }).alarms.consumer).toBe('mine');
-    expect(() => loadIngestConfig({ ...valid, ALARMS_SWEEP_EVERY_S: '-1' })).toThrow(/ALARMS_SWEEP_EVERY_S /);
-  });
-
   it('names a bad write-path option', () => {
     expect(() =>
       loadIngestConfig({ ...valid, INGEST_STORE_BATCH: '0', INGEST_STRING_CACHE_MS: '-1' }),
@@ -128,5 +121,14 @@ describe('loadIngestConfig: rollups and retention', () => {
     expect(sut.rollups.everyS).toBe(0);
     expect(sut.retention).toMatchObject({ rawDays: 30, ledgerDays: 14 });
     expect(() => loadIngestConfig({ ...valid, RETENTION_LEDGER_DAYS: '3' })).toThrow('RETENTION_LEDGER_DAYS');
+  });
+});
+
+describe('loadIngestConfig: alarms', () => {
+  it('gives the alarm evaluator its own consumer beside a custom writer, and can turn it off', () => {
+    const sut = loadIngestConfig({ ...valid, INGEST_CONSUMER: 'test-ingest-1', ALARMS_ENABLED: 'false' });
+    expect(sut.alarms).toMatchObject({ enabled: false, consumer: 'test-ingest-1-alarms' });
+    expect(loadIngestConfig({ ...valid, ALARMS_CONSUMER: 'mine' }).alarms.consumer).toBe('mine');
+    expect(() => loadIngestConfig({ ...valid, ALARMS_SWEEP_EVERY_S: '-1' })).toThrow(/ALARMS_SWEEP_EVERY_S /);
   });
 });
