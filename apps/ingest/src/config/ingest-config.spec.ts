@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadIngestConfig } from './ingest-config.js';
 
 const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/fleet' };
+/** ALARMS_* defaults (apps/ingest README, "Alarm evaluation"). */
+const ALARM_DEFAULTS = {
+  enabled: true,
+  consumer: 'ingest-alarms',
+  filterSubject: 'bms.v1.tlm.*',
+  sweepEveryS: 15,
+  ruleCacheMs: 5000,
+  escalateAfterS: 3600,
+  maxEscalationLevel: 2,
+  stringIntervalS: 10,
+  gatewayIntervalS: 60,
+  outboxEveryMs: 2000,
+};
 
 describe('loadIngestConfig', () => {
   it('applies the documented defaults', () => {
@@ -20,18 +33,7 @@ describe('loadIngestConfig', () => {
       write: { storeBatch: 1000, concurrency: 2, batchIdleMs: 10, stringCacheMs: 60_000 },
       rollups: { everyS: 30, maxHoursPerRun: 500 },
       retention: { everyHours: 24, rawDays: 90, rollup1mDays: 730, ledgerDays: 30 },
-      alarms: {
-        enabled: true,
-        consumer: 'ingest-alarms',
-        filterSubject: 'bms.v1.tlm.*',
-        sweepEveryS: 15,
-        ruleCacheMs: 5000,
-        escalateAfterS: 3600,
-        maxEscalationLevel: 2,
-        stringIntervalS: 10,
-        gatewayIntervalS: 60,
-        outboxEveryMs: 2000,
-      },
+      alarms: ALARM_DEFAULTS,
     });
   });
 
