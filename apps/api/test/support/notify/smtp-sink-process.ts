@@ -43,9 +43,7 @@ export async function startSmtpSink(dir: string): Promise<SmtpSink> {
 function toMail(r: { from: string | null; to: string[]; raw: string }): ReceivedMail {
   const [head = ''] = r.raw.split(/\r?\n\r?\n/);
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
-  const decoded = r.raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  const decoded = decodeQuotedPrintable(r.raw);
   return {
     ...r,
     decoded,
@@ -69,6 +67,22 @@ function decodeQ(q: string): string {
       i += 2;
     } else {
       bytes.push(q[i] === '_' ? 0x20 : q.charCodeAt(i));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Quoted-printable body text: soft line breaks joined, `=XX` bytes decoded as UTF-8. */
+function decodeQuotedPrintable(raw: string): string {
+  const joined = Buffer.from(raw.replace(/=\r?\n/g, ''), 'utf8');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined.subarray(i + 1, i + 3).toString('latin1');
+    if (joined[i] === 0x3d && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(joined[i]!);
     }
   }
   return Buffer.from(bytes).toString('utf8');
