@@ -60,7 +60,7 @@ export interface HealthBody {
     retried: number;
     rejected: Record<string, number>;
     quarantined: number;
-    writes: { copy: number; merge: number; isolated: number };
+    writes: { copy: number; merge: number; single: number };
   };
 }
 

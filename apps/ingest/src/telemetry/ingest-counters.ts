@@ -1,6 +1,7 @@
-import type { StorePath } from '@fleet/db';
 import { Injectable } from '@nestjs/common';
 import type { IngestRejectCode } from './ingest-outcome.js';
+
+export type WritePath = 'copy' | 'merge' | 'single';
 
 export interface IngestCountersSnapshot {
   /** Batches committed. */
@@ -14,8 +15,11 @@ export interface IngestCountersSnapshot {
   rejected: Partial<Record<IngestRejectCode, number>>;
   /** Rows set aside in quarantined_sample (reason there); the rest of their batches was stored. */
   quarantined: number;
-  /** Committed write transactions by path (copy = fast path; see the README). */
-  writes: Record<StorePath, number>;
+  /**
+   * Committed group transactions by path (`copy` = fast path, `merge` = overlap with stored rows),
+   * and `single`: batches written one by one after their group failed (README, "The write path").
+   */
+  writes: Record<WritePath, number>;
 }
 
 /** Process-local counters behind GET /health. */
@@ -28,7 +32,7 @@ export class IngestCounters {
     retried: 0,
     rejected: {},
     quarantined: 0,
-    writes: { copy: 0, merge: 0, isolated: 0 },
+    writes: { copy: 0, merge: 0, single: 0 },
   };
 
   stored(samples: number): void {
@@ -52,7 +56,7 @@ export class IngestCounters {
     this.counts.quarantined += rows;
   }
 
-  wrote(path: StorePath): void {
+  wrote(path: WritePath): void {
     this.counts.writes[path] += 1;
   }
 

@@ -261,7 +261,7 @@ describe('TelemetryIngestService.handleMany (one transaction per group)', () => 
     expect(counters.snapshot()).toMatchObject({
       stored: 2,
       duplicates: 1,
-      writes: { copy: 1, merge: 0, isolated: 0 },
+      writes: { copy: 1, merge: 0, single: 0 },
     });
   });
 
@@ -278,7 +278,12 @@ describe('TelemetryIngestService.handleMany (one transaction per group)', () => 
       { action: 'nak', delayMs: 1234 },
     ]);
     expect(singles).toHaveLength(3);
-    expect(counters.snapshot()).toMatchObject({ stored: 2, quarantined: 1, retried: 1 });
+    expect(counters.snapshot()).toMatchObject({
+      stored: 2,
+      quarantined: 1,
+      retried: 1,
+      writes: { copy: 0, merge: 0, single: 2 },
+    });
   });
 
   it('reuses cached string ids across groups of the same gateway', async () => {

@@ -183,7 +183,7 @@ export class TelemetryIngestService {
     }
     try {
       const { path, results } = await this.samples.storeBatches(prepared.map((p) => p.input));
-      this.counters.wrote(path);
+      this.counters.wrote(path === 'merge' ? 'merge' : 'copy');
       prepared.forEach((p, i) => {
         outcomes[p.index] = this.record(p, results[i] ?? { duplicate: true, stored: 0 });
       });
@@ -204,7 +204,7 @@ export class TelemetryIngestService {
   private async storeOne(p: Prepared): Promise<IngestOutcome> {
     try {
       const result = await this.samples.storeBatch(p.input);
-      this.counters.wrote('isolated');
+      this.counters.wrote('single');
       return this.record(p, result);
     } catch (error) {
       if (isPermanentDbError(error)) {
