@@ -19,6 +19,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { type AlarmEngine, createAlarmEngine } from '../../src/alarms/alarm-engine.js';
+import type { AlarmEventPublisher } from '../../src/alarms/alarm-event-publisher.js';
 import type { AlarmsConfig } from '../../src/config/ingest-config.js';
 import { applyStream } from '../../src/nats/jetstream-setup.js';
 import { type PrivateNats, startPrivateNats } from './private-nats.js';
@@ -46,7 +47,7 @@ export interface AlarmFixture {
   js: JetStreamClient;
   jsm: JetStreamManager;
   /** A fresh engine over the fixture's database and NATS (a "restart" is a second call). */
-  engine(clock?: () => number): AlarmEngine;
+  engine(clock?: () => number, publisher?: AlarmEventPublisher): AlarmEngine;
   /** A new string (own gateway, tenant and site). */
   newString(): Promise<{ stringId: string; gatewayId: string; tenantId: string; siteId: string }>;
   /** Feeds one telemetry batch of pack samples to the engine's evaluator. */
@@ -73,13 +74,13 @@ export function useAlarmFixture(target: TestDatabaseTarget): AlarmFixture {
     f.jsm = await jetstreamManager(f.nats);
     await applyStream(f.jsm, streams.alarms);
     const logger = pino({ level: 'silent' });
-    f.engine = (clock) =>
+    f.engine = (clock, publisher) =>
       createAlarmEngine({
         pool: f.pool,
         config: TEST_ALARMS_CONFIG,
         logger,
         ...(clock ? { clock } : {}),
-        publisher: {
+        publisher: publisher ?? {
           publish: async (subject, data, msgId) => {
             await f.js.publish(subject, data, { msgID: msgId });
           },
