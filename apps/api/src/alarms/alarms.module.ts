@@ -19,11 +19,6 @@ import { ALARM_POOL } from './alarms.tokens.js';
 import { MaintenanceWindowsController } from './maintenance-windows.controller.js';
 import { MaintenanceWindowsService } from './maintenance-windows.service.js';
 
-/** The NATS server of ALARMS, when the api has one (NATS_URL, parsed with the notifier's config). */
-function natsUrlOf(config: AppConfig): string | undefined {
-  return (config as { notify?: { worker?: { natsUrl?: string } | null } }).notify?.worker?.natsUrl;
-}
-
 @Injectable()
 class AlarmClientsLifecycle implements OnApplicationShutdown {
   constructor(
@@ -59,7 +54,7 @@ const withPool = <T>(make: (pool: PgPool) => T) => ({ useFactory: make, inject: 
     {
       provide: AlarmEventsPublisher,
       useFactory: (pool: PgPool, config: AppConfig, logger: Logger) =>
-        new AlarmEventsPublisher(pool, natsUrlOf(config), logger.child({ module: 'alarm-events' })),
+        new AlarmEventsPublisher(pool, config.nats?.url, logger.child({ module: 'alarm-events' })),
       inject: [ALARM_POOL, APP_CONFIG, LOGGER],
     },
     AlarmsService,

@@ -42,6 +42,8 @@ export interface AppConfig {
   log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
   /** Notification fan-out (issue 7): the worker, SMTP, VAPID, retry policy. */
   notify: NotifyConfig;
+  /** NATS_URL when set: alarm transitions made here are published to ALARMS right after commit. */
+  nats: { url: string } | null;
 }
 
 /** Thrown at boot when the environment is unusable; names every bad variable, never a value. */
@@ -68,5 +70,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     auth: { secret: e.AUTH_SECRET, tokenTtlSeconds: e.AUTH_TOKEN_TTL },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
     notify: notifyConfigOf(e, e.AUTH_SECRET),
+    nats: e.NATS_URL ? { url: e.NATS_URL } : null,
   };
 }

@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { AlarmStore, createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
 import { createTestDatabase, type TestDatabase, type TestDatabaseTarget } from '@fleet/db/testing';
+import { streams } from '@fleet/telemetry';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { pino } from 'pino';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
 import { seedTwoTenants, type TwoTenants } from '../support/seed-two-tenants.js';
 import { type RunningApi, startApi } from '../support/start-api.js';
+import { type PrivateNats, startPrivateNats } from './private-nats.js';
 
 export interface AlarmApiFixture {
   seed: TwoTenants;
   pool: PgPool;
+  /** A client of the private nats-server (only with `{ nats: true }`). */
+  nats?: NatsConnection;
   /** JSON request as the user; returns status and parsed body. */
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the tests' assertions
   call(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
@@ -16,20 +25,37 @@ export interface AlarmApiFixture {
   fireAlarm(code?: string): Promise<string>;
 }
 
-export function useAlarmApiFixture(target: TestDatabaseTarget): AlarmApiFixture {
+/** With `nats`, the api gets NATS_URL of a private nats-server that has the ALARMS stream. */
+export function useAlarmApiFixture(
+  target: TestDatabaseTarget,
+  options: { nats?: boolean } = {},
+): AlarmApiFixture {
   const f = {} as AlarmApiFixture;
   let db: TestDatabase;
   let prisma: PrismaClient;
   let api: RunningApi;
+  let nats: PrivateNats | undefined;
   beforeAll(async () => {
     db = await createTestDatabase(target);
     prisma = createPrismaClient(db.url);
     f.pool = createPgPool(db.url, 2);
     f.seed = await seedTwoTenants(prisma, f.pool);
-    api = await startApi(db.url, randomBytes(32).toString('hex'));
+    if (options.nats) {
+      nats = await startPrivateNats();
+      f.nats = await nats.connect();
+      await (await jetstreamManager(f.nats)).streams.add({
+        name: streams.alarms.name,
+        subjects: [...streams.alarms.subjects],
+      });
+      api = await startAlarmApi(db.url, nats.url);
+    } else {
+      api = await startApi(db.url, randomBytes(32).toString('hex'));
+    }
   });
   afterAll(async () => {
     await api?.close();
+    await f.nats?.close();
+    await nats?.stop();
     await prisma?.$disconnect();
     await f.pool?.end();
     await db?.drop();
@@ -80,4 +106,19 @@ export function useAlarmApiFixture(target: TestDatabaseTarget): AlarmApiFixture 
     });
   };
   return f;
+}
+
+/** The app as startApi builds it, plus NATS_URL (the notification worker off: not under test here). */
+async function startAlarmApi(databaseUrl: string, natsUrl: string): Promise<RunningApi> {
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    API_PORT: '0',
+    NATS_URL: natsUrl,
+    NOTIFY_WORKER: 'off',
+  });
+  const app = await createApp(config, pino({ level: 'silent' }));
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, baseUrl, close: () => app.close() };
 }

@@ -16,11 +16,16 @@ export interface OutboxEntry {
 export class AlarmOutboxRepository {
   constructor(private readonly pool: PgPool) {}
 
-  /** Oldest first, and by seq within an alarm, so an alarm's events reach the stream in order. */
+  /**
+   * By seq within an alarm, so an alarm's events reach the stream in order (`at` cannot order
+   * them: the evaluator stamps gateway sample time, the API server time); alarms by their oldest
+   * waiting transition.
+   */
   async unpublished(limit: number): Promise<OutboxEntry[]> {
     const { rows } = await this.pool.query<OutboxEntry>(
       `SELECT alarm_id AS "alarmId", seq, subject, event FROM alarm_transition
-        WHERE published_at IS NULL ORDER BY at, alarm_id, seq LIMIT $1`,
+        WHERE published_at IS NULL
+        ORDER BY min(at) OVER (PARTITION BY alarm_id), alarm_id, seq LIMIT $1`,
       [limit],
     );
     return rows;
