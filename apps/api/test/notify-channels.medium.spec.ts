@@ -80,6 +80,26 @@ async function expectRefusals(stack: NotifyStack, emailId: string): Promise<void
   expect((await json<{ message: string }>(patch, 400)).message).toContain('url');
 }
 
+async function expectJunkDroppedAndNextDelivered(stack: NotifyStack): Promise<void> {
+  await stack.publishRaw(`alarm.v1.${stack.tenantId}.${stack.siteId}`, '{"schema":');
+  await stack.publishRaw(`alarm.v1.${stack.tenantId}.${stack.siteId}`, '{"schema":"alarm.evt/1"}');
+  const output = () => stack.api!.output();
+  await waitFor(
+    'both rejections logged',
+    () => output().includes('"reason":"not-json"') && output().includes('"reason":"schema"'),
+    20_000,
+    output,
+  );
+  const [after] = alarmTransitions(stack.tenantId, stack.siteId, 1, {
+    severity: 'critical',
+    title: 'After junk',
+  });
+  await stack.publish(after!);
+  await waitFor('the next event mailed', () =>
+    stack.smtp.messages().some((m) => m.header('subject')?.includes('After junk')),
+  );
+}
+
 describe(`email and web push on ${target!.name}`, () => {
   let stack: NotifyStack;
   let emailId: string;
@@ -156,6 +176,10 @@ describe(`email and web push on ${target!.name}`, () => {
     expect(dead.last_error).toContain('410');
     const { rows } = await stack.pool.query('SELECT 1 FROM webpush_subscription');
     expect(rows).toHaveLength(0);
+  });
+
+  it('counts a message that is not an alarm event by reason, drops it and goes on', async () => {
+    await expectJunkDroppedAndNextDelivered(stack);
   });
 
   it('refuses bad channels and preferences, naming the field', async () => {

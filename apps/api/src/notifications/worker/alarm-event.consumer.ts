@@ -71,7 +71,8 @@ export class AlarmEventConsumer {
         { subject: message.subject, seq: message.seq, reason: parsed.reason },
         'alarm event rejected',
       );
-      message.term(parsed.reason);
+      // No reason argument: `+TERM <reason>` needs nats-server 2.10, and 2.9 would leave it pending.
+      message.term();
       return;
     }
     while (!this.stopping) {

@@ -49,6 +49,8 @@ export interface NotifyStack {
   stopApi(signal?: NodeJS.Signals): Promise<void>;
   call(method: string, path: string, body?: unknown): Promise<Response>;
   publish(event: AlarmEvent): Promise<void>;
+  /** Any bytes on a subject of the ALARMS stream, as a broken publisher would send them. */
+  publishRaw(subject: string, data: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -158,6 +160,9 @@ export async function startNotifyStack(target: TestDatabaseTarget): Promise<Noti
       await jetstream(nc).publish(subjects.alarm(event.tenantId, event.siteId), JSON.stringify(event), {
         msgID: alarmEventMessageId(event),
       });
+    },
+    async publishRaw(subject, data) {
+      await jetstream(nc).publish(subject, data);
     },
     async close() {
       await stack.stopApi();
