@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { streams } from '@fleet/telemetry';
-import type { Consumer, ConsumerMessages } from '@nats-io/jetstream';
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -13,11 +13,17 @@ import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { applyStream, ensureDurableConsumer } from '../nats/jetstream-setup.js';
 import { NatsClient } from '../nats/nats-client.js';
 import type { AlarmEngine } from './alarm-engine.js';
+import { KeyedLanes } from './keyed-lanes.js';
+
+/** Gateways evaluated at once; within the alarm pool's 4 connections plus reads. */
+const LANES = 4;
+
 import { ALARM_ENGINE } from './alarm-engine.token.js';
 
 /**
  * The evaluator's transport: its own durable consumer on TELEMETRY (so the write path never waits
- * for alarm work), one message at a time in stream order, acked after its transactions commit;
+ * for alarm work), several gateways at once but each gateway's batches in stream order, each
+ * message acked after its transactions commit;
  * plus the sweep and outbox timers. Unpublished events of an earlier run are published at start.
  */
 @Injectable()
@@ -91,32 +97,35 @@ export class AlarmsConsumer implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async run(consumer: Consumer): Promise<void> {
+    const lanes = new KeyedLanes(LANES);
     while (this.running) {
       try {
         this.messages = await consumer.consume({ max_messages: 100 });
         for await (const message of this.messages) {
-          const outcome = await this.engine.evaluator
-            .handle({
-              subject: message.subject,
-              data: message.data,
-              deliveryCount: message.info.deliveryCount,
-            })
-            .catch((error: unknown) => {
-              this.logger.warn({ err: error }, 'alarm evaluation failed; redelivering');
-              return { action: 'nak' as const, delayMs: this.config.nats.retryDelayMs };
-            });
-          if (outcome.action === 'ack') {
-            message.ack();
-          } else {
-            message.nak(outcome.delayMs);
-          }
+          // Gateways in parallel, one gateway's batches in stream order.
+          await lanes.push(message.subject, () => this.deliver(message));
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'consuming telemetry for alarms failed; retrying');
       }
+      await lanes.drain();
       if (this.running) {
         await sleep(1000);
       }
+    }
+  }
+
+  private async deliver(message: JsMsg): Promise<void> {
+    const outcome = await this.engine.evaluator
+      .handle({ subject: message.subject, data: message.data, deliveryCount: message.info.deliveryCount })
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'alarm evaluation failed; redelivering');
+        return { action: 'nak' as const, delayMs: this.config.nats.retryDelayMs };
+      });
+    if (outcome.action === 'ack') {
+      message.ack();
+    } else {
+      message.nak(outcome.delayMs);
     }
   }
 }
