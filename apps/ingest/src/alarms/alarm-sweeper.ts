@@ -53,6 +53,7 @@ export class AlarmSweeper {
   }
 
   private async stale(now: number): Promise<void> {
+    const tracked = await this.subjects.subjectsWithState(['derived.string_stale', 'derived.gateway_stale']);
     for (const s of await this.subjects.silentCandidates()) {
       const ruleId = s.kind === 'string' ? 'derived.string_stale' : 'derived.gateway_stale';
       const intervalS = s.kind === 'string' ? this.config.stringIntervalS : this.config.gatewayIntervalS;
@@ -61,7 +62,11 @@ export class AlarmSweeper {
         nowMs: now,
         expectedIntervalMs: intervalS * 1000,
       }).value;
-      await this.evaluate(subjectOf(s), now, (stored) => {
+      const subject = subjectOf(s);
+      if ((value ?? 0) <= 1 && !tracked.has(subject.key)) {
+        continue; // reporting on time and never stale: no transaction at all
+      }
+      await this.evaluate(subject, now, (stored) => {
         // Reporting on time and nothing stored: no transaction work beyond the read.
         const quiet = stored.get(ruleId) === undefined && (value ?? 0) <= 1;
         return quiet ? [] : [{ ruleId, at: now, observation: { kind: 'value', value } }];

@@ -80,6 +80,15 @@ export class AlarmSubjectRepository {
     return rows;
   }
 
+  /** Subjects that have a stored state for any of these rules (the others are quiet for them). */
+  async subjectsWithState(ruleIds: string[]): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ key: string }>(
+      'SELECT DISTINCT subject_key AS key FROM alarm_rule_state WHERE rule_id = ANY($1::text[])',
+      [ruleIds],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
   /** Open (not acknowledged) alarms whose last escalation, or firing, is older than `before`. */
   async escalationDue(before: Date, maxLevel: number, limit: number): Promise<AlarmRow[]> {
     const { rows } = await this.pool.query<AlarmRow>(
