@@ -1,6 +1,6 @@
 // npm run bench:agent-memory [-- --seconds 60] — RSS of the agent as shipped (the x64/arm64
 // bundle for this machine, run with plain node) reading 8 strings of 15 modules behind one
-// MBMS1000 (simulator over a socat pty) and publishing to a private JetStream, sampled every
+// MBMS1000 (simulator over a socat pty) with the live plan and publishing to a private JetStream, sampled every
 // 500 ms from /proc. Beside it, in the same run, the RSS of a bare idle node process.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { arch, tmpdir } from 'node:os';
@@ -89,6 +89,9 @@ async function main(): Promise<void> {
       join(bundle.dir, 'agent.js'),
       ...['--gateway-id', GATEWAY, '--slcan', agentEnd, '--nats-url', natsUrl],
       ...['--spool', join(dir, 'spool.db'), '--log-level', 'warn', '--status-port', '0'],
+      // The live plan sends every reading of every string with each poll: the busiest the
+      // agent gets, so the memory goal holds with room for the production plan's batching.
+      ...['--plan', 'live'],
     ]);
     spawned.push(agent);
     const agentPid = agent.child.pid ?? 0;
@@ -131,6 +134,7 @@ async function countMessages(natsUrl: string): Promise<{ messages: number; strin
   const info = await jsm.streams.info('BENCH_MEMORY');
   const last = await jsm.streams.getMessage('BENCH_MEMORY', { last_by_subj: `bms.v1.tlm.${GATEWAY}` });
   await nc.close();
+  // `packs` series and `pack` samples both name their string by bmsAddress.
   const samples = (last?.json<{ samples?: { bmsAddress?: number }[] }>().samples ?? []).map(
     (s) => s.bmsAddress,
   );
