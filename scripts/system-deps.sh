@@ -6,8 +6,9 @@
 #   nats-server    the e2e tests run their own throw-away NATS
 #   python3-can, python3-serial, python3-canmatrix   independent CAN peers for protocol checks
 #   can-utils      candump/cansend: the edge agent's SocketCAN transport (--can) runs them
+#   openssl        self-signed certificates for local TLS peers (the api's test push service)
 set -euo pipefail
-want=(chromium socat debootstrap nats-server python3-can python3-serial python3-canmatrix can-utils)
+want=(chromium socat debootstrap nats-server python3-can python3-serial python3-canmatrix can-utils openssl)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
