@@ -128,6 +128,9 @@ describe(`webhook outage and a killed worker on ${target!.name}`, () => {
       stack.api!.output,
     );
 
+    // Every message, the replay included, has been handled: nothing more can arrive.
+    await waitFor('the notify consumer idle', () => stack.consumerIdle());
+    expect((await deliveryStats(stack)).total).toBe(12);
     expectEachOnceInOrder(receiver, alarms);
     await expectInboxView(stack, alarms[0]![0]!.alarmId);
   }, 240_000);

@@ -11,8 +11,8 @@ import {
   type TestDatabase,
   type TestDatabaseTarget,
 } from '@fleet/db/testing';
-import { type AlarmEvent, alarmEventMessageId, subjects } from '@fleet/telemetry';
-import { jetstream } from '@nats-io/jetstream';
+import { type AlarmEvent, alarmEventMessageId, consumers, streams, subjects } from '@fleet/telemetry';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import webPush from 'web-push';
 import {
@@ -51,6 +51,8 @@ export interface NotifyStack {
   publish(event: AlarmEvent): Promise<void>;
   /** Any bytes on a subject of the ALARMS stream, as a broken publisher would send them. */
   publishRaw(subject: string, data: string): Promise<void>;
+  /** True when the `notify` consumer has nothing left to deliver or to be acked. */
+  consumerIdle(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -163,6 +165,10 @@ export async function startNotifyStack(target: TestDatabaseTarget): Promise<Noti
     },
     async publishRaw(subject, data) {
       await jetstream(nc).publish(subject, data);
+    },
+    async consumerIdle() {
+      const info = await (await jetstreamManager(nc)).consumers.info(streams.alarms.name, consumers.notify);
+      return info.num_pending === 0 && info.num_ack_pending === 0;
     },
     async close() {
       await stack.stopApi();
