@@ -40,8 +40,6 @@ export interface AppConfig {
   /** The secret signs and verifies session tokens; it is never logged. */
   auth: { secret: string; tokenTtlSeconds: number };
   log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
-  /** The NATS server (ALARMS), when configured; independent of whether the notify worker runs. */
-  nats: { url: string | undefined };
   /** Notification fan-out (issue 7): the worker, SMTP, VAPID, retry policy. */
   notify: NotifyConfig;
   /** NATS_URL when set: alarm transitions made here are published to ALARMS right after commit. */
@@ -71,7 +69,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     http: { port: e.API_PORT },
     auth: { secret: e.AUTH_SECRET, tokenTtlSeconds: e.AUTH_TOKEN_TTL },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
-    nats: { url: e.NATS_URL },
     notify: notifyConfigOf(e, e.AUTH_SECRET),
     nats: e.NATS_URL ? { url: e.NATS_URL } : null,
   };
