@@ -80,7 +80,15 @@ export {
   type TimescaleCapabilities,
 } from './repositories/retention-capabilities.js';
 export { pickTrendTier, type TrendTier } from './repositories/rollup-tier.js';
-export type { FleetOverviewRow, StringTrend, TrendPoint } from './repositories/telemetry-read.repository.js';
+export {
+  type FleetOverviewOptions,
+  type FleetOverviewPage,
+  type FleetOverviewRow,
+  type FleetOverviewSort,
+  InvalidFleetCursorError,
+  type StringTrend,
+  type TrendPoint,
+} from './repositories/telemetry-read.repository.js';
 // --- notifications (issue 7 fan-out) ---
 export {
   type ChannelPatch,

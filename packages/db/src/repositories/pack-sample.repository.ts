@@ -12,6 +12,7 @@ import type {
 } from './pack-sample.types.js';
 import { prepareBatch, writeGroup } from './pack-sample.write.js';
 import { markRollupDirty } from './rollup-dirty.js';
+import { upsertStringLatest } from './string-latest.js';
 import { type TimeBucketFlavor, timeBucketExpression } from './time-bucket.js';
 
 export type {
@@ -144,7 +145,10 @@ export class PackSampleRepository {
     return rows;
   }
 
-  /** In the batch transaction, after the rows: the last-seen marks of the accepted batches. */
+  /**
+   * In the batch transaction, after the rows: the last-seen marks of the accepted batches, the
+   * rollup marks and string_latest of the rows actually inserted (every write path ends here).
+   */
   private async afterWrite(
     client: pg.PoolClient,
     accepted: readonly StoreBatchInput[],
@@ -155,6 +159,7 @@ export class PackSampleRepository {
       client,
       written.map((r) => ({ stringId: r.stringId, ts: r.sample.ts })),
     );
+    await upsertStringLatest(client, written);
   }
 
   private async transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {

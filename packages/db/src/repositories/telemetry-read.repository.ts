@@ -2,6 +2,15 @@ import type { PackState } from '@fleet/telemetry';
 import type { PgPool } from '../client.js';
 import { rollupTable } from './rollup-sql.js';
 import { pickTrendTier, type TrendTier } from './rollup-tier.js';
+import {
+  type FleetOverviewOptions,
+  type FleetOverviewPage,
+  readFleetOverview,
+} from './string-latest.overview.js';
+
+export type { FleetOverviewSort } from './string-latest.cursor.js';
+export { InvalidFleetCursorError } from './string-latest.cursor.js';
+export type { FleetOverviewOptions, FleetOverviewPage, FleetOverviewRow } from './string-latest.overview.js';
 
 /**
  * The newest pack sample of a string, with the field names and integer units of the telemetry
@@ -111,43 +120,6 @@ const RAW_TREND_SQL = `
    WHERE p.string_id = $1 AND s.tenant_id = $2 AND p.ts >= $3 AND p.ts < $4
    ORDER BY p.ts`;
 
-/** One string in the fleet overview: its newest sample's state and its worst alarm, of the last day. */
-export interface FleetOverviewRow {
-  stringId: string;
-  name: string;
-  lastTs: Date | null;
-  state: PackState | null;
-  socPct: number | null;
-  packCurrentDa: number | null;
-  /** Worst over the newest sample and the 1d rollups of yesterday and today (UTC): protection > alarm > none. */
-  worstAlarm: 'protection' | 'alarm' | 'none';
-}
-
-// Per string: the newest raw sample of the last day (the (string_id, ts) key walked backwards; the
-// bound is a parameter, not a per-string value, so TimescaleDB excludes all older chunks at startup
-// and PostgreSQL prunes partitions, instead of probing every chunk for every string) and the OR of
-// the alarm and protection bits of the 1d rollups of yesterday and today (two rows by primary key;
-// 24 rows of 1h cost 2.5x more per string in bench:queries).
-// A string silent for a day has no latest state here: the overview shows it as offline.
-const FLEET_OVERVIEW_SQL = `
-  SELECT s.id AS "stringId", s.name, l.ts AS "lastTs", l.state, l.soc_pct AS "socPct",
-         l.pack_current_da AS "packCurrentDa",
-         CASE WHEN coalesce(l.protection_bits, 0) <> 0 OR coalesce(a.protection, 0) <> 0 THEN 'protection'
-              WHEN coalesce(l.alarm_bits, 0) <> 0 OR coalesce(a.alarm, 0) <> 0 THEN 'alarm'
-              ELSE 'none' END AS "worstAlarm"
-    FROM bms_string s
-    LEFT JOIN LATERAL (
-      SELECT p.ts, p.state, p.soc_pct, p.pack_current_da, p.alarm_bits, p.protection_bits
-        FROM pack_sample p
-       WHERE p.string_id = s.id AND p.ts >= $2
-       ORDER BY p.ts DESC LIMIT 1) l ON true
-    LEFT JOIN LATERAL (
-      SELECT bit_or(r.alarm_bits_any) AS alarm, bit_or(r.protection_bits_any) AS protection
-        FROM string_rollup_1d r
-       WHERE r.string_id = s.id AND r.bucket_start >= $3) a ON true
-   WHERE s.tenant_id = $1
-   ORDER BY s.name, s.id`;
-
 /** Tenant-scoped reads of the time-series tables (raw SQL over pg, beside Prisma). */
 export class TelemetryReadRepository {
   constructor(private readonly pool: PgPool) {}
@@ -177,16 +149,14 @@ export class TelemetryReadRepository {
     return { tier, points: rows };
   }
 
-  /** Every string of the tenant with its latest state (last 24 h) and worst alarm (since yesterday, UTC). */
-  async fleetOverview(tenantId: string, now: Date = new Date()): Promise<FleetOverviewRow[]> {
-    const since = new Date(now.getTime() - 24 * 3_600_000);
-    const yesterday = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000 - 86_400_000);
-    const { rows } = await this.pool.query<FleetOverviewRow>(FLEET_OVERVIEW_SQL, [
-      tenantId,
-      since,
-      yesterday,
-    ]);
-    return rows;
+  /**
+   * One page of the tenant's strings with their latest state (string_latest, kept by the ingest
+   * write path) and worst open alarm. Cursor paging (keyset), `limit` default 100: a page costs
+   * O(limit) whatever the fleet size. A cursor from another sort or a foreign one throws
+   * InvalidFleetCursorError.
+   */
+  fleetOverview(tenantId: string, options: FleetOverviewOptions = {}): Promise<FleetOverviewPage> {
+    return readFleetOverview(this.pool, tenantId, options);
   }
 
   /** Resolves when the database answers a trivial query; the API's health check. */

@@ -18,6 +18,8 @@ const SQL_ONLY_TABLES = [
   'rollup_dirty',
   // 20261210000000_quarantined_sample: written with pg only, "not in schema.prisma" by design.
   'quarantined_sample',
+  // 20261220000000_string_latest: the overview's latest state, written with pg by ingest.
+  'string_latest',
 ];
 
 const schemaPath = fileURLToPath(new URL('../../../../prisma/schema.prisma', import.meta.url));
