@@ -13,6 +13,7 @@ import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { ChannelsController } from './http/channels.controller.js';
 import { ChannelsService } from './http/channels.service.js';
 import { DeliveriesController } from './http/deliveries.controller.js';
+import { DeliveriesService } from './http/deliveries.service.js';
 import { PreferencesController } from './http/preferences.controller.js';
 import { PreferencesService } from './http/preferences.service.js';
 import { NOTIFY_CONFIG, NOTIFY_PG_POOL } from './notifications.tokens.js';
@@ -60,6 +61,7 @@ const repository = <T>(Repo: new (pool: PgPool) => T) => ({
     NotifyStats,
     FanOutService,
     ChannelsService,
+    DeliveriesService,
     PreferencesService,
     NotifyWorkerLifecycle,
   ],

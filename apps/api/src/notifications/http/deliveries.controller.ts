@@ -1,4 +1,3 @@
-import { NotificationDeliveryRepository } from '@fleet/db';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -13,15 +12,14 @@ import { type IdParam, idParamSchema } from '../../common/id-param.js';
 import type { AuthContext } from '../../logging/api-request.js';
 import { errorBodySchema } from '../../openapi/error-body.schema.js';
 import { type DeliveryDto, deliveryListSchema } from './deliveries.dto.js';
+import { DeliveriesService } from './deliveries.service.js';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
 @Controller('alarms')
 export class DeliveriesController {
-  constructor(
-    @Inject(NotificationDeliveryRepository) private readonly deliveries: NotificationDeliveryRepository,
-  ) {}
+  constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
 
   @Get(':id/deliveries')
   @ApiParam({ name: 'id', format: 'uuid', type: String, description: 'Alarm id.' })
@@ -31,23 +29,10 @@ export class DeliveriesController {
     standardSchema: deliveryListSchema,
   })
   @ApiBadRequestResponse({ description: 'The id is not a UUID.', standardSchema: errorBodySchema })
-  async list(
+  list(
     @CurrentAuth() auth: AuthContext,
     @Param({ schema: idParamSchema }) { id }: IdParam,
   ): Promise<DeliveryDto[]> {
-    const rows = await this.deliveries.listForAlarm(auth.tenantId, id);
-    return rows.map(({ attemptRows, ...d }) => ({
-      ...d,
-      nextAttemptAt: d.nextAttemptAt.toISOString(),
-      createdAt: d.createdAt.toISOString(),
-      deliveredAt: d.deliveredAt?.toISOString() ?? null,
-      attemptLog: attemptRows.map((a) => ({
-        at: a.at.toISOString(),
-        outcome: a.outcome,
-        httpStatus: a.httpStatus,
-        response: a.response,
-        durationMs: a.durationMs,
-      })),
-    }));
+    return this.deliveries.listForAlarm(auth.tenantId, id);
   }
 }

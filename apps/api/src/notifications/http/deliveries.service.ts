@@ -1,0 +1,28 @@
+import { NotificationDeliveryRepository } from '@fleet/db';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DeliveryDto } from './deliveries.dto.js';
+
+/** The alarm inbox's view of who was notified of an alarm, and how each attempt went. */
+@Injectable()
+export class DeliveriesService {
+  constructor(
+    @Inject(NotificationDeliveryRepository) private readonly deliveries: NotificationDeliveryRepository,
+  ) {}
+
+  async listForAlarm(tenantId: string, alarmId: string): Promise<DeliveryDto[]> {
+    const rows = await this.deliveries.listForAlarm(tenantId, alarmId);
+    return rows.map(({ attemptRows, ...d }) => ({
+      ...d,
+      nextAttemptAt: d.nextAttemptAt.toISOString(),
+      createdAt: d.createdAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      attemptLog: attemptRows.map((a) => ({
+        at: a.at.toISOString(),
+        outcome: a.outcome,
+        httpStatus: a.httpStatus,
+        response: a.response,
+        durationMs: a.durationMs,
+      })),
+    }));
+  }
+}
