@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 /**
- * Serves the OpenAPI document at /api/docs-json and the UI at /api/docs. Both are outside the
- * Nest router, so the global auth guard does not apply to them (they are public by design).
+ * The OpenAPI document of every controller the app's modules register. Shared by the served
+ * document and the generator (apps/api/scripts/openapi.ts), so the checked-in copy and the web
+ * app's generated types describe exactly what /api/docs-json serves.
  */
-export function setupOpenApi(app: INestApplication): void {
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Fleet API')
     .setDescription(
@@ -15,6 +16,16 @@ export function setupOpenApi(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { useGlobalPrefix: true, jsonDocumentUrl: 'docs-json' });
+  return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * Serves the OpenAPI document at /api/docs-json and the UI at /api/docs. Both are outside the
+ * Nest router, so the global auth guard does not apply to them (they are public by design).
+ */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+    useGlobalPrefix: true,
+    jsonDocumentUrl: 'docs-json',
+  });
 }
