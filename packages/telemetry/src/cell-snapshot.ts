@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intGrid } from './int-grid.js';
 
 const int = z.number().int();
 
@@ -21,15 +22,25 @@ export const cellSnapshotSchema = z.object({
   source: z.enum(cellSources).optional(),
   trigger: z.enum(cellTriggers).optional(),
   /** [module][cell], 1 mV. */
-  cellVoltagesMv: z
-    .array(z.array(int.min(0).max(0xffff)).min(1).max(64))
-    .min(1)
-    .max(64),
+  cellVoltagesMv: intGrid({
+    min: 0,
+    max: 0xffff,
+    minRows: 1,
+    maxRows: 64,
+    minCols: 1,
+    maxCols: 64,
+    nullable: false,
+  }),
   /** [module][sensor], 0.1 °C, where the source reports them; null for a sensor not read. */
-  cellTempsDc: z
-    .array(z.array(int.min(-1000).max(2000).nullable()).max(64))
-    .max(64)
-    .optional(),
+  cellTempsDc: intGrid<number | null>({
+    min: -1000,
+    max: 2000,
+    minRows: 0,
+    maxRows: 64,
+    minCols: 0,
+    maxCols: 64,
+    nullable: true,
+  }).optional(),
 });
 
 export type CellSnapshot = z.infer<typeof cellSnapshotSchema>;
