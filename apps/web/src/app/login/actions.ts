@@ -2,8 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { apiRequest } from '../../lib/api/client';
-import type { LoginResponse } from '../../lib/api/types';
+import { callApi } from '../../lib/api/client';
 import { SESSION_COOKIE, tokenExpiry } from '../../lib/session';
 import { safeNextPath } from './safe-next-path';
 
@@ -19,10 +18,7 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
   if (!email || !password) {
     return { error: 'Enter your email and password.', email };
   }
-  const result = await apiRequest<LoginResponse>('/auth/login', {
-    method: 'POST',
-    body: { email, password },
-  });
+  const result = await callApi({}, (api) => api.POST('/api/auth/login', { body: { email, password } }));
   if (!result.ok) {
     return { error: loginErrorMessage(result.status, result.message), email };
   }

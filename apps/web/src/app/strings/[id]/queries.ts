@@ -1,11 +1,13 @@
-import { apiRequest } from '../../../lib/api/client';
+import { callApi } from '../../../lib/api/client';
 import type { LatestPackSample, StringDetail } from '../../../lib/api/types';
 import { redirectToLogin, requireSessionToken } from '../../../lib/session';
 
 /** The string with its site, or null when the caller's tenant has no such string (or the id is malformed). */
 export async function getStringDetail(id: string): Promise<StringDetail | null> {
   const token = await requireSessionToken();
-  const result = await apiRequest<StringDetail>(`/strings/${encodeURIComponent(id)}`, { token });
+  const result = await callApi({ token }, (api) =>
+    api.GET('/api/strings/{id}', { params: { path: { id } } }),
+  );
   if (result.ok) {
     return result.data;
   }
@@ -21,7 +23,9 @@ export async function getStringDetail(id: string): Promise<StringDetail | null> 
 /** The newest pack sample, or null when the string has not reported one yet. */
 export async function getLatestSample(id: string): Promise<LatestPackSample | null> {
   const token = await requireSessionToken();
-  const result = await apiRequest<LatestPackSample>(`/strings/${encodeURIComponent(id)}/latest`, { token });
+  const result = await callApi({ token }, (api) =>
+    api.GET('/api/strings/{id}/latest', { params: { path: { id } } }),
+  );
   if (result.ok) {
     return result.data;
   }

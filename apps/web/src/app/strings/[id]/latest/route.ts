@@ -1,6 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { apiRequest } from '../../../../lib/api/client';
-import type { LatestPackSample } from '../../../../lib/api/types';
+import { callApi } from '../../../../lib/api/client';
 import { SESSION_COOKIE } from '../../../../lib/session';
 import type { LatestResponse } from '../latest-response';
 
@@ -15,10 +14,10 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
     return json({ error: 'not signed in' }, 401);
   }
   const { id } = await context.params;
-  const result = await apiRequest<LatestPackSample>(`/strings/${encodeURIComponent(id)}/latest`, {
-    token,
-    requestId: request.headers.get('x-request-id') ?? undefined,
-  });
+  const result = await callApi(
+    { token, requestId: request.headers.get('x-request-id') ?? undefined },
+    (api) => api.GET('/api/strings/{id}/latest', { params: { path: { id } } }),
+  );
   if (result.ok) {
     return json({ sample: result.data }, 200);
   }
