@@ -75,11 +75,16 @@ const ports = {
   slcanTcpBase: Number(process.env.SLCAN_TCP_PORT ?? 3110),
 };
 
-function startServices({ children, env, dataDir }) {
+function startServices({ children, env, dataDir, notifyEnv }) {
   const node = (name, script, extraEnv, options = {}) =>
     children.spawn(name, process.execPath, script, { cwd: root, ...options, env: { ...env, ...extraEnv } });
   node('ingest', ['apps/ingest/dist/main.js'], { INGEST_HEALTH_PORT: String(ports.ingest) });
-  node('api', ['apps/api/dist/main.js'], { API_PORT: String(ports.api), AUTH_SECRET: authSecret(dataDir) });
+  // The api runs the notification worker too (NOTIFY_WORKER defaults to on with NATS_URL).
+  node('api', ['apps/api/dist/main.js'], {
+    API_PORT: String(ports.api),
+    AUTH_SECRET: authSecret(dataDir),
+    ...notifyEnv,
+  });
   node(
     'web',
     [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(ports.web)],
@@ -130,6 +135,7 @@ async function main() {
   const { resolveNats } = await import('./stack/nats.mjs');
   const { startDemoFleet, readDemoFleet } = await import('./stack/demo-fleet.mjs');
   const { printBanner } = await import('./stack/banner.mjs');
+  const { resolveNotify } = await import('./stack/notify.mjs');
 
   const logDir = join(dataDir, 'logs');
   const minLevel = opts.verbose ? 30 : 40;
@@ -160,8 +166,9 @@ async function main() {
     run('migrate', process.execPath, ['packages/db/dist/cli/migrate.js'], { env });
     log.step('seeding the demo tenant');
     run('seed', process.execPath, ['packages/db/dist/cli/seed.js'], { env });
+    const notify = await resolveNotify({ dataDir, children, root });
     log.step('starting ingest, api and web');
-    startServices({ children, env, dataDir });
+    startServices({ children, env, dataDir, notifyEnv: notify.env });
     log.step('starting the demo fleet: simulators and edge agents');
     const runDir = join(dataDir, 'run');
     const simulators = await startDemoFleet({ root, runDir, children, natsUrl, ports });
@@ -173,6 +180,7 @@ async function main() {
       fleet: readDemoFleet(root),
       dataDir,
       started,
+      mail: notify.mail,
     });
   } catch (error) {
     log.fail(error.friendly ? error.message : `start failed: ${error.message}`);

@@ -18,7 +18,7 @@ async function demoStrings(databaseUrl) {
   }
 }
 
-export async function printBanner({ databaseUrl, ports, simulators, fleet, dataDir, started }) {
+export async function printBanner({ databaseUrl, ports, simulators, fleet, dataDir, started, mail }) {
   const web = `http://127.0.0.1:${ports.web}`;
   const strings = await demoStrings(databaseUrl).catch(() => []);
   const lines = [
@@ -35,6 +35,8 @@ export async function printBanner({ databaseUrl, ports, simulators, fleet, dataD
     ...strings.map(
       (s, i) => `  ${i === 0 ? 'Strings' : '       '}      ${web}/strings/${s.id}   ${s.site} · ${s.name}`,
     ),
+    `  Alarm mail   ${mail}`,
+    `  Alarms       http://127.0.0.1:${ports.api}/api/alarms   (try: curl -XPOST ${simulators[0]?.url}/faults -d '{"type":"relay-fault","string":0}')`,
     `  Logs         ${relative(process.cwd(), dataDir) || '.'}/logs/`,
     '',
     '  Ctrl-C stops everything; the next npm start reuses the data.',
