@@ -1,5 +1,6 @@
 // `npm start`'s stack for the alarm e2e tests, driven over HTTP as users and the simulator's
 // operator would: the API (channels, preferences, rules, inbox) and the simulators' fault control.
+import pg from 'pg';
 import { expect } from 'vitest';
 import { type AlarmTargets, alarmOfCall, startAlarmTargets } from './alarm-targets.js';
 import { getJson, login, type SiteSummary } from './stack-api.js';
@@ -31,11 +32,13 @@ export class AlarmStack {
   api = '';
   token = '';
   sites: SiteSummary[] = [];
+  databaseUrl = '';
 
   async start(): Promise<void> {
     this.nats = await startNats();
     this.targets = await startAlarmTargets();
     const databaseUrl = await createDatabase(adminUrl, 'fleet_e2e_alarms');
+    this.databaseUrl = databaseUrl;
     this.stack = await startStack(
       {
         DATABASE_URL: databaseUrl,
@@ -56,6 +59,15 @@ export class AlarmStack {
     await this.stack?.interrupt();
     await this.targets?.stop();
     await this.nats?.stop();
+    if (this.databaseUrl) {
+      // Only after the launcher stopped every service: nothing holds a connection any more.
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(
+        `DROP DATABASE IF EXISTS "${new URL(this.databaseUrl).pathname.slice(1)}" WITH (FORCE)`,
+      );
+      await client.end();
+    }
   }
 
   /** As a user would: a webhook and an email channel, and the installer's own preference. */
