@@ -70,7 +70,7 @@ async function sevenStrings(ctx: DatabaseContext) {
   return strings as [BmsString, BmsString, BmsString, BmsString, BmsString, BmsString, BmsString];
 }
 
-describe.each(targets)('string_latest and the paged fleet overview on $name', (target) => {
+describe.each(targets)('string_latest on $name', (target) => {
   const ctx = useTestDatabase(target);
   it('moves forward with the newest stored sample and never back for late or replayed data', async () => {
     const string = await createBmsString(ctx.prisma);
@@ -92,6 +92,21 @@ describe.each(targets)('string_latest and the paged fleet overview on $name', (t
     await store(ctx, string, [[3, 53]]);
     expect(await latest(ctx, string)).toEqual({ ts: new Date(at(3)), soc_pct: 53 });
   });
+
+  it('lets the next sample replace one stamped more than a day ahead of the server clock', async () => {
+    const string = await createBmsString(ctx.prisma);
+    await store(ctx, string, [[0, 50]]);
+    const ahead = (Date.now() - base) / 60_000 + 2 * 24 * 60;
+    await store(ctx, string, [[ahead, 99]]);
+    expect((await latest(ctx, string))?.soc_pct).toBe(99);
+
+    await store(ctx, string, [[1, 51]]);
+    expect(await latest(ctx, string)).toEqual({ ts: new Date(at(1)), soc_pct: 51 });
+  });
+});
+
+describe.each(targets)('the paged fleet overview on $name', (target) => {
+  const ctx = useTestDatabase(target);
 
   it('pages every string of the tenant exactly once, by name and by worst open alarm', async () => {
     const [s0, s1, s2, s3, s4, s5] = await sevenStrings(ctx);

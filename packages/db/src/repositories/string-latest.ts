@@ -18,7 +18,9 @@ export function newestPerString(rows: readonly PackSampleRow[]): PackSampleRow[]
 }
 
 // One statement for the whole group. The WHERE of DO UPDATE is the forward-only rule: a row
-// whose stored ts is not older than the new one stays as it is (late or replayed data).
+// whose stored ts is not older than the new one stays as it is (late or replayed data). The one
+// exception is a stored ts more than a day ahead of the server clock (a gateway clock gone
+// wrong): the next sample replaces it, so one bad timestamp cannot pin a string's state for good.
 const UPSERT_SQL = `
   INSERT INTO string_latest (string_id, ts, pack_voltage_dv, pack_current_da, bms_temp_dc, soc_pct, soh_pct,
                              cell_max_mv, cell_min_mv, cell_temp_max_dc, state, error_bits, alarm_bits,
@@ -32,7 +34,7 @@ const UPSERT_SQL = `
     cell_max_mv = EXCLUDED.cell_max_mv, cell_min_mv = EXCLUDED.cell_min_mv,
     cell_temp_max_dc = EXCLUDED.cell_temp_max_dc, state = EXCLUDED.state, error_bits = EXCLUDED.error_bits,
     alarm_bits = EXCLUDED.alarm_bits, protection_bits = EXCLUDED.protection_bits
-  WHERE string_latest.ts < EXCLUDED.ts`;
+  WHERE string_latest.ts < EXCLUDED.ts OR string_latest.ts > now() + interval '1 day'`;
 
 /**
  * Moves string_latest forward to the newest of the written rows per string. Call it in the
