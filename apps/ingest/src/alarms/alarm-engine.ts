@@ -13,6 +13,7 @@ import type { AlarmEventPublisher } from './alarm-event-publisher.js';
 import { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import { AlarmSweeper } from './alarm-sweeper.js';
 import { RuleCache } from './rule-cache.js';
+import { SampleTimeline } from './sample-timeline.js';
 
 /** The evaluator's parts over one pool and one publisher; built by AlarmsModule and by tests. */
 export interface AlarmEngine {
@@ -38,7 +39,16 @@ export function createAlarmEngine(deps: {
   const rules = new RuleCache(new AlarmRuleSetRepository(pool), config.ruleCacheMs, clock);
   const relay = new AlarmOutboxRelay(new AlarmOutboxRepository(pool), publisher, logger);
   return {
-    evaluator: new AlarmEvaluator(store, subjects, rules, relay, counters, logger),
+    evaluator: new AlarmEvaluator(
+      store,
+      subjects,
+      rules,
+      relay,
+      counters,
+      logger,
+      new SampleTimeline(pool),
+      config.stringIntervalS * 1000,
+    ),
     sweeper: new AlarmSweeper(store, subjects, rules, relay, counters, config, clock),
     relay,
     rules,

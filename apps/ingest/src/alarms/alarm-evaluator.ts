@@ -4,9 +4,11 @@ import type { Logger } from '../logging/root-logger.js';
 import type { AlarmCounters } from './alarm-counters.js';
 import type { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import { batchByString } from './batch-by-string.js';
+import { dataGapObservation } from './data-gap-observation.js';
 import { evaluateSubject } from './evaluate-subject.js';
 import { maintenanceCheck } from './maintenance-check.js';
 import type { RuleCache } from './rule-cache.js';
+import type { SampleTimeline } from './sample-timeline.js';
 import { stringObservations } from './string-observations.js';
 
 export interface AlarmMessage {
@@ -35,6 +37,8 @@ export class AlarmEvaluator {
     private readonly relay: AlarmOutboxRelay,
     private readonly counters: AlarmCounters,
     private readonly logger: Logger,
+    private readonly timeline: SampleTimeline,
+    private readonly stringIntervalMs: number,
   ) {}
 
   async handle(message: AlarmMessage): Promise<AlarmOutcome> {
@@ -76,6 +80,21 @@ export class AlarmEvaluator {
         rules,
       );
       this.counters.add('problems.decode', decodeProblems.length);
+      if (samples.packs.length > 0) {
+        const gap = await dataGapObservation(
+          this.timeline,
+          string.id,
+          samples.packs.map((p) => Date.parse(p.ts)),
+          rules,
+          this.stringIntervalMs,
+        );
+        if ('skipped' in gap) {
+          this.counters.add(`skipped.${gap.skipped}`);
+        } else {
+          observations.push(gap.observation);
+          observations.sort((a, b) => a.at - b.at);
+        }
+      }
       const outcome = await this.store.transaction((tx) =>
         evaluateSubject(tx, {
           subject: {
