@@ -128,6 +128,12 @@ export {
   type TransitionInput,
 } from './repositories/alarm.types.js';
 export { AlarmStore } from './repositories/alarm-store.js';
+export {
+  type GatewayHeartbeatInput,
+  GatewayHeartbeatRepository,
+  type RecordedHeartbeat,
+  SPOOL_POINTS_KEPT,
+} from './repositories/gateway-heartbeat.repository.js';
 export { AlarmTx, type StoredRuleState } from './repositories/alarm-tx.js';
 export { AlarmOutboxRepository, type OutboxEntry } from './repositories/alarm-outbox.repository.js';
 export {

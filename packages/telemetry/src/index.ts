@@ -31,6 +31,13 @@ export {
   type KnownEvent,
   type UnknownEvent,
 } from './event-envelope.js';
+export {
+  type HeartbeatMessage,
+  type HeartbeatRejectCode,
+  heartbeatSchema,
+  type ParseHeartbeatResult,
+  parseHeartbeat,
+} from './heartbeat.js';
 export { batchMessageId, GATEWAY_ID_PATTERN, isGatewayId } from './ids.js';
 export { type PackSample, type PackState, packSampleSchema, packStates } from './pack-sample.js';
 export {

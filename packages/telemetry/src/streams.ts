@@ -55,6 +55,8 @@ export const consumers = {
   telemetryWriter: 'ingest-telemetry',
   /** The alarm evaluator's own cursor over TELEMETRY, so alarm work never slows the write path. */
   alarmEvaluator: 'ingest-alarms',
+  /** Ingest's cursor over HEARTBEAT: latest heartbeat per gateway and the spool-backlog rule. */
+  heartbeats: 'ingest-heartbeats',
   /** The api's notification fan-out on ALARMS (one durable, shared by every api worker). */
   notify: 'notify',
 } as const;

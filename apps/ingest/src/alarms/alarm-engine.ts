@@ -3,9 +3,11 @@ import {
   AlarmRuleSetRepository,
   AlarmStore,
   AlarmSubjectRepository,
+  GatewayHeartbeatRepository,
   type PgPool,
 } from '@fleet/db';
 import type { AlarmsConfig } from '../config/ingest-config.js';
+import { HeartbeatIntake } from '../heartbeats/heartbeat-intake.js';
 import type { Logger } from '../logging/root-logger.js';
 import { AlarmCounters } from './alarm-counters.js';
 import { AlarmEvaluator } from './alarm-evaluator.js';
@@ -19,6 +21,8 @@ import { SampleTimeline } from './sample-timeline.js';
 export interface AlarmEngine {
   evaluator: AlarmEvaluator;
   sweeper: AlarmSweeper;
+  /** Heartbeats (HEARTBEAT stream): latest per gateway and derived.spool_backlog. */
+  heartbeats: HeartbeatIntake;
   relay: AlarmOutboxRelay;
   rules: RuleCache;
   counters: AlarmCounters;
@@ -48,6 +52,14 @@ export function createAlarmEngine(deps: {
       logger,
       new SampleTimeline(pool),
       config.stringIntervalS * 1000,
+    ),
+    heartbeats: new HeartbeatIntake(
+      new GatewayHeartbeatRepository(pool),
+      store,
+      subjects,
+      rules,
+      relay,
+      counters,
     ),
     sweeper: new AlarmSweeper(store, subjects, rules, relay, counters, config, clock),
     relay,

@@ -2,6 +2,7 @@ import { createPgPool, type PgPool } from '@fleet/db';
 import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { IngestConfig } from '../config/ingest-config.js';
 import { INGEST_CONFIG } from '../config/ingest-config.token.js';
+import { HeartbeatsConsumer } from '../heartbeats/heartbeats.consumer.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { NatsClient } from '../nats/nats-client.js';
 import { createAlarmEngine } from './alarm-engine.js';
@@ -20,7 +21,7 @@ class AlarmPoolLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Alarm evaluation (issue 7): consumer, sweep and outbox relay; its own NATS connection and pool. */
+/** Alarm evaluation (issue 7): consumers (telemetry, heartbeats), sweep and outbox relay; its own NATS connection and pool. */
 @Module({
   providers: [
     NatsClient,
@@ -50,6 +51,7 @@ class AlarmPoolLifecycle implements OnApplicationShutdown {
     },
     AlarmPoolLifecycle,
     AlarmsConsumer,
+    HeartbeatsConsumer,
   ],
 })
 export class AlarmsModule {}

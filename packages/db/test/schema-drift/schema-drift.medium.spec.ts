@@ -20,6 +20,8 @@ const SQL_ONLY_TABLES = [
   'quarantined_sample',
   // 20261220000000_string_latest: the overview's latest state, written with pg by ingest.
   'string_latest',
+  // 20261225000000_gateway_heartbeat: the latest heartbeat per gateway, written with pg by ingest.
+  'gateway_heartbeat',
 ];
 
 const schemaPath = fileURLToPath(new URL('../../../../prisma/schema.prisma', import.meta.url));
