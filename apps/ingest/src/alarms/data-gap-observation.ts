@@ -3,13 +3,15 @@ import type { SampleTimeline } from './sample-timeline.js';
 import type { TimedObservation } from './timed-observation.js';
 
 const DEFAULT_LOOKBACK_S = 86_400;
+/** Stored samples judged per batch: a hole stays visible (the alarm open) for about this many more. */
+export const DATA_GAP_WINDOW = 60;
 
 /**
- * derived.data_gap for one string's batch: the longest hole between the newest stored sample
- * before the batch and the batch's own samples, in expected intervals, observed at the batch's
- * last sample. Returns a reason instead when it cannot be judged honestly: the writer (its own
- * consumer) has not stored this batch yet, so a previous batch may be missing from the table too
- * and would read as a false gap.
+ * derived.data_gap for one string's batch: the longest hole between the newest stored samples
+ * before the batch, in expected intervals, observed at the newest of them. Only what the writer
+ * already committed is judged, never the batch in hand: the writer is a separate consumer and may
+ * still hold this batch and earlier ones, which would read as a false gap. So a hole is seen one
+ * batch late, once the samples after it are stored.
  */
 export async function dataGapObservation(
   timeline: SampleTimeline,
@@ -24,22 +26,16 @@ export async function dataGapObservation(
     return { skipped: 'data-gap.no-rule-or-samples' };
   }
   const lookbackS = typeof rule.params?.lookbackS === 'number' ? rule.params.lookbackS : DEFAULT_LOOKBACK_S;
-  const first = Math.min(...times);
-  const last = Math.max(...times);
-  const before = await timeline.before(stringId, first, last, lookbackS);
-  if (!before.batchStored) {
-    return { skipped: 'data-gap.writer-behind' };
+  const stored = await timeline.before(stringId, Math.min(...times), lookbackS, DATA_GAP_WINDOW);
+  const newest = stored.at(-1);
+  if (newest === undefined) {
+    return { skipped: 'data-gap.nothing-stored' };
   }
-  const reading = dataGap({
-    sampleTimesMs: before.previousMs === null ? times : [before.previousMs, ...times],
-    nowMs: last,
-    lookbackS,
-    expectedIntervalMs,
-  });
+  const reading = dataGap({ sampleTimesMs: stored, nowMs: newest, lookbackS, expectedIntervalMs });
   return {
     observation: {
       ruleId: 'derived.data_gap',
-      at: last,
+      at: newest,
       observation: { kind: 'value', value: reading.value },
     },
   };

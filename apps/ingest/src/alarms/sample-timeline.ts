@@ -1,32 +1,18 @@
 import type { PgPool } from '@fleet/db';
 
-/** What the data-gap rule needs of a string's stored timeline before a batch. */
-export interface TimelineBefore {
-  /** Newest stored sample strictly before the batch (epoch ms), null when none in the look-back. */
-  previousMs: number | null;
-  /** Whether the batch's last sample is stored, i.e. the writer has committed this batch. */
-  batchStored: boolean;
-}
-
 /**
- * Reads pack_sample through its (string_id, ts) key. Kept beside the evaluator rather than in a
- * repository because it is one query only the data-gap rule uses.
+ * Reads pack_sample's stored times through its (string_id, ts) key. Kept beside the evaluator
+ * rather than in a repository because it is one query only the data-gap rule uses.
  */
 export class SampleTimeline {
   constructor(private readonly pool: PgPool) {}
 
-  async before(
-    stringId: string,
-    firstMs: number,
-    lastMs: number,
-    lookbackS: number,
-  ): Promise<TimelineBefore> {
-    const { rows } = await this.pool.query<{ previous: Date | null; stored: boolean }>(
-      `SELECT (SELECT max(ts) FROM pack_sample
-                WHERE string_id = $1 AND ts < $2 AND ts >= $3) AS previous,
-              EXISTS (SELECT 1 FROM pack_sample WHERE string_id = $1 AND ts = $4) AS stored`,
-      [stringId, new Date(firstMs), new Date(firstMs - lookbackS * 1000), new Date(lastMs)],
+  /** The newest `limit` stored sample times before `beforeMs` within the look-back, oldest first. */
+  async before(stringId: string, beforeMs: number, lookbackS: number, limit: number): Promise<number[]> {
+    const { rows } = await this.pool.query<{ ts: Date }>(
+      `SELECT ts FROM pack_sample WHERE string_id = $1 AND ts < $2 AND ts >= $3 ORDER BY ts DESC LIMIT $4`,
+      [stringId, new Date(beforeMs), new Date(beforeMs - lookbackS * 1000), limit],
     );
-    return { previousMs: rows[0]?.previous?.getTime() ?? null, batchStored: rows[0]?.stored === true };
+    return rows.map((r) => r.ts.getTime()).reverse();
   }
 }
