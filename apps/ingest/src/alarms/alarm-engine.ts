@@ -14,6 +14,7 @@ import { AlarmEvaluator } from './alarm-evaluator.js';
 import type { AlarmEventPublisher } from './alarm-event-publisher.js';
 import { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import { AlarmSweeper } from './alarm-sweeper.js';
+import { CellHistory } from './cell-history.js';
 import { RuleCache } from './rule-cache.js';
 import { SampleTimeline } from './sample-timeline.js';
 
@@ -52,6 +53,7 @@ export function createAlarmEngine(deps: {
       logger,
       new SampleTimeline(pool),
       config.stringIntervalS * 1000,
+      new CellHistory(pool),
     ),
     heartbeats: new HeartbeatIntake(
       new GatewayHeartbeatRepository(pool),

@@ -4,12 +4,14 @@ import type { Logger } from '../logging/root-logger.js';
 import type { AlarmCounters } from './alarm-counters.js';
 import type { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import { batchByString } from './batch-by-string.js';
+import type { CellHistory } from './cell-history.js';
 import { dataGapObservation } from './data-gap-observation.js';
 import { evaluateSubject } from './evaluate-subject.js';
 import { maintenanceCheck } from './maintenance-check.js';
 import type { RuleCache } from './rule-cache.js';
 import type { SampleTimeline } from './sample-timeline.js';
 import { stringObservations } from './string-observations.js';
+import { weakCellObservation } from './weak-cell-observation.js';
 
 export interface AlarmMessage {
   subject: string;
@@ -39,6 +41,7 @@ export class AlarmEvaluator {
     private readonly logger: Logger,
     private readonly timeline: SampleTimeline,
     private readonly stringIntervalMs: number,
+    private readonly cellHistory?: CellHistory,
   ) {}
 
   async handle(message: AlarmMessage): Promise<AlarmOutcome> {
@@ -92,6 +95,20 @@ export class AlarmEvaluator {
           this.counters.add(`skipped.${gap.skipped}`);
         } else {
           observations.push(gap.observation);
+          observations.sort((a, b) => a.at - b.at);
+        }
+      }
+      if (samples.cells.length > 0 && this.cellHistory) {
+        const weak = await weakCellObservation(
+          this.cellHistory,
+          string.id,
+          samples.cells.map((c) => ({ ts: Date.parse(c.ts), cellVoltagesMv: c.cellVoltagesMv })),
+          rules,
+        );
+        if ('skipped' in weak) {
+          this.counters.add(`skipped.${weak.skipped}`);
+        } else {
+          observations.push(weak.observation);
           observations.sort((a, b) => a.at - b.at);
         }
       }
