@@ -179,8 +179,10 @@ async function natsOutage(s: OutageStack): Promise<void> {
     20_000,
     s.diagnostics,
   );
-  const answeredBefore = s.replies.size;
-  await waitFor('10 polls answered while NATS is down', () => s.replies.size >= answeredBefore + 20, 20_000);
+  // Counted by the simulator's own reply times, not by how many replies were collected since: the
+  // collector reads a ring of recent replies and, under load, may add older ones after downAt.
+  const answeredSinceDown = () => [...s.replies.values()].filter((r) => r.at > downAt).length;
+  await waitFor('10 polls answered while NATS is down', () => answeredSinceDown() >= 20, 20_000);
   await s.startNats();
   const upAt = new Date().toISOString();
   await waitFor(
