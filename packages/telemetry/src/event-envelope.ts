@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GATEWAY_ID_PATTERN } from './ids.js';
+import { kindListSchema, type UnknownKind } from './kind-list.js';
 
 // Events a gateway publishes on `bms.v1.evt.<gatewayId>` (EVENTS stream): rare facts the cloud
 // must learn once rather than sample, e.g. what a string is made of (issue 5: "auto-discovery of
@@ -67,35 +68,9 @@ export type BootEvent = z.infer<typeof bootEventSchema>;
 export type KnownEvent = z.infer<typeof knownEventSchema>;
 
 /** An event of a kind this reader does not know (a newer minor version), kept with its body. */
-export interface UnknownEvent {
-  kind: 'unknown';
-  originalKind: string;
-  body: Record<string, unknown>;
-}
+export type UnknownEvent = UnknownKind;
 
-const eventListSchema = z
-  .array(z.looseObject({ kind: z.string().min(1).max(64) }))
-  .min(1)
-  .max(1000)
-  .transform((items, ctx) => {
-    const known: KnownEvent[] = [];
-    const unknown: UnknownEvent[] = [];
-    items.forEach((item, index) => {
-      if (!KNOWN_KINDS.has(item.kind)) {
-        unknown.push({ kind: 'unknown', originalKind: item.kind, body: item });
-        return;
-      }
-      const parsed = knownEventSchema.safeParse(item);
-      if (parsed.success) {
-        known.push(parsed.data);
-        return;
-      }
-      for (const issue of parsed.error.issues) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: [index, ...issue.path] });
-      }
-    });
-    return { known, unknown };
-  });
+const eventListSchema = kindListSchema<KnownEvent>(knownEventSchema, KNOWN_KINDS, 1000);
 
 /**
  * One batch of events. Like telemetry, unknown keys are stripped and unknown kinds are set

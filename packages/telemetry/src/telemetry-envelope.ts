@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cellSnapshotSchema } from './cell-snapshot.js';
 import { GATEWAY_ID_PATTERN } from './ids.js';
+import { kindListSchema, type UnknownKind } from './kind-list.js';
 import { packSampleSchema } from './pack-sample.js';
 import { packSeriesSchema } from './pack-series.js';
 
@@ -21,37 +22,11 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set(['pack', 'cells', 'packs']);
  * they understand. Ingest dead-letters the batch's original bytes with code
  * `unknown-sample-kind` and stores the known samples.
  */
-export interface UnknownSample {
-  kind: 'unknown';
-  originalKind: string;
-  body: Record<string, unknown>;
-}
+export type UnknownSample = UnknownKind;
 
 export type KnownSample = z.infer<typeof knownSampleSchema>;
 
-const sampleListSchema = z
-  .array(z.looseObject({ kind: z.string().min(1).max(64) }))
-  .min(1)
-  .max(10_000)
-  .transform((items, ctx) => {
-    const known: KnownSample[] = [];
-    const unknown: UnknownSample[] = [];
-    items.forEach((item, index) => {
-      if (!KNOWN_KINDS.has(item.kind)) {
-        unknown.push({ kind: 'unknown', originalKind: item.kind, body: item });
-        return;
-      }
-      const parsed = knownSampleSchema.safeParse(item);
-      if (parsed.success) {
-        known.push(parsed.data);
-        return;
-      }
-      for (const issue of parsed.error.issues) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: [index, ...issue.path] });
-      }
-    });
-    return { known, unknown };
-  });
+const sampleListSchema = kindListSchema<KnownSample>(knownSampleSchema, KNOWN_KINDS, 10_000);
 
 /**
  * One telemetry batch as published on `bms.v1.tlm.<gatewayId>`.
