@@ -153,3 +153,21 @@ export {
   MaintenanceWindowRepository,
   type MaintenanceWindowRow,
 } from './repositories/maintenance-window.repository.js';
+// --- access (issue 8): scopes, principals, row-level security pool ---
+export {
+  type AccessScope,
+  AccessRepository,
+  disableTenantFilterForTests,
+  EMPTY_SCOPE,
+  orgScope,
+  type Principal,
+  SCOPED_ROLE,
+  ScopedPool,
+  type ScopeArg,
+  scopeAdmits,
+  scopeSql,
+  scopeStatements,
+  scopeWhere,
+  tenantFilterDisabled,
+  toScope,
+} from './access/index.js';

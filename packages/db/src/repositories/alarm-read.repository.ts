@@ -1,4 +1,5 @@
 import type { AlarmSeverity, AlarmStatus } from '@fleet/telemetry';
+import { type ScopeArg, scopeSql } from '../access/index.js';
 import type { PgPool } from '../client.js';
 import type { AlarmRow, AlarmTransitionRow } from './alarm.types.js';
 import { ALARM_COLUMNS } from './alarm-columns.js';
@@ -13,23 +14,24 @@ export interface AlarmListFilter {
   limit: number;
 }
 
-/** The alarm inbox reads of the API. Every method takes the tenant id and filters by it. */
+/** The alarm inbox reads of the API. Every method takes the caller's scope and filters by it. */
 export class AlarmReadRepository {
   constructor(private readonly pool: PgPool) {}
 
-  async list(tenantId: string, f: AlarmListFilter): Promise<AlarmRow[]> {
+  async list(scope: ScopeArg, f: AlarmListFilter): Promise<AlarmRow[]> {
+    const params: unknown[] = [];
+    const where = scopeSql(scope, { tenant: 'a.tenant_id', site: 'a.site_id' }, params);
     const { rows } = await this.pool.query<AlarmRow>(
       `SELECT ${ALARM_COLUMNS} FROM alarm a
-        WHERE a.tenant_id = $1
-          AND ($2::text[] IS NULL OR a.status::text = ANY($2))
-          AND ($3::text[] IS NULL OR a.severity::text = ANY($3))
-          AND ($4::uuid IS NULL OR a.site_id = $4)
-          AND ($5::uuid IS NULL OR a.string_id = $5)
-          AND ($6::timestamptz IS NULL OR (a.last_fired_at, a.id) < ($6, $7::uuid))
+        WHERE ${where}
+          AND ($1::text[] IS NULL OR a.status::text = ANY($1))
+          AND ($2::text[] IS NULL OR a.severity::text = ANY($2))
+          AND ($3::uuid IS NULL OR a.site_id = $3)
+          AND ($4::uuid IS NULL OR a.string_id = $4)
+          AND ($5::timestamptz IS NULL OR (a.last_fired_at, a.id) < ($5, $6::uuid))
         ORDER BY a.last_fired_at DESC, a.id DESC
-        LIMIT $8`,
+        LIMIT $7`,
       [
-        tenantId,
         f.statuses ?? null,
         f.severities ?? null,
         f.siteId ?? null,
@@ -37,27 +39,32 @@ export class AlarmReadRepository {
         f.after?.lastFiredAt ?? null,
         f.after?.id ?? null,
         f.limit,
+        ...params,
       ],
     );
     return rows;
   }
 
-  async find(tenantId: string, alarmId: string): Promise<AlarmRow | null> {
+  async find(scope: ScopeArg, alarmId: string): Promise<AlarmRow | null> {
+    const params: unknown[] = [alarmId];
+    const where = scopeSql(scope, { tenant: 'a.tenant_id', site: 'a.site_id' }, params);
     const { rows } = await this.pool.query<AlarmRow>(
-      `SELECT ${ALARM_COLUMNS} FROM alarm a WHERE a.id = $1 AND a.tenant_id = $2`,
-      [alarmId, tenantId],
+      `SELECT ${ALARM_COLUMNS} FROM alarm a WHERE a.id = $1 AND ${where}`,
+      params,
     );
     return rows[0] ?? null;
   }
 
-  /** The audit trail, oldest first; empty for another tenant's alarm. */
-  async transitions(tenantId: string, alarmId: string): Promise<AlarmTransitionRow[]> {
+  /** The audit trail, oldest first; empty for an alarm outside the scope. */
+  async transitions(scope: ScopeArg, alarmId: string): Promise<AlarmTransitionRow[]> {
+    const params: unknown[] = [alarmId];
+    const where = scopeSql(scope, { tenant: 'a.tenant_id', site: 'a.site_id' }, params);
     const { rows } = await this.pool.query<AlarmTransitionRow>(
       `SELECT t.alarm_id AS "alarmId", t.seq, t.transition, t.actor, t.at, t.detail,
               (t.event->>'notify')::boolean AS notify, t.published_at AS "publishedAt"
          FROM alarm_transition t JOIN alarm a ON a.id = t.alarm_id
-        WHERE t.alarm_id = $1 AND a.tenant_id = $2 ORDER BY t.seq`,
-      [alarmId, tenantId],
+        WHERE t.alarm_id = $1 AND ${where} ORDER BY t.seq`,
+      params,
     );
     return rows;
   }

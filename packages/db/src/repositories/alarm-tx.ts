@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { type ScopeArg, scopeSql } from '../access/index.js';
 import type { AlarmPatch, AlarmRow, NewAlarm, TransitionInput } from './alarm.types.js';
 import { ALARM_COLUMNS, patchAssignments } from './alarm-columns.js';
 import { buildAlarmEvent } from './alarm-event.build.js';
@@ -61,10 +62,12 @@ export class AlarmTx {
   }
 
   /** One alarm of the tenant, locked; null when absent or another tenant's. */
-  async lockAlarm(tenantId: string, alarmId: string): Promise<AlarmRow | null> {
+  async lockAlarm(scope: ScopeArg, alarmId: string): Promise<AlarmRow | null> {
+    const params: unknown[] = [alarmId];
+    const where = scopeSql(scope, { tenant: 'a.tenant_id', site: 'a.site_id' }, params);
     const { rows } = await this.client.query<AlarmRow>(
-      `SELECT ${ALARM_COLUMNS} FROM alarm a WHERE a.id = $1 AND a.tenant_id = $2 FOR UPDATE`,
-      [alarmId, tenantId],
+      `SELECT ${ALARM_COLUMNS} FROM alarm a WHERE a.id = $1 AND ${where} FOR UPDATE`,
+      params,
     );
     return rows[0] ?? null;
   }

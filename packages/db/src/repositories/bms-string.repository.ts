@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../client.js';
+import { type ScopeArg, scopeWhere } from '../access/index.js';
+import type { Prisma, PrismaClient } from '../client.js';
 import type { StringModuleType } from './site.repository.js';
 
 export interface BmsStringDetail {
@@ -16,13 +17,13 @@ export interface BmsStringDetail {
   site: { id: string; name: string; address: string | null; timezone: string };
 }
 
-/** BMS strings of one tenant; every method takes the tenant id and filters by it. */
+/** BMS strings in a caller's scope; every method takes the scope and filters by it. */
 export class BmsStringRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: PrismaClient | Prisma.TransactionClient) {}
 
-  async findDetail(tenantId: string, stringId: string): Promise<BmsStringDetail | null> {
+  async findDetail(scope: ScopeArg, stringId: string): Promise<BmsStringDetail | null> {
     return this.prisma.bmsString.findFirst({
-      where: { id: stringId, tenantId },
+      where: { AND: [{ id: stringId }, scopeWhere(scope)] },
       select: {
         id: true,
         name: true,

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../client.js';
+import { type ScopeArg, scopeWhere } from '../access/index.js';
+import type { Prisma, PrismaClient } from '../client.js';
 import type { ModuleType } from '../generated/prisma/enums.js';
 
 export type StringModuleType = ModuleType;
@@ -55,21 +56,23 @@ const stringSummarySelect = {
   lastSampleAt: true,
 } as const;
 
-/** Sites of one tenant. Every method takes the tenant id and filters by it (tenancy is not optional). */
+/**
+ * Sites in a caller's scope (its organisation's, plus invited or support-granted ones). Every method
+ * takes the scope and filters by it (tenancy is not optional); the API's row-level security backs it.
+ */
 export class SiteRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: PrismaClient | Prisma.TransactionClient) {}
 
-  async listWithStrings(tenantId: string): Promise<SiteSummary[]> {
+  async listWithStrings(scope: ScopeArg): Promise<SiteSummary[]> {
     const sites = await this.prisma.site.findMany({
-      where: { tenantId },
+      where: scopeWhere(scope, 'id'),
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: {
         id: true,
         name: true,
         address: true,
-        gateways: { where: { tenantId }, select: { id: true }, orderBy: { id: 'asc' } },
+        gateways: { select: { id: true }, orderBy: { id: 'asc' } },
         strings: {
-          where: { tenantId },
           select: stringSummarySelect,
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         },
@@ -78,9 +81,9 @@ export class SiteRepository {
     return sites.map(({ gateways, ...site }) => ({ ...site, gatewayIds: gateways.map((g) => g.id) }));
   }
 
-  async findDetail(tenantId: string, siteId: string): Promise<SiteDetail | null> {
+  async findDetail(scope: ScopeArg, siteId: string): Promise<SiteDetail | null> {
     const site = await this.prisma.site.findFirst({
-      where: { id: siteId, tenantId },
+      where: { AND: [{ id: siteId }, scopeWhere(scope, 'id')] },
       select: {
         id: true,
         name: true,
@@ -89,7 +92,6 @@ export class SiteRepository {
         latitude: true,
         longitude: true,
         gateways: {
-          where: { tenantId },
           select: { id: true, name: true, lastSeenAt: true },
           orderBy: { id: 'asc' },
         },
@@ -98,12 +100,11 @@ export class SiteRepository {
             id: true,
             name: true,
             serial: true,
-            strings: { where: { tenantId }, select: { id: true } },
+            strings: { select: { id: true } },
           },
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         },
         strings: {
-          where: { tenantId },
           select: { ...stringSummarySelect, bus: true, gatewayId: true, mbmsGroupId: true },
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         },

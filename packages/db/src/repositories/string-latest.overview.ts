@@ -1,4 +1,5 @@
 import type { AlarmSeverity, PackState } from '@fleet/telemetry';
+import { type ScopeArg, scopeSql } from '../access/index.js';
 import type { PgPool } from '../client.js';
 import {
   decodeFleetCursor,
@@ -57,33 +58,35 @@ const COLUMNS = `
   CASE WHEN coalesce(l.protection_bits, 0) <> 0 THEN 'protection'
        WHEN coalesce(l.alarm_bits, 0) <> 0 THEN 'alarm' ELSE 'none' END AS "worstAlarm"`;
 
-const BY_NAME_SQL = (after: boolean, withoutOpenAlarms: boolean) => `
+// Placeholders: $1 limit, $2.. the cursor, then the scope's two (scopeSql); `scope` is that predicate
+// over columns tenant_id and site_id of the alias it is written for.
+const BY_NAME_SQL = (after: boolean, withoutOpenAlarms: boolean, scope: string) => `
   SELECT ${COLUMNS}, a.severity AS "worstSeverity"
     FROM bms_string s
     LEFT JOIN string_latest l ON l.string_id = s.id
     LEFT JOIN LATERAL (
       SELECT al.severity FROM alarm al
-       WHERE al.tenant_id = $1 AND al.string_id = s.id AND al.status IN ${OPEN}
+       WHERE al.string_id = s.id AND al.status IN ${OPEN}
        ORDER BY al.severity LIMIT 1) a ON true
-   WHERE s.tenant_id = $1 ${after ? 'AND (s.name, s.id) > ($3::text, $4::uuid)' : ''}
+   WHERE ${scope.replaceAll('{t}', 's')} ${after ? 'AND (s.name, s.id) > ($2::text, $3::uuid)' : ''}
      ${withoutOpenAlarms ? 'AND a.severity IS NULL' : ''}
    ORDER BY s.name, s.id
-   LIMIT $2`;
+   LIMIT $1`;
 
 // The enum sorts critical < major < warning < info, so the smallest severity is the worst.
-const ALARMED_SQL = (after: boolean) => `
+const ALARMED_SQL = (after: boolean, scope: string) => `
   WITH worst AS (
     SELECT DISTINCT ON (al.string_id) al.string_id, al.severity
       FROM alarm al
-     WHERE al.tenant_id = $1 AND al.string_id IS NOT NULL AND al.status IN ${OPEN}
+     WHERE ${scope.replaceAll('{t}', 'al')} AND al.string_id IS NOT NULL AND al.status IN ${OPEN}
      ORDER BY al.string_id, al.severity)
   SELECT ${COLUMNS}, w.severity AS "worstSeverity"
     FROM worst w
-    JOIN bms_string s ON s.id = w.string_id AND s.tenant_id = $1
+    JOIN bms_string s ON s.id = w.string_id
     LEFT JOIN string_latest l ON l.string_id = s.id
-   ${after ? 'WHERE (w.severity, s.name, s.id) > ($3::"AlarmSeverity", $4::text, $5::uuid)' : ''}
+   ${after ? 'WHERE (w.severity, s.name, s.id) > ($2::"AlarmSeverity", $3::text, $4::uuid)' : ''}
    ORDER BY w.severity, s.name, s.id
-   LIMIT $2`;
+   LIMIT $1`;
 
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) {
@@ -92,10 +95,16 @@ function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
 }
 
-/** One page of the tenant's strings; see TelemetryReadRepository.fleetOverview. */
+/** The query's parameters followed by the scope's, and the scope predicate with `{t}` for the alias. */
+function withScope(scope: ScopeArg, params: unknown[]): [string, unknown[]] {
+  const where = scopeSql(scope, { tenant: '{t}.tenant_id', site: '{t}.site_id' }, params);
+  return [where, params];
+}
+
+/** One page of the strings in the caller's scope; see TelemetryReadRepository.fleetOverview. */
 export async function readFleetOverview(
   pool: PgPool,
-  tenantId: string,
+  scope: ScopeArg,
   options: FleetOverviewOptions = {},
 ): Promise<FleetOverviewPage> {
   const sort = options.sort ?? 'name';
@@ -106,10 +115,11 @@ export async function readFleetOverview(
   let phase: FleetOverviewCursor['phase'] = cursor?.phase ?? (sort === 'severity' ? 'alarmed' : 'rest');
   if (phase === 'alarmed') {
     const after = cursor?.phase === 'alarmed';
-    const params = after
-      ? [tenantId, limit + 1, cursor.severity, cursor.name, cursor.id]
-      : [tenantId, limit + 1];
-    rows.push(...(await pool.query<FleetOverviewRow>(ALARMED_SQL(after), params)).rows);
+    const [where, params] = withScope(
+      scope,
+      after ? [limit + 1, cursor.severity, cursor.name, cursor.id] : [limit + 1],
+    );
+    rows.push(...(await pool.query<FleetOverviewRow>(ALARMED_SQL(after, where), params)).rows);
     if (rows.length <= limit) {
       phase = 'rest';
     }
@@ -117,8 +127,8 @@ export async function readFleetOverview(
   if (phase === 'rest' && rows.length <= limit) {
     const after = cursor?.phase === 'rest';
     const want = limit + 1 - rows.length;
-    const params = after ? [tenantId, want, cursor.name, cursor.id] : [tenantId, want];
-    const sql = BY_NAME_SQL(after, sort === 'severity');
+    const [where, params] = withScope(scope, after ? [want, cursor.name, cursor.id] : [want]);
+    const sql = BY_NAME_SQL(after, sort === 'severity', where);
     rows.push(...(await pool.query<FleetOverviewRow>(sql, params)).rows);
   }
   const page = rows.slice(0, limit);

@@ -1,4 +1,5 @@
 import type { PackState } from '@fleet/telemetry';
+import { type ScopeArg, scopeSql } from '../access/index.js';
 import type { PgPool } from '../client.js';
 import { rollupTable } from './rollup-sql.js';
 import { pickTrendTier, type TrendTier } from './rollup-tier.js';
@@ -45,7 +46,7 @@ export interface LatestPackSample {
   dischargeForbidden: boolean | null;
 }
 
-// The join on bms_string is the tenant check: a string of another tenant yields no row, exactly
+// The join on bms_string is the scope check: a string outside the scope yields no row, exactly
 // like a string without samples, so callers cannot tell the two apart. ORDER BY ts DESC LIMIT 1
 // walks the (string_id, ts) primary key backwards, on hypertables and native partitions alike.
 const LATEST_PACK_SAMPLE_SQL = `
@@ -63,7 +64,7 @@ const LATEST_PACK_SAMPLE_SQL = `
          p.discharge_forbidden AS "dischargeForbidden"
     FROM pack_sample p
     JOIN bms_string s ON s.id = p.string_id
-   WHERE p.string_id = $1 AND s.tenant_id = $2
+   WHERE p.string_id = $1 AND {scope}
    ORDER BY p.ts DESC
    LIMIT 1`;
 
@@ -104,7 +105,7 @@ const ROLLUP_TREND_SQL = (table: string) => `
          r.energy_in_wh::float8 AS "energyInWh", r.energy_out_wh::float8 AS "energyOutWh"
     FROM ${table} r
     JOIN bms_string s ON s.id = r.string_id
-   WHERE r.string_id = $1 AND s.tenant_id = $2 AND r.bucket_start >= $3 AND r.bucket_start < $4
+   WHERE r.string_id = $1 AND r.bucket_start >= $2 AND r.bucket_start < $3 AND {scope}
    ORDER BY r.bucket_start`;
 
 const RAW_TREND_SQL = `
@@ -117,15 +118,22 @@ const RAW_TREND_SQL = `
          0::float8 AS "energyInWh", 0::float8 AS "energyOutWh"
     FROM pack_sample p
     JOIN bms_string s ON s.id = p.string_id
-   WHERE p.string_id = $1 AND s.tenant_id = $2 AND p.ts >= $3 AND p.ts < $4
+   WHERE p.string_id = $1 AND p.ts >= $2 AND p.ts < $3 AND {scope}
    ORDER BY p.ts`;
 
-/** Tenant-scoped reads of the time-series tables (raw SQL over pg, beside Prisma). */
+/** Fills `{scope}` with the predicate admitting the joined string `s` (parameters appended). */
+function withStringScope(sql: string, scope: ScopeArg, params: unknown[]): string {
+  return sql.replace('{scope}', scopeSql(scope, { tenant: 's.tenant_id', site: 's.site_id' }, params));
+}
+
+/** Scope-filtered reads of the time-series tables (raw SQL over pg, beside Prisma). */
 export class TelemetryReadRepository {
   constructor(private readonly pool: PgPool) {}
 
-  async latestPackSample(tenantId: string, stringId: string): Promise<LatestPackSample | null> {
-    const result = await this.pool.query<LatestPackSample>(LATEST_PACK_SAMPLE_SQL, [stringId, tenantId]);
+  async latestPackSample(scope: ScopeArg, stringId: string): Promise<LatestPackSample | null> {
+    const params: unknown[] = [stringId];
+    const sql = withStringScope(LATEST_PACK_SAMPLE_SQL, scope, params);
+    const result = await this.pool.query<LatestPackSample>(sql, params);
     return result.rows[0] ?? null;
   }
 
@@ -135,7 +143,7 @@ export class TelemetryReadRepository {
    * points, like a string without data.
    */
   async stringTrend(
-    tenantId: string,
+    scope: ScopeArg,
     stringId: string,
     range: { from: Date; to: Date; bucket?: TrendTier | 'auto' },
     now: Date = new Date(),
@@ -144,8 +152,13 @@ export class TelemetryReadRepository {
       range.bucket === undefined || range.bucket === 'auto'
         ? pickTrendTier(range.from, range.to, now)
         : range.bucket;
-    const sql = tier === 'raw' ? RAW_TREND_SQL : ROLLUP_TREND_SQL(rollupTable(tier));
-    const { rows } = await this.pool.query<TrendPoint>(sql, [stringId, tenantId, range.from, range.to]);
+    const params: unknown[] = [stringId, range.from, range.to];
+    const sql = withStringScope(
+      tier === 'raw' ? RAW_TREND_SQL : ROLLUP_TREND_SQL(rollupTable(tier)),
+      scope,
+      params,
+    );
+    const { rows } = await this.pool.query<TrendPoint>(sql, params);
     return { tier, points: rows };
   }
 
@@ -155,8 +168,8 @@ export class TelemetryReadRepository {
    * O(limit) whatever the fleet size. A cursor from another sort or a foreign one throws
    * InvalidFleetCursorError.
    */
-  fleetOverview(tenantId: string, options: FleetOverviewOptions = {}): Promise<FleetOverviewPage> {
-    return readFleetOverview(this.pool, tenantId, options);
+  fleetOverview(scope: ScopeArg, options: FleetOverviewOptions = {}): Promise<FleetOverviewPage> {
+    return readFleetOverview(this.pool, scope, options);
   }
 
   /** Resolves when the database answers a trivial query; the API's health check. */
