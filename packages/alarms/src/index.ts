@@ -32,7 +32,16 @@ export {
 } from './derived/cell-imbalance.js';
 export { type DataGapInput, type DataGapReading, dataGap } from './derived/data-gap.js';
 export type { DerivedReading } from './derived/derived-reading.js';
-export { type SohFadeReading, type SohFadeVsFleetInput, sohFadeVsFleet, sohLow } from './derived/soh.js';
+export { sohLow } from './derived/soh.js';
+export {
+  type FadeFit,
+  SOH_FADE_PARAMS,
+  type SohFadeParams,
+  type SohFadeReading,
+  type SohFadeVsFleetInput,
+  sohFadeParams,
+  sohFadeVsFleet,
+} from './derived/soh-fade-vs-fleet.js';
 export { type SpoolBacklogReading, type SpoolPoint, spoolBacklog } from './derived/spool-backlog.js';
 export { type StalenessInput, staleness } from './derived/staleness.js';
 export {

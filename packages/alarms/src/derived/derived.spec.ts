@@ -4,7 +4,7 @@ import { step } from '../evaluator/step.js';
 import { DEFAULT_RULES } from '../rules/default-rules.js';
 import { cellImbalance } from './cell-imbalance.js';
 import { dataGap } from './data-gap.js';
-import { sohFadeVsFleet, sohLow } from './soh.js';
+import { sohLow } from './soh.js';
 import { spoolBacklog } from './spool-backlog.js';
 import { staleness } from './staleness.js';
 import { temperatureRange } from './temperature-range.js';
@@ -79,32 +79,6 @@ describe('SOH', () => {
   it('reads SOH as a percentage, refusing anything else by name', () => {
     expect(sohLow(78)).toEqual({ value: 78 });
     expect(sohLow(255)).toEqual({ value: null, reason: 'SOH 255 is not a percentage' });
-  });
-
-  it('places the fade rate in its fleet as a percentile, ties counting half', () => {
-    const fleet = [1, 1.5, 2, 2, 2.5, 3, 3.5, 4, 4.5, 5];
-    expect(
-      sohFadeVsFleet({ ownFadePctPerYear: 6, fleetFadePctPerYear: fleet }, { minFleetSize: 10 }),
-    ).toEqual({
-      value: 100,
-      fleetSize: 10,
-      rejected: 0,
-    });
-    // below: 1, 1.5 → 2; equal: 2, 2 → 1 → 30 %
-    expect(
-      sohFadeVsFleet({ ownFadePctPerYear: 2, fleetFadePctPerYear: fleet }, { minFleetSize: 10 }).value,
-    ).toBe(30);
-  });
-
-  it('does not judge a small fleet or a string without a rate, and counts bad peers', () => {
-    const sut = sohFadeVsFleet(
-      { ownFadePctPerYear: 3, fleetFadePctPerYear: [1, Number.NaN, 2] },
-      { minFleetSize: 10 },
-    );
-    expect(sut).toEqual({ value: null, reason: 'fleet of 2 < 10', fleetSize: 2, rejected: 1 });
-    expect(
-      sohFadeVsFleet({ ownFadePctPerYear: null, fleetFadePctPerYear: [] }, { minFleetSize: 0 }).value,
-    ).toBeNull();
   });
 });
 
