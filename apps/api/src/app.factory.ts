@@ -1,6 +1,7 @@
 import { NestLogger } from '@fleet/service-kit/nest';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { requestScope } from './access/request-scope.js';
 import { appModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { requestContext } from './logging/request-context.middleware.js';
@@ -16,6 +17,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<INes
   });
   // No framework fingerprint in responses.
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  // First: every later step of a request runs inside its scope store (row-level security).
+  app.use(requestScope());
   app.use(requestContext(logger));
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();

@@ -1,5 +1,12 @@
 // biome-ignore-all assist/source/organizeImports: one export section per owning engineer, kept in place
-export { createPgPool, createPrismaClient, type PgPool, type Prisma, PrismaClient } from './client.js';
+export {
+  createPgPool,
+  createPrismaClient,
+  createPrismaClientOnPool,
+  type PgPool,
+  type Prisma,
+  PrismaClient,
+} from './client.js';
 // --- ingest side: migrator, time-series writes ---
 export {
   type MigrateOptions,

@@ -1,14 +1,16 @@
+import { ALARM_HANDLERS, FIELD_ROLES, SITE_MANAGERS } from '../access/roles.js';
 import type { AuthContext } from '../logging/api-request.js';
 import type { AlarmAction } from './alarm-actions.js';
 
 /**
- * The roles seam (issue 8): every alarm write asks here first. For now any member of the tenant
- * may do everything (the existing auth); issue 8 maps roles (owner: read only, technician:
- * acknowledge/comment, org_admin: rules and maintenance …) in this one function.
+ * Which roles may change alarms, rules and maintenance windows. The routes' `@Access` rules say
+ * the same; this second check keeps a service method safe when it is called from elsewhere.
  */
 export function mayActOnAlarms(
-  _auth: AuthContext,
-  _what: AlarmAction['kind'] | 'bulk-acknowledge' | 'edit-rules' | 'edit-maintenance',
+  auth: AuthContext,
+  what: AlarmAction['kind'] | 'bulk-acknowledge' | 'edit-rules' | 'edit-maintenance',
 ): boolean {
-  return true;
+  const allowed =
+    what === 'edit-rules' ? SITE_MANAGERS : what === 'edit-maintenance' ? FIELD_ROLES : ALARM_HANDLERS;
+  return allowed.includes(auth.role);
 }

@@ -9,6 +9,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Access } from '../access/access.decorator.js';
+import { FIELD_ROLES, SITE_MANAGERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
@@ -30,12 +32,14 @@ const invalidRule = {
 export class AlarmRulesController {
   constructor(@Inject(AlarmRulesService) private readonly rules: AlarmRulesService) {}
 
+  @Access(...FIELD_ROLES)
   @Get('alarm-rules')
   @ApiOkResponse({ standardSchema: ruleSetSchema })
   getTenant(@CurrentAuth() auth: AuthContext): Promise<RuleSetDto> {
     return this.rules.get(auth.tenantId, null);
   }
 
+  @Access(...SITE_MANAGERS)
   @Put('alarm-rules')
   @ApiBody({ schema: openApiSchema(ruleSetBodySchema) })
   @ApiOkResponse({ standardSchema: ruleSetSchema })
@@ -47,6 +51,7 @@ export class AlarmRulesController {
     return this.rules.put(auth, null, body);
   }
 
+  @Access(...FIELD_ROLES)
   @Get('sites/:id/alarm-rules')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiOkResponse({ standardSchema: ruleSetSchema })
@@ -61,6 +66,7 @@ export class AlarmRulesController {
     return this.rules.get(auth.tenantId, id);
   }
 
+  @Access(...SITE_MANAGERS)
   @Put('sites/:id/alarm-rules')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiBody({ schema: openApiSchema(ruleSetBodySchema) })

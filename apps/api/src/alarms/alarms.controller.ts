@@ -10,6 +10,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Access } from '../access/access.decorator.js';
+import { ALARM_HANDLERS, READERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
@@ -48,6 +50,7 @@ import { AlarmsService } from './alarms.service.js';
 export class AlarmsController {
   constructor(@Inject(AlarmsService) private readonly alarms: AlarmsService) {}
 
+  @Access(...READERS)
   @Get()
   @ApiOkResponse({
     description: 'Newest firing first; pass nextCursor for the next page.',
@@ -57,9 +60,10 @@ export class AlarmsController {
     @CurrentAuth() auth: AuthContext,
     @Query({ schema: alarmListQuerySchema }) q: AlarmListQuery,
   ): Promise<AlarmListDto> {
-    return this.alarms.list(auth.tenantId, q);
+    return this.alarms.list(auth.scope, q);
   }
 
+  @Access(...ALARM_HANDLERS)
   @Post('acknowledge')
   @HttpCode(200)
   @ApiBody({ schema: openApiSchema(bulkAcknowledgeBodySchema) })
@@ -74,6 +78,7 @@ export class AlarmsController {
     return this.alarms.acknowledgeMany(auth, body.ids);
   }
 
+  @Access(...READERS)
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiOkResponse({
@@ -88,9 +93,10 @@ export class AlarmsController {
     @CurrentAuth() auth: AuthContext,
     @Param({ schema: idParamSchema }) { id }: IdParam,
   ): Promise<AlarmDetailDto> {
-    return this.alarms.detail(auth.tenantId, id);
+    return this.alarms.detail(auth.scope, id);
   }
 
+  @Access(...ALARM_HANDLERS)
   @Post(':id/acknowledge')
   @HttpCode(200)
   @ApiParam({ name: 'id', format: 'uuid', type: String })
@@ -109,6 +115,7 @@ export class AlarmsController {
     return this.alarms.act(auth, id, { kind: 'acknowledge', ...body });
   }
 
+  @Access(...ALARM_HANDLERS)
   @Post(':id/assign')
   @HttpCode(200)
   @ApiParam({ name: 'id', format: 'uuid', type: String })
@@ -127,6 +134,7 @@ export class AlarmsController {
     return this.alarms.act(auth, id, { kind: 'assign', userId: body.userId });
   }
 
+  @Access(...ALARM_HANDLERS)
   @Post(':id/comment')
   @HttpCode(200)
   @ApiParam({ name: 'id', format: 'uuid', type: String })
@@ -144,6 +152,7 @@ export class AlarmsController {
     return this.alarms.act(auth, id, { kind: 'comment', ...body });
   }
 
+  @Access(...ALARM_HANDLERS)
   @Post(':id/resolve')
   @HttpCode(200)
   @ApiParam({ name: 'id', format: 'uuid', type: String })
@@ -165,6 +174,7 @@ export class AlarmsController {
     return this.alarms.act(auth, id, { kind: 'resolve', ...body });
   }
 
+  @Access(...ALARM_HANDLERS)
   @Post(':id/close')
   @HttpCode(200)
   @ApiParam({ name: 'id', format: 'uuid', type: String })
@@ -183,6 +193,7 @@ export class AlarmsController {
     return this.alarms.act(auth, id, { kind: 'close', ...body });
   }
 
+  @Access(...ALARM_HANDLERS)
   @Post(':id/snooze')
   @HttpCode(200)
   @ApiParam({ name: 'id', format: 'uuid', type: String })

@@ -7,6 +7,7 @@ import {
   type PgPool,
 } from '@fleet/db';
 import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { SCOPED_PG_POOL } from '../access/access.tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
@@ -32,9 +33,13 @@ class AlarmClientsLifecycle implements OnApplicationShutdown {
   }
 }
 
-const withPool = <T>(make: (pool: PgPool) => T) => ({ useFactory: make, inject: [ALARM_POOL] });
+/** Request-path repositories run on the scoped pool (row-level security in the caller's scope). */
+const withPool = <T>(make: (pool: PgPool) => T) => ({ useFactory: make, inject: [SCOPED_PG_POOL] });
 
-/** Alarm inbox, lifecycle, rules and maintenance windows (issue 7); its own small pool. */
+/**
+ * Alarm inbox, lifecycle, rules and maintenance windows (issue 7). The outbox relay (publisher)
+ * serves every tenant and has its own small system pool.
+ */
 @Module({
   controllers: [AlarmsController, AlarmRulesController, MaintenanceWindowsController],
   providers: [

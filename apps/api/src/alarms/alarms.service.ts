@@ -1,5 +1,5 @@
 import { ALARM_CATALOGUE } from '@fleet/alarms';
-import { AlarmReadRepository, AlarmStore } from '@fleet/db';
+import { AlarmReadRepository, AlarmStore, type ScopeArg } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { AuthContext } from '../logging/api-request.js';
@@ -26,12 +26,12 @@ export class AlarmsService {
     @Inject(AlarmEventsPublisher) private readonly publisher: AlarmEventsPublisher,
   ) {}
 
-  async list(tenantId: string, q: AlarmListQuery): Promise<AlarmListDto> {
+  async list(scope: ScopeArg, q: AlarmListQuery): Promise<AlarmListDto> {
     const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
     if (q.cursor !== undefined && after === undefined) {
       throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned');
     }
-    const rows = await this.reads.list(tenantId, {
+    const rows = await this.reads.list(scope, {
       ...(q.status ? { statuses: q.status } : {}),
       ...(q.severity ? { severities: q.severity } : {}),
       ...(q.site ? { siteId: q.site } : {}),
@@ -47,12 +47,12 @@ export class AlarmsService {
     };
   }
 
-  async detail(tenantId: string, id: string): Promise<AlarmDetailDto> {
-    const alarm = await this.reads.find(tenantId, id);
+  async detail(scope: ScopeArg, id: string): Promise<AlarmDetailDto> {
+    const alarm = await this.reads.find(scope, id);
     if (!alarm) {
       throw notFound(id);
     }
-    const transitions = await this.reads.transitions(tenantId, id);
+    const transitions = await this.reads.transitions(scope, id);
     const entry = ALARM_CATALOGUE.byCode.get(alarm.code);
     return {
       ...toAlarmDto(alarm),
@@ -87,7 +87,7 @@ export class AlarmsService {
       }
     }
     const result = await this.store.transaction(async (tx) => {
-      const alarm = await tx.lockAlarm(auth.tenantId, id);
+      const alarm = await tx.lockAlarm(auth.scope, id);
       if (!alarm) {
         throw notFound(id);
       }

@@ -11,6 +11,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { z } from 'zod';
+import { Access } from '../access/access.decorator.js';
+import { FIELD_ROLES } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
@@ -42,6 +44,7 @@ const notFound = {
 export class MaintenanceWindowsController {
   constructor(@Inject(MaintenanceWindowsService) private readonly windows: MaintenanceWindowsService) {}
 
+  @Access(...FIELD_ROLES)
   @Get()
   @ApiOkResponse({ standardSchema: z.array(maintenanceWindowSchema) })
   list(
@@ -51,6 +54,7 @@ export class MaintenanceWindowsController {
     return this.windows.list(auth.tenantId, q);
   }
 
+  @Access(...FIELD_ROLES)
   @Post()
   @ApiBody({ schema: openApiSchema(maintenanceWindowBodySchema) })
   @ApiOkResponse({ standardSchema: maintenanceWindowSchema })
@@ -62,6 +66,7 @@ export class MaintenanceWindowsController {
     return this.windows.create(auth, body);
   }
 
+  @Access(...FIELD_ROLES)
   @Put(':id')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiBody({ schema: openApiSchema(maintenanceWindowUpdateSchema) })
@@ -75,6 +80,7 @@ export class MaintenanceWindowsController {
     return this.windows.update(auth, id, body);
   }
 
+  @Access(...FIELD_ROLES)
   @Delete(':id')
   @HttpCode(204)
   @ApiParam({ name: 'id', format: 'uuid', type: String })

@@ -7,6 +7,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Access } from '../access/access.decorator.js';
+import { READERS } from '../access/roles.js';
 import type { AuthContext } from '../logging/api-request.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
@@ -44,6 +46,7 @@ export class AuthController {
     return this.auth.login(body);
   }
 
+  @Access(...READERS)
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ standardSchema: userSchema })

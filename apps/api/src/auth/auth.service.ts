@@ -32,7 +32,7 @@ export class AuthService {
   }
 
   /** The caller's own profile; a token whose user was deleted since no longer authenticates. */
-  async me(auth: AuthContext): Promise<UserDto> {
+  async me(auth: Pick<AuthContext, 'userId' | 'tenantId'>): Promise<UserDto> {
     const user = await this.users.findProfile(auth.tenantId, auth.userId);
     if (!user) {
       throw new AppError('UNAUTHENTICATED', 'user no longer exists');

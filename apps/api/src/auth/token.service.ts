@@ -3,14 +3,15 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../common/app-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
-import type { AuthContext } from '../logging/api-request.js';
+import type { TokenIdentity } from '../logging/api-request.js';
 
 const ISSUER = 'fleet-api';
 const AUDIENCE = 'fleet';
 
 /**
  * Session tokens: JWT, HS256 over AUTH_SECRET, carrying the user id (`sub`), tenant (`tid`)
- * and role. The tenant in a verified token is what scopes every repository call.
+ * and role. Only the user id is trusted beyond authentication: AuthGuard re-reads role,
+ * organisation and scope from the database on every request, so a demotion counts at once.
  */
 @Injectable()
 export class TokenService {
@@ -22,7 +23,7 @@ export class TokenService {
     this.ttlSeconds = config.auth.tokenTtlSeconds;
   }
 
-  async sign(auth: AuthContext): Promise<string> {
+  async sign(auth: TokenIdentity): Promise<string> {
     return new SignJWT({ tid: auth.tenantId, role: auth.role })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(auth.userId)
@@ -34,7 +35,7 @@ export class TokenService {
   }
 
   /** The identity in a token, or UNAUTHENTICATED for anything forged, expired or malformed. */
-  async verify(token: string): Promise<AuthContext> {
+  async verify(token: string): Promise<TokenIdentity> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],

@@ -8,6 +8,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Access } from '../access/access.decorator.js';
+import { READERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
@@ -22,15 +24,17 @@ import { SitesService } from './sites.service.js';
 export class SitesController {
   constructor(@Inject(SitesService) private readonly sites: SitesService) {}
 
+  @Access(...READERS)
   @Get()
   @ApiOkResponse({
     description: "The caller's tenant's sites with their strings.",
     standardSchema: siteListSchema,
   })
   list(@CurrentAuth() auth: AuthContext): Promise<SiteSummaryDto[]> {
-    return this.sites.list(auth.tenantId);
+    return this.sites.list(auth.scope);
   }
 
+  @Access(...READERS)
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiOkResponse({ standardSchema: siteDetailSchema })
@@ -43,6 +47,6 @@ export class SitesController {
     @CurrentAuth() auth: AuthContext,
     @Param({ schema: idParamSchema }) { id }: IdParam,
   ): Promise<SiteDetailDto> {
-    return this.sites.detail(auth.tenantId, id);
+    return this.sites.detail(auth.scope, id);
   }
 }

@@ -1,4 +1,10 @@
-import { type SiteDetail, SiteRepository, type SiteSummary, type StringSummary } from '@fleet/db';
+import {
+  type ScopeArg,
+  type SiteDetail,
+  SiteRepository,
+  type SiteSummary,
+  type StringSummary,
+} from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { isoOrNull } from '../common/iso.js';
@@ -8,13 +14,13 @@ import type { SiteDetailDto, SiteSummaryDto, StringSummaryDto } from './sites.dt
 export class SitesService {
   constructor(@Inject(SiteRepository) private readonly sites: SiteRepository) {}
 
-  async list(tenantId: string): Promise<SiteSummaryDto[]> {
-    const sites = await this.sites.listWithStrings(tenantId);
+  async list(scope: ScopeArg): Promise<SiteSummaryDto[]> {
+    const sites = await this.sites.listWithStrings(scope);
     return sites.map(toSiteSummaryDto);
   }
 
-  async detail(tenantId: string, siteId: string): Promise<SiteDetailDto> {
-    const site = await this.sites.findDetail(tenantId, siteId);
+  async detail(scope: ScopeArg, siteId: string): Promise<SiteDetailDto> {
+    const site = await this.sites.findDetail(scope, siteId);
     if (!site) {
       throw new AppError('NOT_FOUND', `site ${siteId} not found`);
     }

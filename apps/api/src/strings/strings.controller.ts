@@ -8,6 +8,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Access } from '../access/access.decorator.js';
+import { READERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
@@ -28,6 +30,7 @@ import { StringsService } from './strings.service.js';
 export class StringsController {
   constructor(@Inject(StringsService) private readonly strings: StringsService) {}
 
+  @Access(...READERS)
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiOkResponse({ description: 'The string with its site.', standardSchema: stringDetailSchema })
@@ -39,9 +42,10 @@ export class StringsController {
     @CurrentAuth() auth: AuthContext,
     @Param({ schema: idParamSchema }) { id }: IdParam,
   ): Promise<StringDetailDto> {
-    return this.strings.detail(auth.tenantId, id);
+    return this.strings.detail(auth.scope, id);
   }
 
+  @Access(...READERS)
   @Get(':id/latest')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiOkResponse({
@@ -56,6 +60,6 @@ export class StringsController {
     @CurrentAuth() auth: AuthContext,
     @Param({ schema: idParamSchema }) { id }: IdParam,
   ): Promise<LatestPackSampleDto> {
-    return this.strings.latest(auth.tenantId, id);
+    return this.strings.latest(auth.scope, id);
   }
 }

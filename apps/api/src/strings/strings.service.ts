@@ -1,4 +1,4 @@
-import { BmsStringRepository, TelemetryReadRepository } from '@fleet/db';
+import { BmsStringRepository, type ScopeArg, TelemetryReadRepository } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { isoOrNull } from '../common/iso.js';
@@ -11,8 +11,8 @@ export class StringsService {
     @Inject(TelemetryReadRepository) private readonly telemetry: TelemetryReadRepository,
   ) {}
 
-  async detail(tenantId: string, stringId: string): Promise<StringDetailDto> {
-    const found = await this.strings.findDetail(tenantId, stringId);
+  async detail(scope: ScopeArg, stringId: string): Promise<StringDetailDto> {
+    const found = await this.strings.findDetail(scope, stringId);
     if (!found) {
       throw new AppError('NOT_FOUND', `string ${stringId} not found`);
     }
@@ -23,8 +23,8 @@ export class StringsService {
    * The newest pack sample. Another tenant's string and a string without samples give the same
    * NOT_FOUND and message: the repository cannot tell them apart, so neither can the caller.
    */
-  async latest(tenantId: string, stringId: string): Promise<LatestPackSampleDto> {
-    const sample = await this.telemetry.latestPackSample(tenantId, stringId);
+  async latest(scope: ScopeArg, stringId: string): Promise<LatestPackSampleDto> {
+    const sample = await this.telemetry.latestPackSample(scope, stringId);
     if (!sample) {
       throw new AppError('NOT_FOUND', `no pack sample for string ${stringId}`);
     }

@@ -19,7 +19,15 @@ export class AlarmReadRepository {
   constructor(private readonly pool: PgPool) {}
 
   async list(scope: ScopeArg, f: AlarmListFilter): Promise<AlarmRow[]> {
-    const params: unknown[] = [];
+    const params: unknown[] = [
+      f.statuses ?? null,
+      f.severities ?? null,
+      f.siteId ?? null,
+      f.stringId ?? null,
+      f.after?.lastFiredAt ?? null,
+      f.after?.id ?? null,
+      f.limit,
+    ];
     const where = scopeSql(scope, { tenant: 'a.tenant_id', site: 'a.site_id' }, params);
     const { rows } = await this.pool.query<AlarmRow>(
       `SELECT ${ALARM_COLUMNS} FROM alarm a
@@ -31,16 +39,7 @@ export class AlarmReadRepository {
           AND ($5::timestamptz IS NULL OR (a.last_fired_at, a.id) < ($5, $6::uuid))
         ORDER BY a.last_fired_at DESC, a.id DESC
         LIMIT $7`,
-      [
-        f.statuses ?? null,
-        f.severities ?? null,
-        f.siteId ?? null,
-        f.stringId ?? null,
-        f.after?.lastFiredAt ?? null,
-        f.after?.id ?? null,
-        f.limit,
-        ...params,
-      ],
+      params,
     );
     return rows;
   }

@@ -11,6 +11,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Access } from '../../access/access.decorator.js';
+import { SITE_MANAGERS } from '../../access/roles.js';
 import { CurrentAuth } from '../../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../../common/id-param.js';
 import type { AuthContext } from '../../logging/api-request.js';
@@ -40,6 +42,7 @@ const notFound = { description: "No such channel in the caller's tenant.", stand
 export class ChannelsController {
   constructor(@Inject(ChannelsService) private readonly channels: ChannelsService) {}
 
+  @Access(...SITE_MANAGERS)
   @Get()
   @ApiOkResponse({
     description: "The tenant's channels (never a webhook secret).",
@@ -49,6 +52,7 @@ export class ChannelsController {
     return this.channels.list(auth.tenantId);
   }
 
+  @Access(...SITE_MANAGERS)
   @Post()
   @ApiBody({ schema: openApiSchema(createChannelBodySchema) })
   @ApiCreatedResponse({
@@ -66,6 +70,7 @@ export class ChannelsController {
     return this.channels.create(auth.tenantId, body);
   }
 
+  @Access(...SITE_MANAGERS)
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiOkResponse({ standardSchema: channelSchema })
@@ -77,6 +82,7 @@ export class ChannelsController {
     return this.channels.get(auth.tenantId, id);
   }
 
+  @Access(...SITE_MANAGERS)
   @Patch(':id')
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiBody({ schema: openApiSchema(updateChannelBodySchema) })
@@ -94,6 +100,7 @@ export class ChannelsController {
     return this.channels.update(auth.tenantId, id, body);
   }
 
+  @Access(...SITE_MANAGERS)
   @Delete(':id')
   @HttpCode(204)
   @ApiParam({ name: 'id', format: 'uuid', type: String })
@@ -106,6 +113,7 @@ export class ChannelsController {
     await this.channels.remove(auth.tenantId, id);
   }
 
+  @Access(...SITE_MANAGERS)
   @Post(':id/test')
   @HttpCode(200)
   @ApiParam({ name: 'id', format: 'uuid', type: String })

@@ -7,6 +7,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Access } from '../../access/access.decorator.js';
+import { FIELD_ROLES } from '../../access/roles.js';
 import { CurrentAuth } from '../../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../../common/id-param.js';
 import type { AuthContext } from '../../logging/api-request.js';
@@ -21,6 +23,7 @@ import { DeliveriesService } from './deliveries.service.js';
 export class DeliveriesController {
   constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
 
+  @Access(...FIELD_ROLES)
   @Get(':id/deliveries')
   @ApiParam({ name: 'id', format: 'uuid', type: String, description: 'Alarm id.' })
   @ApiOkResponse({

@@ -11,6 +11,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Access } from '../../access/access.decorator.js';
+import { READERS } from '../../access/roles.js';
 import { CurrentAuth } from '../../auth/current-auth.decorator.js';
 import type { NotifyConfig } from '../../config/notify-config.js';
 import type { AuthContext } from '../../logging/api-request.js';
@@ -38,6 +40,7 @@ export class PreferencesController {
     @Inject(NOTIFY_CONFIG) private readonly config: NotifyConfig,
   ) {}
 
+  @Access(...READERS)
   @Get('notification-preferences')
   @ApiOkResponse({
     description: "The caller's preferences (defaults until saved).",
@@ -47,6 +50,7 @@ export class PreferencesController {
     return this.preferences.get(auth.userId);
   }
 
+  @Access(...READERS)
   @Put('notification-preferences')
   @ApiBody({ schema: openApiSchema(preferencesSchema) })
   @ApiOkResponse({ standardSchema: preferencesSchema })
@@ -61,6 +65,7 @@ export class PreferencesController {
     return this.preferences.put(auth.tenantId, auth.userId, body);
   }
 
+  @Access(...READERS)
   @Get('webpush-key')
   @ApiOkResponse({
     description: 'The key a browser passes to pushManager.subscribe().',
@@ -70,6 +75,7 @@ export class PreferencesController {
     return { publicKey: this.config.vapid?.publicKey ?? null };
   }
 
+  @Access(...READERS)
   @Post('webpush-subscriptions')
   @ApiBody({ schema: openApiSchema(subscribeBodySchema) })
   @ApiCreatedResponse({ description: 'The browser subscription is stored for the caller.' })
@@ -81,6 +87,7 @@ export class PreferencesController {
     return this.preferences.subscribe(auth.userId, body);
   }
 
+  @Access(...READERS)
   @Delete('webpush-subscriptions')
   @HttpCode(204)
   @ApiQuery({ name: 'endpoint', type: String, description: 'The subscription endpoint URL.' })

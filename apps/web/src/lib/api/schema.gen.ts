@@ -954,6 +954,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     SitesController_list: {
@@ -976,6 +985,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1015,6 +1033,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1071,6 +1098,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such string in the caller's tenant. */
             404: {
                 headers: {
@@ -1120,6 +1156,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such string in the caller's tenant, or no sample yet (indistinguishable on purpose). */
             404: {
                 headers: {
@@ -1151,6 +1196,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1228,6 +1282,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ChannelsController_get: {
@@ -1251,6 +1314,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1289,6 +1361,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1356,6 +1437,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such channel in the caller's tenant. */
             404: {
                 headers: {
@@ -1405,6 +1495,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such channel in the caller's tenant. */
             404: {
                 headers: {
@@ -1436,6 +1535,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1484,6 +1592,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     PreferencesController_vapidKey: {
@@ -1506,6 +1623,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1553,6 +1679,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     PreferencesController_unsubscribe: {
@@ -1576,6 +1711,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1633,6 +1777,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AlarmsController_list: {
@@ -1674,6 +1827,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1725,6 +1887,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AlarmsController_detail: {
@@ -1758,6 +1929,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1812,6 +1992,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1879,6 +2068,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1954,6 +2152,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such alarm in the caller's tenant. */
             404: {
                 headers: {
@@ -2001,6 +2208,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2064,6 +2280,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2138,6 +2363,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such alarm in the caller's tenant. */
             404: {
                 headers: {
@@ -2177,6 +2411,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2231,6 +2474,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AlarmRulesController_getSite: {
@@ -2254,6 +2506,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2319,6 +2580,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such site in the caller's tenant. */
             404: {
                 headers: {
@@ -2369,6 +2639,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     MaintenanceWindowsController_create: {
@@ -2411,6 +2690,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2476,6 +2764,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such window (or site) in the caller's tenant. */
             404: {
                 headers: {
@@ -2516,6 +2813,15 @@ export interface operations {
             };
             /** @description No valid bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
