@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { type FadeFit, SOH_FADE_PARAMS, sohFadeParams, sohFadeVsFleet } from './soh-fade-vs-fleet.js';
 
-/** A trusted fit by the default params: 90 daily readings over 89 days, ±0.5 %/year. */
+/**
+ * A trusted fit by the default params: 731 daily readings over two years (so a 1 % SOH step
+ * resolves 0.5 %/year, no more than minSpread), ±0.5 %/year.
+ */
 const fit = (fadePctPerYear: number, over: Partial<FadeFit> = {}): FadeFit => ({
   fadePctPerYear,
   ci95: { low: fadePctPerYear - 0.5, high: fadePctPerYear + 0.5 },
-  n: 90,
-  spanDays: 89,
+  n: 731,
+  spanDays: 730.5,
   ...over,
 });
 const fleet = (fades: number[]) => fades.map((f) => fit(f));
@@ -21,6 +24,14 @@ describe('sohFadeVsFleet', () => {
       fleetMedian: 2,
       spread: 0.5,
     });
+  });
+
+  it('measures it in no less than one SOH step over the string’s own span', () => {
+    // 73.05 days = 0.2 year: a 1 % step resolves 5 %/year; (4 − 2) / 5 = 0.4, not an alarm.
+    const peers = fleet([1.9, 2, 2, 2, 2, 2, 2, 2, 2, 2.1]);
+    const sut = sohFadeVsFleet({ own: fit(4, { spanDays: 73.05 }), peers }, SOH_FADE_PARAMS);
+    expect(sut.spread).toBeCloseTo(5, 10);
+    expect(sut.value).toBeCloseTo(0.4, 10);
   });
 
   it('measures it in 1.4826 × MAD when the fleet is spread wider than the minimum', () => {

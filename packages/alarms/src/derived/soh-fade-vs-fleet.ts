@@ -31,6 +31,11 @@ export interface SohFadeParams {
   maxCi95HalfWidth: number;
   /** Smallest spread the excess is measured in, %/year: a fleet fading in lockstep has a MAD of 0. */
   minSpread: number;
+  /**
+   * Resolution of the reported SOH, % (BMSs report whole percent). A fit through such steps can be
+   * off by about one step over its span, so the spread is never below step / span (years).
+   */
+  sohStepPct: number;
 }
 
 export const SOH_FADE_PARAMS: SohFadeParams = {
@@ -39,6 +44,7 @@ export const SOH_FADE_PARAMS: SohFadeParams = {
   minSpanDays: 60,
   maxCi95HalfWidth: 2,
   minSpread: 0.5,
+  sohStepPct: 1,
 };
 
 export type SohFadeReading = DerivedReading & {
@@ -49,11 +55,14 @@ export type SohFadeReading = DerivedReading & {
 
 /** MAD × 1.4826 estimates the standard deviation of normally spread data, robust to outliers. */
 const MAD_TO_SIGMA = 1.4826;
+const DAYS_PER_YEAR = 365.25;
 
 /**
  * How much faster than its fleet a string's SOH fades, in robust spreads:
- * (own − median(peers)) / max(1.4826 × MAD(peers), minSpread). A rule threshold k then fires
- * when own > median + max(k × spread, k × minSpread). Judged only when the string's own fit and
+ * (own − median(peers)) / max(1.4826 × MAD(peers), minSpread, sohStepPct / own span in years).
+ * A rule threshold k then fires when own > median + k × that spread. The last term keeps whole-
+ * percent SOH honest: over 90 days a healthy string fitted through one 1 % step reads 0 or 6
+ * %/year depending on where the step fell. Judged only when the string's own fit and
  * at least `minFleetSize` peer fits are trusted (enough readings, span and a narrow interval);
  * untrusted peers are left out of the fleet, and anything less is unjudged, never guessed.
  */
@@ -73,6 +82,7 @@ export function sohFadeVsFleet(input: SohFadeVsFleetInput, params: SohFadeParams
   const spread = Math.max(
     MAD_TO_SIGMA * median(fleet.map((f) => Math.abs(f - fleetMedian))),
     params.minSpread,
+    params.sohStepPct / (own.spanDays / DAYS_PER_YEAR),
   );
   return { value: (own.fadePctPerYear - fleetMedian) / spread, fleetSize: fleet.length, fleetMedian, spread };
 }
@@ -103,5 +113,6 @@ export function sohFadeParams(params: Readonly<Record<string, number>> = {}): So
     minSpanDays: pick('minSpanDays'),
     maxCi95HalfWidth: pick('maxCi95HalfWidth'),
     minSpread: pick('minSpread'),
+    sohStepPct: pick('sohStepPct'),
   };
 }

@@ -46,15 +46,23 @@ export const DEFAULT_RULES: RuleSet = parseRuleSet(
         clearDelayS: 86_400,
       }),
       // How much faster than its fleet (the tenant's strings of the same module type) a string's
-      // SOH fades, in robust spreads (sohFadeVsFleet): 3 spreads, at least 3 × 0.5 = 1.5 %/year over
-      // the fleet median, warns. Judged once a day from the 1d rollups, only on trusted fits
-      // (≥ 30 days of readings over ≥ 60 days, 95 % interval within ±2 %/year) against ≥ 10 peers.
+      // SOH fades, in robust spreads (sohFadeVsFleet): 3 spreads over the fleet median warns; a
+      // spread is at least 0.5 %/year and one whole SOH percent over the fit's span (3 %/year over a
+      // year of data). Judged once a day from the 1d rollups, only on trusted fits (≥ 30 days of
+      // readings over ≥ 60 days, 95 % interval within ±2 %/year) against ≥ 10 peers.
       'derived.soh_fade_vs_fleet': rule({
         thresholds: { direction: 'above', warning: 3, critical: 5 },
         hysteresis: 0.5,
         fireDelayS: 0,
         clearDelayS: 86_400,
-        params: { minFleetSize: 10, minPoints: 30, minSpanDays: 60, maxCi95HalfWidth: 2, minSpread: 0.5 },
+        params: {
+          minFleetSize: 10,
+          minPoints: 30,
+          minSpanDays: 60,
+          maxCi95HalfWidth: 2,
+          minSpread: 0.5,
+          sohStepPct: 1,
+        },
       }),
       // Degrees (0.1 °C) outside the working range 0 … 50 °C (Force-H1-V2 manual, reference §6, one
       // source); critical 15 °C outside it, i.e. beyond the SC1000-100S's own −20 … +65 °C.
