@@ -17,6 +17,8 @@ import { AlarmSweeper } from './alarm-sweeper.js';
 import { CellHistory } from './cell-history.js';
 import { RuleCache } from './rule-cache.js';
 import { SampleTimeline } from './sample-timeline.js';
+import { SohFadeEvaluation } from './soh-fade-evaluation.js';
+import { SohFleetHistory } from './soh-fleet-history.js';
 
 /** The evaluator's parts over one pool and one publisher; built by AlarmsModule and by tests. */
 export interface AlarmEngine {
@@ -63,7 +65,16 @@ export function createAlarmEngine(deps: {
       relay,
       counters,
     ),
-    sweeper: new AlarmSweeper(store, subjects, rules, relay, counters, config, clock),
+    sweeper: new AlarmSweeper(
+      store,
+      subjects,
+      rules,
+      relay,
+      counters,
+      config,
+      new SohFadeEvaluation(new SohFleetHistory(pool), subjects, rules, counters),
+      clock,
+    ),
     relay,
     rules,
     counters,

@@ -14,6 +14,7 @@ import type { AlarmSubject } from './alarm-subject.js';
 import { evaluateSubject } from './evaluate-subject.js';
 import { maintenanceCheck } from './maintenance-check.js';
 import type { RuleCache } from './rule-cache.js';
+import type { SohFadeEvaluation } from './soh-fade-evaluation.js';
 
 const LIMIT = 5000;
 
@@ -21,7 +22,9 @@ const LIMIT = 5000;
  * What time alone changes, run every ALARMS_SWEEP_EVERY_S: fire and clear delays that elapse
  * without a new sample (the last observation is re-applied at `now`), strings and gateways that
  * went silent (staleness), and open alarms nobody acknowledged (escalation, one tier per
- * ALARMS_ESCALATE_AFTER_S up to ALARMS_MAX_ESCALATION).
+ * ALARMS_ESCALATE_AFTER_S up to ALARMS_MAX_ESCALATION). Once a UTC day it also judges every
+ * string's SOH fade against its fleet (derived.soh_fade_vs_fleet), first, so the day's fresh
+ * observation comes before the delays re-apply the stored one.
  */
 export class AlarmSweeper {
   constructor(
@@ -31,11 +34,13 @@ export class AlarmSweeper {
     private readonly relay: AlarmOutboxRelay,
     private readonly counters: AlarmCounters,
     private readonly config: AlarmsConfig,
+    private readonly sohFade: SohFadeEvaluation,
     private readonly clock: () => number = Date.now,
   ) {}
 
   async sweep(): Promise<void> {
     const now = this.clock();
+    await this.sohFade.run(now, (subject, at, observe) => this.evaluate(subject, at, observe));
     await this.elapseDelays(now);
     await this.stale(now);
     await this.escalate(now);
