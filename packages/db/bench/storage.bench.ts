@@ -154,7 +154,8 @@ async function growToLife(pool: PgPool): Promise<void> {
     ]);
   }
   for (const [table, months] of TIERS) {
-    const time = table.startsWith('string_rollup') ? 'bucket_start' : 'ts';
+    const time =
+      table === 'string_rollup_1m' ? 'hour_start' : table.startsWith('string_rollup') ? 'bucket_start' : 'ts';
     const { rows } = await pool.query<{ columns: string[] }>(
       `SELECT array_agg(column_name::text ORDER BY ordinal_position) AS columns
          FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,

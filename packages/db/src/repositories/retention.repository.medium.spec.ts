@@ -22,7 +22,15 @@ async function seedAt(ctx: DatabaseContext, stringId: string, gatewayId: string,
      VALUES ($1, $2, 1, '{{3300,3310}}', 3300, 3310)`,
     [stringId, ts],
   );
-  for (const tier of ['1m', '1h', '1d']) {
+  // The 1m tier: the hour row holding the minute of ts, with that one minute in it.
+  await ctx.pool.query(
+    `INSERT INTO string_rollup_1m (string_id, hour_start, minute_no, ints, reals, bits, state_last)
+     VALUES ($1, date_bin('1 hour', $2::timestamptz, '2000-01-01Z'), ARRAY[extract(minute FROM $2::timestamptz)::smallint],
+             array_fill(1::smallint, ARRAY[20, 1]), array_fill(0::real, ARRAY[11, 1]),
+             array_fill(0, ARRAY[4, 1]), ARRAY['idle'])`,
+    [stringId, ts],
+  );
+  for (const tier of ['1h', '1d']) {
     await ctx.pool.query(
       `INSERT INTO string_rollup_${tier} (string_id, bucket_start, samples, covered_s, cell_spread_samples,
               energy_in_wh, energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s)
@@ -66,7 +74,7 @@ describe.each(targets)('RetentionRepository on $name', (target) => {
 
     expect(await ages(ctx, 'pack_sample', 'ts', string.id)).toEqual([1, 29, 31, 89]);
     expect(await ages(ctx, 'cell_snapshot', 'ts', string.id)).toEqual([1, 29, 31, 89]);
-    expect(await ages(ctx, 'string_rollup_1m', 'bucket_start', string.id)).toEqual([
+    expect(await ages(ctx, 'string_rollup_1m', 'hour_start', string.id)).toEqual([
       1, 29, 31, 89, 91, 200, 729,
     ]);
     expect(await ages(ctx, 'string_rollup_1h', 'bucket_start', string.id)).toEqual(AGES);

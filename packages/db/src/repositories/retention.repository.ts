@@ -7,7 +7,7 @@ const DAY_MS = 86_400_000;
 export interface RetentionTiers {
   /** pack_sample and cell_snapshot. */
   rawDays: number;
-  /** string_rollup_1m. */
+  /** string_rollup_1m, by its hour rows: an hour goes when it starts before the cutoff. */
   rollup1mDays: number;
   /** ingest_batch ledger rows (see prisma/README.md, "Retention", for why 30 days is safe). */
   ledgerDays: number;
@@ -28,7 +28,7 @@ export interface TableRetention {
 const TIERED_TABLES: ReadonlyArray<readonly [table: string, column: string, tier: keyof RetentionTiers]> = [
   ['pack_sample', 'ts', 'rawDays'],
   ['cell_snapshot', 'ts', 'rawDays'],
-  ['string_rollup_1m', 'bucket_start', 'rollup1mDays'],
+  ['string_rollup_1m', 'hour_start', 'rollup1mDays'],
   ['ingest_batch', 'stored_at', 'ledgerDays'],
 ];
 

@@ -1,6 +1,9 @@
 // SQL of the rollup job (RollupRepository), built from one column table so the three tiers and
 // the two ways of filling them (from raw samples, from a finer tier) cannot drift apart.
-// Migration 20261210100000_string_rollups explains the columns.
+// Migration 20261210100000_string_rollups explains the columns; the 1-minute tier stores them
+// packed per hour (rollup-minutes.ts).
+
+import { UPSERT_PACKED_MINUTES_SQL } from './rollup-minutes.js';
 
 /** Bucket origin shared with time-bucket.ts, so rollup buckets line up with `buckets()`. */
 const ORIGIN = "'2000-01-01T00:00:00Z'::timestamptz";
@@ -81,7 +84,8 @@ export const ROLLUP_COLUMNS = [
 
 export type RollupTier = '1m' | '1h' | '1d';
 
-export const rollupTable = (tier: RollupTier) => `string_rollup_${tier}`;
+/** Tables of the tiers stored one row per bucket (the 1-minute tier is packed per hour). */
+export const rollupTable = (tier: Exclude<RollupTier, '1m'>) => `string_rollup_${tier}`;
 
 const upsert = (table: string) => `
 INSERT INTO ${table} (${ROLLUP_COLUMNS.join(', ')})
@@ -176,9 +180,10 @@ result AS (
 ${upsert(rollupTable('1h'))}`;
 
 /**
- * Recomputes the 1-minute rows of the claimed hours from raw samples (one upsert). Spans are cut
- * at minute edges; the pieces in a minute without samples go to the previous sample minute of the
- * hour, or the hour's first sample minute (migration comment: minutes add up to their hour).
+ * Recomputes the 1-minute rows of the claimed hours from raw samples and stores each hour's minutes
+ * as its one packed row (one upsert). Spans are cut at minute edges; the pieces in a minute without
+ * samples go to the previous sample minute of the hour, or the hour's first sample minute
+ * (migration comment: minutes add up to their hour).
  */
 export const ROLLUP_MINUTES_SQL = `
 WITH ${SPANS_CTE},
@@ -219,7 +224,7 @@ result AS (
   SELECT ${finalColumns('stats', 'tw').join(',\n         ')}
     FROM stats LEFT JOIN tw USING (string_id, bucket_start)
 )
-${upsert(rollupTable('1m'))}`;
+${UPSERT_PACKED_MINUTES_SQL}`;
 
 /** Recomputes the 1-day rows of the given (string, day) pairs from their 1-hour rows (one upsert). */
 export const ROLLUP_DAYS_SQL = `

@@ -79,6 +79,38 @@ const EXPECTED_HOUR_10 = {
   state_last: 'idle',
 };
 
+/** Minute 10:00 of SERIES (two charge samples), every field as the 1m tier must give it back. */
+const EXPECTED_MINUTE_10_00 = {
+  first_ts: new Date(T('10:00:00')),
+  last_ts: new Date(T('10:00:30')),
+  pack_voltage_min_dv: 4000,
+  pack_voltage_max_dv: 4000,
+  pack_voltage_avg_dv: 4000,
+  pack_voltage_last_dv: 4000,
+  pack_current_min_da: 100,
+  pack_current_max_da: 100,
+  pack_current_avg_da: 100,
+  pack_current_last_da: 100,
+  soc_min_pct: 50,
+  soc_max_pct: 51,
+  soc_last_pct: 51,
+  soh_min_pct: 99,
+  soh_last_pct: 99,
+  cell_max_mv_max: 3360,
+  cell_min_mv_min: 3300,
+  cell_spread_max_mv: 60,
+  cell_spread_avg_mv: 55,
+  cell_spread_samples: 2,
+  bms_temp_min_dc: 200,
+  bms_temp_max_dc: 210,
+  sleep_s: 0,
+  charge_s: 60,
+  discharge_s: 0,
+  idle_s: 0,
+  other_state_s: 0,
+  state_last: 'charge',
+};
+
 /** Store, read and drain helpers over one test database. */
 function rollupKit(ctx: DatabaseContext) {
   const store = async (gatewayId: string, stringId: string, samples: PackSample[]) =>
@@ -87,11 +119,15 @@ function rollupKit(ctx: DatabaseContext) {
       gatewayId,
       rows: samples.map((sample) => ({ stringId, sample })),
     });
+  // The 1m tier is read back through the function that unpacks its hour rows into minute rows.
   const rows = async (tier: string, stringId: string) =>
     (
-      await ctx.pool.query(`SELECT * FROM string_rollup_${tier} WHERE string_id = $1 ORDER BY bucket_start`, [
-        stringId,
-      ])
+      await ctx.pool.query(
+        tier === '1m'
+          ? `SELECT * FROM string_rollup_1m_minutes($1, '-infinity', 'infinity')`
+          : `SELECT * FROM string_rollup_${tier} WHERE string_id = $1 ORDER BY bucket_start`,
+        [stringId],
+      )
     ).rows;
   const drain = async (sut: RollupRepository, maxHours = 100) => {
     const runs = [];
@@ -179,6 +215,44 @@ describe.each(targets)('RollupRepository on $name: the hand-worked series', (tar
   });
 });
 
+describe.each(targets)('RollupRepository on $name: packed 1m hour rows', (target) => {
+  const ctx = useTestDatabase(target);
+  const kit = rollupKit(ctx);
+  const { rows, drain, seriesString } = kit;
+
+  it('gives every field of a minute back from its slot in the hour row', async () => {
+    const { string, sut } = await seriesString();
+    await drain(sut);
+    const minutes = await rows('1m', string.id);
+    expect(minutes[0]).toMatchObject({ string_id: string.id, ...EXPECTED_MINUTE_10_00 });
+    expect(minutes[0].energy_in_wh).toBeCloseTo(37.5 * WH_PER_S_AT_4KW, 2);
+    expect(minutes[0].energy_out_wh).toBeCloseTo(7.5 * WH_PER_S_AT_4KW, 2);
+    expect(minutes[1]).toMatchObject({ alarm_bits_any: 4, state_last: 'discharge' });
+    // One stored row per (string, hour): 10:00 and 11:00.
+    const stored = await ctx.pool.query(
+      'SELECT hour_start, minute_no FROM string_rollup_1m WHERE string_id = $1 ORDER BY 1',
+      [string.id],
+    );
+    expect(stored.rows).toEqual([
+      { hour_start: new Date(T('10:00:00')), minute_no: [0, 1, 5, 20, 59] },
+      { hour_start: new Date(T('11:00:00')), minute_no: [1] },
+    ]);
+  });
+
+  it('stores a reading outside 16 bits as null in the minute, kept in the hour', async () => {
+    const { store, rows, drain } = kit;
+    const string = await createBmsString(ctx.prisma);
+    await store(string.gatewayId, string.id, [s('10:00:00', 100, { cellMaxMv: 0xffff, cellMinMv: 3300 })]);
+    await drain(new RollupRepository(ctx.pool));
+    expect((await rows('1m', string.id))[0]).toMatchObject({
+      samples: 1,
+      cell_max_mv_max: null,
+      cell_min_mv_min: 3300,
+    });
+    expect((await rows('1h', string.id))[0]).toMatchObject({ samples: 1, cell_max_mv_max: 0xffff });
+  });
+});
+
 describe.each(targets)('RollupRepository on $name: late data', (target) => {
   const ctx = useTestDatabase(target);
   const { store, rows, drain, seriesString } = rollupKit(ctx);
@@ -256,7 +330,8 @@ describe.each(targets)('RollupRepository on $name: concurrent runs', (target) =>
                   round(sum(r.energy_in_wh)::numeric, 1)::float8 AS wh_in
              FROM (VALUES ('1m'), ('1h'), ('1d')) t(tier)
              CROSS JOIN LATERAL (
-               SELECT * FROM string_rollup_1m WHERE t.tier = '1m'
+               SELECT m.* FROM unnest($1::uuid[]) u(id), string_rollup_1m_minutes(u.id, '-infinity', 'infinity') m
+                WHERE t.tier = '1m'
                UNION ALL SELECT * FROM string_rollup_1h WHERE t.tier = '1h'
                UNION ALL SELECT * FROM string_rollup_1d WHERE t.tier = '1d') r
             WHERE r.string_id = ANY($1::uuid[])

@@ -74,19 +74,19 @@ export class RollupRepository {
   }
 
   /**
-   * Creates the rollup tables' partitions covering [from, to) on plain PostgreSQL (1m monthly,
-   * 1h/1d yearly); 0 on TimescaleDB. Rows outside them wait in the default partitions.
+   * Creates the rollup tables' partitions covering [from, to) on plain PostgreSQL (1m monthly by
+   * hour_start, 1h/1d yearly); 0 on TimescaleDB. Rows outside them wait in the default partitions.
    */
   async ensurePartitions(from: Date, to: Date): Promise<number> {
     let created = 0;
-    for (const [tier, step] of [
-      ['1m', 'month'],
-      ['1h', 'year'],
-      ['1d', 'year'],
+    for (const [table, step] of [
+      ['string_rollup_1m', 'month'],
+      [rollupTable('1h'), 'year'],
+      [rollupTable('1d'), 'year'],
     ] as const) {
       const { rows } = await this.pool.query<{ created: number }>(
         'SELECT ensure_rollup_partitions($1::regclass, $2, $3, $4) AS created',
-        [rollupTable(tier), from, to, step],
+        [table, from, to, step],
       );
       created += rows[0]?.created ?? 0;
     }

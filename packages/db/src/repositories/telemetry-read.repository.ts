@@ -1,6 +1,7 @@
 import type { PackState } from '@fleet/telemetry';
 import { type ScopeArg, scopeSql } from '../access/index.js';
 import type { PgPool } from '../client.js';
+import { MINUTE_ROWS_FROM } from './rollup-minutes.js';
 import { rollupTable } from './rollup-sql.js';
 import { pickTrendTier, type TrendTier } from './rollup-tier.js';
 import {
@@ -95,7 +96,9 @@ export interface StringTrend {
   points: TrendPoint[];
 }
 
-const ROLLUP_TREND_SQL = (table: string) => `
+// `source` is a rollup table, or for the 1-minute tier the function that unpacks the string's hour
+// rows overlapping [$2, $3) (rollup-minutes.ts); the WHERE is then already true but harmless.
+const ROLLUP_TREND_SQL = (source: string) => `
   SELECT r.bucket_start AS "bucketStart", r.samples, r.soh_last_pct AS "sohPct",
          r.soc_min_pct AS "socMinPct", r.soc_max_pct AS "socMaxPct",
          r.pack_voltage_avg_dv::float8 AS "packVoltageAvgDv", r.pack_current_avg_da::float8 AS "packCurrentAvgDa",
@@ -103,7 +106,7 @@ const ROLLUP_TREND_SQL = (table: string) => `
          r.cell_spread_max_mv AS "cellSpreadMaxMv", r.cell_spread_avg_mv::float8 AS "cellSpreadAvgMv",
          r.bms_temp_max_dc AS "bmsTempMaxDc", r.cell_temp_max_dc AS "cellTempMaxDc",
          r.energy_in_wh::float8 AS "energyInWh", r.energy_out_wh::float8 AS "energyOutWh"
-    FROM ${table} r
+    FROM ${source} r
     JOIN bms_string s ON s.id = r.string_id
    WHERE r.string_id = $1 AND r.bucket_start >= $2 AND r.bucket_start < $3 AND {scope}
    ORDER BY r.bucket_start`;
@@ -120,6 +123,13 @@ const RAW_TREND_SQL = `
     JOIN bms_string s ON s.id = p.string_id
    WHERE p.string_id = $1 AND p.ts >= $2 AND p.ts < $3 AND {scope}
    ORDER BY p.ts`;
+
+function trendSql(tier: TrendTier): string {
+  if (tier === 'raw') {
+    return RAW_TREND_SQL;
+  }
+  return ROLLUP_TREND_SQL(tier === '1m' ? MINUTE_ROWS_FROM : rollupTable(tier));
+}
 
 /** Fills `{scope}` with the predicate admitting the joined string `s` (parameters appended). */
 function withStringScope(sql: string, scope: ScopeArg, params: unknown[]): string {
@@ -153,11 +163,7 @@ export class TelemetryReadRepository {
         ? pickTrendTier(range.from, range.to, now)
         : range.bucket;
     const params: unknown[] = [stringId, range.from, range.to];
-    const sql = withStringScope(
-      tier === 'raw' ? RAW_TREND_SQL : ROLLUP_TREND_SQL(rollupTable(tier)),
-      scope,
-      params,
-    );
+    const sql = withStringScope(trendSql(tier), scope, params);
     const { rows } = await this.pool.query<TrendPoint>(sql, params);
     return { tier, points: rows };
   }

@@ -59,6 +59,23 @@ describe.each(targets)('TelemetryReadRepository.stringTrend on $name', (target) 
     const minutes = await trend(start, now, '1m');
     expect(minutes.tier).toBe('1m');
     expect(minutes.points).toHaveLength(120);
+    // Unpacked from the hour rows: each minute its own sample's values (spread 3340 + i % 10 - 3320).
+    expect(
+      minutes.points.slice(0, 2).map((p) => [p.bucketStart, p.samples, p.sohPct, p.cellSpreadMaxMv]),
+    ).toEqual([
+      [start, 1, 99, 20],
+      [new Date(start.getTime() + 60_000), 1, 99, 21],
+    ]);
+    // A range cutting through both hours: only its minutes, from the two hour rows it overlaps.
+    const middle = await trend(
+      new Date(start.getTime() + HOUR_MS / 2),
+      new Date(start.getTime() + 1.5 * HOUR_MS),
+      '1m',
+    );
+    expect(middle.points.map((p) => p.bucketStart.getTime())).toEqual(
+      Array.from({ length: 60 }, (_, i) => start.getTime() + HOUR_MS / 2 + i * 60_000),
+    );
+    expect(middle.points.map((p) => p.sohPct)).toEqual([...Array(30).fill(99), ...Array(30).fill(98)]);
   });
 
   it('gives no points for another tenant’s string', async () => {
