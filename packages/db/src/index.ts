@@ -178,3 +178,33 @@ export {
   tenantFilterDisabled,
   toScope,
 } from './access/index.js';
+// --- audit (issue 8): the recorded requests and whose data they touched ---
+export { AuditRepository } from './repositories/audit.repository.js';
+export { AuditTargetRepository } from './repositories/audit-target.repository.js';
+export type {
+  AuditEventInput,
+  AuditEventRow,
+  AuditListFilter,
+  AuditTargetOwner,
+} from './repositories/audit.types.js';
+export {
+  ACCESS_CHANNEL,
+  type NewGrantResult,
+  SupportGrantRepository,
+  type SupportGrantRow,
+} from './repositories/support-grant.repository.js';
+// --- accounts (issue 8): members, invitations, password reset, TOTP, API keys ---
+export { type MemberChange, MemberRepository, type MemberRow } from './repositories/member.repository.js';
+export { MemberCredentialsRepository, type TotpState } from './repositories/member-credentials.repository.js';
+export { PasswordResetRepository } from './repositories/password-reset.repository.js';
+export {
+  InvitationRepository,
+  type InvitationRow,
+  type NewInvitation,
+} from './repositories/invitation.repository.js';
+export {
+  InvitationAcceptRepository,
+  type OpenInvitation,
+} from './repositories/invitation-accept.repository.js';
+export { ApiKeyRepository, type ApiKeyRow } from './repositories/api-key.repository.js';
+export { type ApiKeyCredentials, ApiKeyAuthRepository } from './repositories/api-key-auth.repository.js';
