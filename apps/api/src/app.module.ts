@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { SupportGrantsModule } from './grants/support-grants.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { StringsModule } from './strings/strings.module.js';
 
@@ -32,6 +33,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       StringsModule,
       NotificationsModule,
       AlarmsModule,
+      SupportGrantsModule,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },

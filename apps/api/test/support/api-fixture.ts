@@ -14,6 +14,8 @@ export interface ApiFixture<Seed> {
   seed: Seed;
   get(path: string, token?: string): Promise<Response>;
   post(path: string, body: unknown): Promise<Response>;
+  /** Any request; `path` without the /api prefix. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Logs in and returns the bearer token (asserting the login worked). */
   login(who: Credentials): Promise<string>;
 }
@@ -33,6 +35,7 @@ export function useApiFixture<Seed>(
   const url = (path: string) => `${api?.baseUrl}/api${path}`;
   const fixture: ApiFixture<Seed> = {
     seed: undefined as Seed,
+    fetch: (path, init) => fetch(url(path), init),
     get: (path, token) => fetch(url(path), { headers: token ? { authorization: `Bearer ${token}` } : {} }),
     post: (path, body) =>
       fetch(url(path), {

@@ -134,6 +134,15 @@ export class NotificationDeliveryRepository {
     });
   }
 
+  /** Whether the alarm belongs to the organisation: its deliveries are the organisation's records. */
+  async alarmOfTenant(tenantId: string, alarmId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM alarm WHERE id = $1 AND tenant_id = $2', [
+      alarmId,
+      tenantId,
+    ]);
+    return (rowCount ?? 0) > 0;
+  }
+
   /** The alarm inbox's view: every delivery of one alarm in the tenant, with its attempts. */
   async listForAlarm(
     tenantId: string,

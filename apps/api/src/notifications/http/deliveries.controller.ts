@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiTags,
@@ -27,9 +28,12 @@ export class DeliveriesController {
   @Get(':id/deliveries')
   @ApiParam({ name: 'id', format: 'uuid', type: String, description: 'Alarm id.' })
   @ApiOkResponse({
-    description:
-      "Every notice of the alarm in the caller's tenant, by transition, with each attempt. Empty for an unknown alarm.",
+    description: "Every notice of the alarm in the caller's organisation, by transition, with each attempt.",
     standardSchema: deliveryListSchema,
+  })
+  @ApiNotFoundResponse({
+    description: "No such alarm in the caller's organisation.",
+    standardSchema: errorBodySchema,
   })
   @ApiBadRequestResponse({ description: 'The id is not a UUID.', standardSchema: errorBodySchema })
   list(

@@ -1,5 +1,6 @@
 import { NotificationDeliveryRepository } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error.js';
 import type { DeliveryDto } from './deliveries.dto.js';
 
 /** The alarm inbox's view of who was notified of an alarm, and how each attempt went. */
@@ -10,6 +11,9 @@ export class DeliveriesService {
   ) {}
 
   async listForAlarm(tenantId: string, alarmId: string): Promise<DeliveryDto[]> {
+    if (!(await this.deliveries.alarmOfTenant(tenantId, alarmId))) {
+      throw new AppError('NOT_FOUND', `alarm ${alarmId} not found`);
+    }
     const rows = await this.deliveries.listForAlarm(tenantId, alarmId);
     return rows.map(({ attemptRows, ...d }) => ({
       ...d,
