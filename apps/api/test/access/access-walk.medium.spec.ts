@@ -71,7 +71,7 @@ describe.each(targets)('access walk over every OpenAPI operation on $name', (tar
       if (!spec || spec.allowed === 'public') {
         continue;
       }
-      const status = await call(spec, 'installer', undefined);
+      const status = await call(api, world, spec, 'installer', undefined);
       if (status !== 401) {
         wrong.push(`${key}: ${status}`);
       }
@@ -87,7 +87,7 @@ describe.each(targets)('access walk over every OpenAPI operation on $name', (tar
         continue;
       }
       for (const caller of CALLERS) {
-        const outcome = await check(spec, caller);
+        const outcome = await check(api, world, spec, caller);
         if (outcome !== 'ok') {
           wrong.push(`${key} as ${caller}: ${outcome}`);
         }
@@ -95,51 +95,60 @@ describe.each(targets)('access walk over every OpenAPI operation on $name', (tar
     }
     expect(wrong).toEqual([]);
   });
-
-  /** The status of one call; `token` undefined sends none. Reads the body only when asked. */
-  async function call(spec: OpSpec, as: Caller, token: string | undefined, read?: (body: string) => void) {
-    const request = await spec.request(world, as);
-    const method = spec.op.split(' ')[0] ?? 'GET';
-    const response = await api.fetch(request.path, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...request.headers,
-      },
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-    });
-    if (spec.stream) {
-      await response.body?.cancel();
-    } else {
-      const text = await response.text();
-      read?.(text);
-    }
-    return response.status;
-  }
-
-  /** 'ok', or what was wrong with this caller's answer. */
-  async function check(spec: OpSpec, caller: Caller): Promise<string> {
-    const role: UserRole = caller === 'foreign' ? 'org_admin' : caller;
-    const allowed = spec.allowed === 'public' || spec.allowed.includes(role);
-    let body = '';
-    const status = await call(spec, caller, world.users[caller].token, (text) => {
-      body = text;
-    });
-    if (!allowed) {
-      return status === 403 ? 'ok' : `expected 403, got ${status}`;
-    }
-    if (caller === 'foreign' && spec.foreign === 'not-found') {
-      return status === 404 ? 'ok' : `expected 404, got ${status}`;
-    }
-    const good = spec.okStatus === undefined ? status >= 200 && status < 300 : status === spec.okStatus;
-    if (!good) {
-      return `expected ${spec.okStatus ?? '2xx'}, got ${status} ${body.slice(0, 160)}`;
-    }
-    if (caller === 'foreign') {
-      const leaked = world.aIds().filter((id) => id && body.includes(id));
-      return leaked.length === 0 ? 'ok' : `leaked tenant A ids ${leaked.join(', ')}`;
-    }
-    return 'ok';
-  }
 });
+
+type Api = ReturnType<typeof useApiFixture<AccessWorld>>;
+
+/** The status of one call; `token` undefined sends none. Reads the body only when asked. */
+async function call(
+  api: Api,
+  world: AccessWorld,
+  spec: OpSpec,
+  as: Caller,
+  token: string | undefined,
+  read?: (body: string) => void,
+) {
+  const request = await spec.request(world, as);
+  const method = spec.op.split(' ')[0] ?? 'GET';
+  const response = await api.fetch(request.path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...request.headers,
+    },
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+  });
+  if (spec.stream) {
+    await response.body?.cancel();
+  } else {
+    const text = await response.text();
+    read?.(text);
+  }
+  return response.status;
+}
+
+/** 'ok', or what was wrong with this caller's answer. */
+async function check(api: Api, world: AccessWorld, spec: OpSpec, caller: Caller): Promise<string> {
+  const role: UserRole = caller === 'foreign' ? 'org_admin' : caller;
+  const allowed = spec.allowed === 'public' || spec.allowed.includes(role);
+  let body = '';
+  const status = await call(api, world, spec, caller, world.users[caller].token, (text) => {
+    body = text;
+  });
+  if (!allowed) {
+    return status === 403 ? 'ok' : `expected 403, got ${status}`;
+  }
+  if (caller === 'foreign' && spec.foreign === 'not-found') {
+    return status === 404 ? 'ok' : `expected 404, got ${status}`;
+  }
+  const good = spec.okStatus === undefined ? status >= 200 && status < 300 : status === spec.okStatus;
+  if (!good) {
+    return `expected ${spec.okStatus ?? '2xx'}, got ${status} ${body.slice(0, 160)}`;
+  }
+  if (caller === 'foreign') {
+    const leaked = world.aIds().filter((id) => id && body.includes(id));
+    return leaked.length === 0 ? 'ok' : `leaked tenant A ids ${leaked.join(', ')}`;
+  }
+  return 'ok';
+}

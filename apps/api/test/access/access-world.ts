@@ -50,7 +50,8 @@ export interface AccessWorld {
 
 const ROLES_OF_A: readonly UserRole[] = ['org_admin', 'installer', 'technician', 'owner'];
 
-export async function seedAccessWorld(prisma: PrismaClient, pool: PgPool): Promise<AccessWorld> {
+/** Three organisations, tenant A's two sites, and one site of tenant B. */
+async function seedPlaces(prisma: PrismaClient, pool: PgPool) {
   const tenantA = await createTenant(prisma, { name: 'Alpha Solar', kind: 'installer' });
   const tenantB = await createTenant(prisma, { name: 'Beta Energy', kind: 'installer' });
   const desk = await createTenant(prisma, { name: 'Pylontech Support Desk', kind: 'support_desk' });
@@ -63,61 +64,98 @@ export async function seedAccessWorld(prisma: PrismaClient, pool: PgPool): Promi
   const siteB = await createSite(prisma, { tenantId: tenantB.id, name: 'B1' });
   const gatewayB = await createGateway(prisma, { siteId: siteB.id });
   const stringB = await createBmsString(prisma, { gatewayId: gatewayB.id, bmsAddress: 0 });
-
   const sample = { packVoltageDv: 2400, packCurrentDa: 0, bmsTempDc: 170, socPct: 40, sohPct: 100 };
   await insertPackSample(pool, { stringId: string.id, ts: new Date().toISOString(), ...sample });
+  return {
+    tenantA,
+    tenantB,
+    desk,
+    site,
+    otherSite,
+    gateway,
+    otherGateway,
+    string,
+    otherString,
+    siteB,
+    stringB,
+  };
+}
+type Places = Awaited<ReturnType<typeof seedPlaces>>;
 
+/** One user per role of tenant A (the owner invited to A1), the desk's support user with its grant, B's admin. */
+async function seedUsers(prisma: PrismaClient, p: Places) {
   const users = {} as Record<Caller, WorldUser>;
   for (const role of ROLES_OF_A) {
-    const u = await createUser(prisma, { tenantId: tenantA.id, role, name: `A ${role}` });
+    const u = await createUser(prisma, { tenantId: p.tenantA.id, role, name: `A ${role}` });
     users[role] = { id: u.id, email: u.email, password: u.password, token: '' };
   }
   await prisma.siteMember.create({
-    data: { siteId: site.id, userId: users.owner.id, createdBy: users.installer.id },
+    data: { siteId: p.site.id, userId: users.owner.id, createdBy: users.installer.id },
   });
-  const support = await createUser(prisma, { tenantId: desk.id, role: 'support', name: 'Desk support' });
+  const support = await createUser(prisma, { tenantId: p.desk.id, role: 'support', name: 'Desk support' });
   users.support = { id: support.id, email: support.email, password: support.password, token: '' };
-  const grant = await prisma.supportGrant.create({
+  const grant = await newGrant(prisma, p, users.installer.id, 7 * 86_400_000);
+  const foreign = await createUser(prisma, { tenantId: p.tenantB.id, role: 'org_admin', name: 'B admin' });
+  users.foreign = { id: foreign.id, email: foreign.email, password: foreign.password, token: '' };
+  return { users, grantId: grant };
+}
+
+async function newGrant(prisma: PrismaClient, p: Places, by: string, validMs: number): Promise<string> {
+  const created = await prisma.supportGrant.create({
     data: {
-      tenantId: tenantA.id,
-      siteId: site.id,
-      granteeTenantId: desk.id,
-      grantedBy: users.installer.id,
-      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+      tenantId: p.tenantA.id,
+      siteId: p.site.id,
+      granteeTenantId: p.desk.id,
+      grantedBy: by,
+      expiresAt: new Date(Date.now() + validMs),
     },
   });
-  const foreign = await createUser(prisma, { tenantId: tenantB.id, role: 'org_admin', name: 'B admin' });
-  users.foreign = { id: foreign.id, email: foreign.email, password: foreign.password, token: '' };
+  return created.id;
+}
 
-  let alarmNo = 0;
+export async function seedAccessWorld(prisma: PrismaClient, pool: PgPool): Promise<AccessWorld> {
+  const p = await seedPlaces(prisma, pool);
+  const { users, grantId } = await seedUsers(prisma, p);
   const world: AccessWorld = {
     pool,
     prisma,
     a: {
-      tenantId: tenantA.id,
-      siteId: site.id,
-      otherSiteId: otherSite.id,
-      gatewayId: gateway.id,
-      stringId: string.id,
-      otherStringId: otherString.id,
+      tenantId: p.tenantA.id,
+      siteId: p.site.id,
+      otherSiteId: p.otherSite.id,
+      gatewayId: p.gateway.id,
+      stringId: p.string.id,
+      otherStringId: p.otherString.id,
       channelId: '',
       alarmId: '',
     },
-    b: { tenantId: tenantB.id, siteId: siteB.id, stringId: stringB.id },
-    supportOrgId: desk.id,
-    supportGrantId: grant.id,
+    b: { tenantId: p.tenantB.id, siteId: p.siteB.id, stringId: p.stringB.id },
+    supportOrgId: p.desk.id,
+    supportGrantId: grantId,
     users,
     aIds: () => [
-      tenantA.id,
-      site.id,
-      otherSite.id,
-      gateway.id,
-      otherGateway.id,
-      string.id,
-      otherString.id,
+      p.tenantA.id,
+      p.site.id,
+      p.otherSite.id,
+      p.gateway.id,
+      p.otherGateway.id,
+      p.string.id,
+      p.otherString.id,
       world.a.channelId,
       world.a.alarmId,
     ],
+    ...makers(prisma, pool, p, users),
+  };
+  world.a.channelId = await world.newChannel();
+  world.a.alarmId = await world.newAlarm();
+  return world;
+}
+
+/** The fixtures the walk creates per call, all on tenant A's shared site A1. */
+function makers(prisma: PrismaClient, pool: PgPool, p: Places, users: Record<Caller, WorldUser>) {
+  const { tenantA, site, string, gateway } = p;
+  let alarmNo = 0;
+  return {
     newAlarm: async () => {
       alarmNo += 1;
       const at = new Date();
@@ -158,20 +196,6 @@ export async function seedAccessWorld(prisma: PrismaClient, pool: PgPool): Promi
       );
       return id;
     },
-    newSupportGrant: async () => {
-      const created = await prisma.supportGrant.create({
-        data: {
-          tenantId: tenantA.id,
-          siteId: site.id,
-          granteeTenantId: desk.id,
-          grantedBy: users.installer.id,
-          expiresAt: new Date(Date.now() + 86_400_000),
-        },
-      });
-      return created.id;
-    },
+    newSupportGrant: () => newGrant(prisma, p, users.installer.id, 86_400_000),
   };
-  world.a.channelId = await world.newChannel();
-  world.a.alarmId = await world.newAlarm();
-  return world;
 }
