@@ -25,7 +25,14 @@ describe('toErrorBody', () => {
       code: 'VALIDATION_FAILED',
       message: 'a: bad; b: bad',
     });
-    expect(toErrorBody(new PayloadTooLargeException(), 'r').statusCode).toBe(413);
+  });
+
+  it('answers a body over the size limit like any other bad body: 400 naming the limit', () => {
+    expect(toErrorBody(new PayloadTooLargeException(), 'r')).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'body: too large (at most 100 kB)',
+    });
   });
 
   it('hides the details of unexpected errors', () => {

@@ -4,6 +4,9 @@ import type { ApiRequest } from '../logging/api-request.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { AppError, type AppErrorCode, httpStatusOf } from './app-error.js';
 
+/** express's JSON body limit, which Nest keeps; named in the 400 for a larger body. */
+const BODY_LIMIT = 'at most 100 kB';
+
 /** The JSON body of every error response. */
 export interface ErrorBody {
   statusCode: number;
@@ -58,6 +61,16 @@ export function toErrorBody(exception: unknown, requestId: string | undefined): 
   }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
+    if (statusCode === 413) {
+      // A body over the parser's limit is bad input like any other: one 400 for every way a body
+      // can be wrong, so clients handle a single case (issue 8), with the limit in the message.
+      return {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: `body: too large (${BODY_LIMIT})`,
+        requestId,
+      };
+    }
     return { statusCode, code: codeOfStatus(statusCode), message: messageOf(exception), requestId };
   }
   return { statusCode: 500, code: 'INTERNAL', message: 'internal error', requestId };
