@@ -6,6 +6,7 @@ import {
   type PgPool,
 } from '@fleet/db';
 import { Module } from '@nestjs/common';
+import { SCOPED_PG_POOL } from '../access/access.tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import type { NotifyConfig } from '../config/notify-config.js';
@@ -16,7 +17,13 @@ import { DeliveriesController } from './http/deliveries.controller.js';
 import { DeliveriesService } from './http/deliveries.service.js';
 import { PreferencesController } from './http/preferences.controller.js';
 import { PreferencesService } from './http/preferences.service.js';
-import { NOTIFY_CONFIG, NOTIFY_PG_POOL } from './notifications.tokens.js';
+import {
+  HTTP_CHANNELS,
+  HTTP_DELIVERIES,
+  HTTP_PREFERENCES,
+  NOTIFY_CONFIG,
+  NOTIFY_PG_POOL,
+} from './notifications.tokens.js';
 import { NotifyWorkerLifecycle } from './notify-worker.lifecycle.js';
 import { ProviderRegistry } from './providers/provider-registry.js';
 import { SecretBox } from './secret-box.js';
@@ -35,6 +42,12 @@ const repository = <T>(Repo: new (pool: PgPool) => T) => ({
   inject: [NOTIFY_PG_POOL],
 });
 
+const scoped = <T>(token: symbol, Repo: new (pool: PgPool) => T) => ({
+  provide: token,
+  useFactory: (pool: PgPool) => new Repo(pool),
+  inject: [SCOPED_PG_POOL],
+});
+
 /**
  * Notification fan-out (issue 7): channel/preference/subscription endpoints, the deliveries of an
  * alarm, and the worker that turns ALARMS events into delivered notices.
@@ -47,6 +60,9 @@ const repository = <T>(Repo: new (pool: PgPool) => T) => ({
     repository(NotificationChannelRepository),
     repository(NotificationPreferenceRepository),
     repository(NotificationDeliveryRepository),
+    scoped(HTTP_CHANNELS, NotificationChannelRepository),
+    scoped(HTTP_PREFERENCES, NotificationPreferenceRepository),
+    scoped(HTTP_DELIVERIES, NotificationDeliveryRepository),
     {
       provide: SecretBox,
       useFactory: (c: NotifyConfig) => new SecretBox(c.secretKey),

@@ -9,6 +9,7 @@ import { ALARM_EVENT_SCHEMA, type AlarmEvent } from '@fleet/telemetry';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
 import { CHANNEL_RECIPIENT, mailto } from '../domain/plan-deliveries.js';
+import { HTTP_CHANNELS, HTTP_PREFERENCES } from '../notifications.tokens.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { newWebhookSecret, SecretBox } from '../secret-box.js';
 import type {
@@ -24,8 +25,8 @@ const TEST_TIMEOUT_MS = 15_000;
 @Injectable()
 export class ChannelsService {
   constructor(
-    @Inject(NotificationChannelRepository) private readonly channels: NotificationChannelRepository,
-    @Inject(NotificationPreferenceRepository) private readonly preferences: NotificationPreferenceRepository,
+    @Inject(HTTP_CHANNELS) private readonly channels: NotificationChannelRepository,
+    @Inject(HTTP_PREFERENCES) private readonly preferences: NotificationPreferenceRepository,
     @Inject(SecretBox) private readonly secrets: SecretBox,
     @Inject(ProviderRegistry) private readonly registry: ProviderRegistry,
   ) {}

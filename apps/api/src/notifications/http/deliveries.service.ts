@@ -1,14 +1,13 @@
 import { NotificationDeliveryRepository } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
+import { HTTP_DELIVERIES } from '../notifications.tokens.js';
 import type { DeliveryDto } from './deliveries.dto.js';
 
 /** The alarm inbox's view of who was notified of an alarm, and how each attempt went. */
 @Injectable()
 export class DeliveriesService {
-  constructor(
-    @Inject(NotificationDeliveryRepository) private readonly deliveries: NotificationDeliveryRepository,
-  ) {}
+  constructor(@Inject(HTTP_DELIVERIES) private readonly deliveries: NotificationDeliveryRepository) {}
 
   async listForAlarm(tenantId: string, alarmId: string): Promise<DeliveryDto[]> {
     if (!(await this.deliveries.alarmOfTenant(tenantId, alarmId))) {

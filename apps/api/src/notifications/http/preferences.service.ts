@@ -2,6 +2,7 @@ import { NotificationChannelRepository, NotificationPreferenceRepository } from 
 import type { AlarmSeverity } from '@fleet/telemetry';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
+import { HTTP_CHANNELS, HTTP_PREFERENCES } from '../notifications.tokens.js';
 import type { PreferencesDto, SubscribeBody } from './preferences.dto.js';
 
 /** What a person gets before they save preferences: nothing personal, warnings and up. */
@@ -16,8 +17,8 @@ const DEFAULTS: PreferencesDto = {
 @Injectable()
 export class PreferencesService {
   constructor(
-    @Inject(NotificationPreferenceRepository) private readonly preferences: NotificationPreferenceRepository,
-    @Inject(NotificationChannelRepository) private readonly channels: NotificationChannelRepository,
+    @Inject(HTTP_PREFERENCES) private readonly preferences: NotificationPreferenceRepository,
+    @Inject(HTTP_CHANNELS) private readonly channels: NotificationChannelRepository,
   ) {}
 
   async get(userId: string): Promise<PreferencesDto> {
