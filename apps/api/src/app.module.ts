@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AlarmsModule } from './alarms/alarms.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -8,6 +9,7 @@ import type { AppConfig } from './config/app-config.js';
 import { APP_CONFIG } from './config/app-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { SupportGrantsModule } from './grants/support-grants.module.js';
@@ -33,6 +35,8 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       StringsModule,
       NotificationsModule,
       AlarmsModule,
+      AuditModule,
+      HttpCacheModule,
       SupportGrantsModule,
     ],
     providers: [

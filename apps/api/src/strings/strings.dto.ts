@@ -55,3 +55,56 @@ export const latestPackSampleSchema = z
   })
   .meta({ id: 'LatestPackSample' });
 export type LatestPackSampleDto = z.infer<typeof latestPackSampleSchema>;
+
+const trendBucket = z
+  .enum(['auto', 'raw', '1m', '1h', '1d'])
+  .default('auto')
+  .describe('auto: the finest tier that fits the range and still holds its start.');
+
+/** `GET /strings/{id}/trend`: the range [from, to) and the tier to read it from. */
+export const trendQuerySchema = z.strictObject({
+  from: timestamp.describe('Start of the range (inclusive).'),
+  to: timestamp.describe('End of the range (exclusive).'),
+  bucket: trendBucket,
+});
+export type TrendQuery = z.infer<typeof trendQuerySchema>;
+
+export const exportQuerySchema = trendQuerySchema.extend({
+  format: z.enum(['csv', 'json']).default('csv'),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+const avg = z.number().nullable().describe('Mean over the bucket, to 0.1 of the unit.');
+
+/** One bucket of a trend (or one raw sample: min = max = avg, energy 0). Units as in LatestPackSample. */
+export const trendPointSchema = z
+  .object({
+    bucketStart: timestamp,
+    samples: int,
+    sohPct: int.nullable(),
+    socMinPct: int.nullable(),
+    socMaxPct: int.nullable(),
+    packVoltageAvgDv: avg,
+    packCurrentAvgDa: avg,
+    cellMaxMv: int.nullable(),
+    cellMinMv: int.nullable(),
+    cellSpreadMaxMv: int.nullable(),
+    cellSpreadAvgMv: avg,
+    bmsTempMaxDc: int.nullable(),
+    cellTempMaxDc: int.nullable(),
+    energyInWh: z.number().describe('Charged energy in the bucket (rollups only; 0 for raw samples).'),
+    energyOutWh: z.number(),
+  })
+  .meta({ id: 'TrendPoint' });
+export type TrendPointDto = z.infer<typeof trendPointSchema>;
+
+export const stringTrendSchema = z
+  .object({
+    stringId: z.uuid(),
+    from: timestamp,
+    to: timestamp,
+    tier: z.enum(['raw', '1m', '1h', '1d']).describe('The tier the points come from.'),
+    points: z.array(trendPointSchema),
+  })
+  .meta({ id: 'StringTrend' });
+export type StringTrendDto = z.infer<typeof stringTrendSchema>;
