@@ -10,6 +10,7 @@ import { APP_CONFIG } from './config/app-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
+import { LiveModule } from './live/live.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { SupportGrantsModule } from './grants/support-grants.module.js';
@@ -38,6 +39,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       AuditModule,
       HttpCacheModule,
       SupportGrantsModule,
+      LiveModule,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
