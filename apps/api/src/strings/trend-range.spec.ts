@@ -32,7 +32,7 @@ describe('resolveTrendRange', () => {
     const twoDaysRaw = { from: ago(48), to: now, bucket: 'raw' as const };
     expect(resolveTrendRange(twoDaysRaw, TREND_MAX_MS, now)).toEqual({
       ok: false,
-      message: 'to: a raw range is at most 1 days',
+      message: 'to: a raw range is at most 1 day',
     });
     expect(resolveTrendRange(twoDaysRaw, EXPORT_MAX_MS, now)).toEqual({ ok: true, tier: 'raw' });
   });

@@ -58,9 +58,7 @@ export function* windowsOf(from: Date, to: Date, width: number): Generator<{ fro
 }
 
 function describeSpan(ms: number): string {
-  return ms >= YEAR_MS
-    ? `${ms / YEAR_MS} years`
-    : ms >= DAY_MS
-      ? `${ms / DAY_MS} days`
-      : `${ms / HOUR_MS} hours`;
+  const [n, unit] =
+    ms >= YEAR_MS ? [ms / YEAR_MS, 'year'] : ms >= DAY_MS ? [ms / DAY_MS, 'day'] : [ms / HOUR_MS, 'hour'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
