@@ -93,6 +93,8 @@ async function startStack(runDir: string, procs: BenchProcesses, webhookUrl: str
     ...env,
     API_PORT: String(apiPort),
     AUTH_SECRET: randomBytes(32).toString('hex'),
+    // The bench's webhook receiver listens on 127.0.0.1.
+    NOTIFY_WEBHOOK_PRIVATE: 'allow',
   });
   const api = `http://127.0.0.1:${apiPort}`;
   await waitUntil(

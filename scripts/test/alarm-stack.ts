@@ -45,6 +45,8 @@ export class AlarmStack {
         NATS_URL: this.nats.url,
         NOTIFY_SMTP_URL: this.targets.smtp.url,
         NOTIFY_MAIL_FROM: 'alarms@fleet.test',
+        // The test's webhook receiver listens on 127.0.0.1.
+        NOTIFY_WEBHOOK_PRIVATE: 'allow',
         // A rule PUT applies within half a second instead of five.
         ALARMS_RULE_CACHE_MS: '500',
       },

@@ -23,6 +23,12 @@ describe('notification config', () => {
     expect(sut.vapid).toBeNull();
   });
 
+  it('keeps webhooks off private addresses unless told otherwise', () => {
+    expect(loadConfig(base).notify.webhookPrivate).toBe(false);
+    expect(loadConfig({ ...base, NOTIFY_WEBHOOK_PRIVATE: 'allow' }).notify.webhookPrivate).toBe(true);
+    expect(() => loadConfig({ ...base, NOTIFY_WEBHOOK_PRIVATE: 'yes' })).toThrow(/NOTIFY_WEBHOOK_PRIVATE/);
+  });
+
   it('names every bad notification variable', () => {
     expect(() =>
       loadConfig({

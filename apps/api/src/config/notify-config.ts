@@ -40,6 +40,11 @@ export const notifyEnvSchema = {
   NOTIFY_SEND_TIMEOUT: duration('15s'),
   NOTIFY_LEASE: duration('2m'),
   NOTIFY_POLL: duration('1s'),
+  /**
+   * `deny` (default) refuses webhooks to loopback, private and link-local addresses (SSRF);
+   * `allow` for tests and on-premises installs whose receivers are on a private network.
+   */
+  NOTIFY_WEBHOOK_PRIVATE: z.enum(['allow', 'deny']).default('deny'),
   NOTIFY_CONSUMER: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
@@ -58,6 +63,8 @@ export interface NotifyConfig {
   sendTimeoutMs: number;
   leaseMs: number;
   pollMs: number;
+  /** Webhooks may go to private addresses (NOTIFY_WEBHOOK_PRIVATE=allow). */
+  webhookPrivate: boolean;
 }
 
 export function notifyConfigOf(e: NotifyEnv, authSecret: string): NotifyConfig {
@@ -79,5 +86,6 @@ export function notifyConfigOf(e: NotifyEnv, authSecret: string): NotifyConfig {
     sendTimeoutMs: e.NOTIFY_SEND_TIMEOUT,
     leaseMs: e.NOTIFY_LEASE,
     pollMs: e.NOTIFY_POLL,
+    webhookPrivate: e.NOTIFY_WEBHOOK_PRIVATE === 'allow',
   };
 }

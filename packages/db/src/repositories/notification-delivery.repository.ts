@@ -134,12 +134,16 @@ export class NotificationDeliveryRepository {
     });
   }
 
-  /** Whether the alarm belongs to the organisation: its deliveries are the organisation's records. */
+  /**
+   * Whether the alarm is the organisation's (its alarm row, or deliveries recorded for it, since an
+   * event can be delivered before or without the row reaching this database).
+   */
   async alarmOfTenant(tenantId: string, alarmId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query('SELECT 1 FROM alarm WHERE id = $1 AND tenant_id = $2', [
-      alarmId,
-      tenantId,
-    ]);
+    const { rowCount } = await this.pool.query(
+      `SELECT 1 FROM alarm WHERE id = $1 AND tenant_id = $2
+       UNION ALL SELECT 1 FROM notification_delivery WHERE alarm_id = $1 AND tenant_id = $2 LIMIT 1`,
+      [alarmId, tenantId],
+    );
     return (rowCount ?? 0) > 0;
   }
 

@@ -41,6 +41,9 @@ export class ChannelsService {
 
   /** A webhook's secret is generated here and returned in this response only. */
   async create(tenantId: string, body: CreateChannelBody): Promise<CreatedChannelDto> {
+    if (body.kind === 'webhook') {
+      this.assertWebhookUrl(body.url);
+    }
     const secret = body.kind === 'webhook' ? newWebhookSecret() : undefined;
     const row = await this.channels.create({
       tenantId,
@@ -64,9 +67,19 @@ export class ChannelsService {
         `${foreign.join(', ')}: not an option of a ${current.kind} channel`,
       );
     }
+    if (typeof options.url === 'string') {
+      this.assertWebhookUrl(options.url);
+    }
     const config = Object.keys(options).length > 0 ? { ...current.config, ...options } : undefined;
     const row = await this.channels.update(tenantId, id, { name, enabled, config });
     return toChannelDto(row ?? current);
+  }
+
+  private assertWebhookUrl(url: string): void {
+    const problem = this.registry.webhookUrlProblem(url);
+    if (problem !== null) {
+      throw new AppError('VALIDATION_FAILED', `url: ${problem}; webhooks go to public receivers`);
+    }
   }
 
   async remove(tenantId: string, id: string): Promise<void> {

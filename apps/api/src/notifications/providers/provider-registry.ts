@@ -4,6 +4,7 @@ import type { SecretBox } from '../secret-box.js';
 import { EmailProvider } from './email.provider.js';
 import type { NotificationProvider } from './notification-provider.js';
 import { WebhookProvider } from './webhook.provider.js';
+import { WebhookHostGuard } from './webhook-host-guard.js';
 import { WebpushProvider } from './webpush.provider.js';
 
 /** Why no provider could be built; the delivery is retried (config may be fixed meanwhile). */
@@ -14,11 +15,20 @@ export class ProviderUnavailable extends Error {}
  * instance, transport or secret outlives the delivery it was built for.
  */
 export class ProviderRegistry {
+  private readonly hostGuard: WebhookHostGuard;
+
   constructor(
     private readonly config: NotifyConfig,
     private readonly secrets: SecretBox,
     private readonly preferences: NotificationPreferenceRepository,
-  ) {}
+  ) {
+    this.hostGuard = new WebhookHostGuard(config.webhookPrivate);
+  }
+
+  /** Why a webhook URL may not be saved (a private or loopback host), or null. */
+  webhookUrlProblem(url: string): string | null {
+    return this.hostGuard.literalProblem(url);
+  }
 
   async build(channel: NotificationChannelRow, delivery: ClaimedDelivery): Promise<NotificationProvider> {
     switch (channel.kind) {
@@ -26,7 +36,7 @@ export class ProviderRegistry {
         if (!channel.secretEnc) {
           throw new ProviderUnavailable('webhook channel has no secret');
         }
-        return new WebhookProvider(this.secrets.open(channel.secretEnc));
+        return new WebhookProvider(this.secrets.open(channel.secretEnc), this.hostGuard);
       case 'email':
         if (!this.config.smtp) {
           throw new ProviderUnavailable('NOTIFY_SMTP_URL is not configured');

@@ -1,5 +1,6 @@
 import type { DeliveryTarget, NotificationProvider, SendOutcome } from './notification-provider.js';
 import { failure } from './notification-provider.js';
+import { WebhookHostGuard } from './webhook-host-guard.js';
 import { type WebhookFormat, webhookPayload } from './webhook-payload.js';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
 
@@ -12,6 +13,7 @@ export class WebhookProvider implements NotificationProvider {
 
   constructor(
     private readonly secret: string,
+    private readonly hostGuard: WebhookHostGuard = new WebhookHostGuard(false),
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -20,6 +22,11 @@ export class WebhookProvider implements NotificationProvider {
     const format = (target.channel.config.format ?? 'generic') as WebhookFormat;
     const body = JSON.stringify(webhookPayload(target.event, format));
     const timestamp = Math.floor(this.now().getTime() / 1000);
+    // Checked before every send, not only when saved: a name can be re-pointed at a private address.
+    const refused = await this.hostGuard.problem(url);
+    if (refused !== null) {
+      return { ok: false, permanent: true, httpStatus: null, response: null, error: `refused: ${refused}` };
+    }
     let response: Response;
     try {
       response = await fetch(url, {

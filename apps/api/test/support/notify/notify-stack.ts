@@ -83,6 +83,8 @@ function apiEnv(i: ApiEnvInput): Record<string, string> {
     NOTIFY_RETRY_BASE: '200ms',
     NOTIFY_RETRY_MAX: '1s',
     NOTIFY_POLL: '100ms',
+    // The test's webhook receiver listens on 127.0.0.1.
+    NOTIFY_WEBHOOK_PRIVATE: 'allow',
     NOTIFY_LEASE: '3s',
     NOTIFY_SEND_TIMEOUT: '5s',
     NODE_EXTRA_CA_CERTS: i.push.certFile,
