@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AlarmsModule } from './alarms/alarms.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -36,6 +37,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       StringsModule,
       NotificationsModule,
       AlarmsModule,
+      AccountsModule,
       AuditModule,
       HttpCacheModule,
       SupportGrantsModule,

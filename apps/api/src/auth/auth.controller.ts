@@ -17,12 +17,17 @@ import {
   type LoginResponseDto,
   loginBodySchema,
   loginResponseSchema,
+  type SessionDto,
+  sessionSchema,
+  type TotpLoginBody,
+  totpLoginBodySchema,
   type UserDto,
   userSchema,
 } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { CurrentAuth } from './current-auth.decorator.js';
 import { Public } from './public.decorator.js';
+import { RateLimit } from './rate-limit/rate-limit.decorator.js';
 
 @ApiTags('auth')
 @Controller()
@@ -30,10 +35,14 @@ export class AuthController {
   constructor(@Inject(AuthService) private readonly auth: AuthService) {}
 
   @Public()
+  @RateLimit('login', 'email')
   @Post('auth/login')
   @HttpCode(200)
   @ApiBody({ schema: openApiSchema(loginBodySchema) })
-  @ApiOkResponse({ standardSchema: loginResponseSchema })
+  @ApiOkResponse({
+    description: 'A session; with TOTP enabled, a challenge for POST /api/auth/login/totp instead.',
+    standardSchema: loginResponseSchema,
+  })
   @ApiBadRequestResponse({
     description: 'A field is missing, malformed or unknown.',
     standardSchema: errorBodySchema,
@@ -44,6 +53,21 @@ export class AuthController {
   })
   login(@Body({ schema: loginBodySchema }) body: LoginBody): Promise<LoginResponseDto> {
     return this.auth.login(body);
+  }
+
+  @Public()
+  @RateLimit('login-totp', 'challenge')
+  @Post('auth/login/totp')
+  @HttpCode(200)
+  @ApiBody({ schema: openApiSchema(totpLoginBodySchema) })
+  @ApiOkResponse({ standardSchema: sessionSchema })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed.', standardSchema: errorBodySchema })
+  @ApiUnauthorizedResponse({
+    description: 'Expired or forged challenge, or a wrong or already used code.',
+    standardSchema: errorBodySchema,
+  })
+  loginTotp(@Body({ schema: totpLoginBodySchema }) body: TotpLoginBody): Promise<SessionDto> {
+    return this.auth.loginTotp(body);
   }
 
   @Access(...READERS)

@@ -10,6 +10,12 @@ export const loginBodySchema = z.strictObject({
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+export const totpLoginBodySchema = z.strictObject({
+  challenge: z.string({ error: 'is required' }).min(1, 'is required').max(2048),
+  code: z.string({ error: 'is required' }).regex(/^\d{6}$/, 'must be the 6-digit code of your authenticator'),
+});
+export type TotpLoginBody = z.infer<typeof totpLoginBodySchema>;
+
 export const userSchema = z
   .object({
     id: z.uuid(),
@@ -21,10 +27,26 @@ export const userSchema = z
   .meta({ id: 'User' });
 export type UserDto = z.infer<typeof userSchema>;
 
-export const loginResponseSchema = z
+export const sessionSchema = z
   .object({
     token: z.string().describe('Bearer token (JWT, HS256); send as `Authorization: Bearer <token>`.'),
     user: userSchema,
   })
+  .meta({ id: 'Session' });
+export type SessionDto = z.infer<typeof sessionSchema>;
+
+export const totpChallengeSchema = z
+  .object({
+    totpRequired: z.literal(true),
+    challenge: z
+      .string()
+      .describe('Send with the current code to POST /api/auth/login/totp within 5 minutes.'),
+  })
+  .meta({ id: 'TotpChallenge' });
+export type TotpChallengeDto = z.infer<typeof totpChallengeSchema>;
+
+/** A session, or (TOTP enabled) the challenge for the second step. */
+export const loginResponseSchema = z
+  .union([sessionSchema, totpChallengeSchema])
   .meta({ id: 'LoginResponse' });
 export type LoginResponseDto = z.infer<typeof loginResponseSchema>;

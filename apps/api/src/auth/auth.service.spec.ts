@@ -1,9 +1,10 @@
-import type { UserCredentials, UserRepository } from '@fleet/db';
+import type { MemberCredentialsRepository, UserCredentials, UserRepository } from '@fleet/db';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/app-config.js';
 import { AuthService } from './auth.service.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
+import type { TotpService } from './totp.service.js';
 
 const ada: UserCredentials = {
   id: '7d4f1f5e-3c0a-4c59-9d0b-1f1e2f3a4b5c',
@@ -37,13 +38,24 @@ function setup() {
   const tokens = new TokenService(
     loadConfig({ DATABASE_URL: 'postgresql://h/x', AUTH_SECRET: 'k'.repeat(32) }),
   );
-  return { sut: new AuthService(users, hasher, tokens), hasher, tokens };
+  const totpUsers = new Set<string>();
+  const totp = {
+    isEnabled: async (id: string) => totpUsers.has(id),
+    verifyLogin: async (id: string, code: string) => totpUsers.has(id) && code === '123456',
+  } as unknown as TotpService;
+  const credentials = {
+    profile: async (id: string) => (id === ada.id ? ada : null),
+  } as unknown as MemberCredentialsRepository;
+  return { sut: new AuthService(users, hasher, tokens, totp, credentials), hasher, tokens, totpUsers };
 }
 
 describe('AuthService', () => {
   it('issues a token carrying the user and tenant, and no password hash', async () => {
     const { sut, tokens } = setup();
     const result = await sut.login({ email: ada.email, password: 'right' });
+    if (!('token' in result)) {
+      throw new Error('expected a session');
+    }
     expect(result.user).toEqual({
       id: ada.id,
       email: ada.email,
@@ -51,7 +63,7 @@ describe('AuthService', () => {
       role: 'installer',
       tenantId: ada.tenantId,
     });
-    expect(await tokens.verify(result.token)).toEqual({
+    expect(await tokens.verify(result.token)).toMatchObject({
       userId: ada.id,
       tenantId: ada.tenantId,
       role: 'installer',
@@ -72,5 +84,17 @@ describe('AuthService', () => {
     await expect(sut.me({ userId: 'gone', tenantId: ada.tenantId })).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
     });
+  });
+
+  it('answers a TOTP challenge instead of a session when the second factor is on', async () => {
+    const { sut, totpUsers } = setup();
+    totpUsers.add(ada.id);
+    const first = await sut.login({ email: ada.email, password: 'right' });
+    expect(first).toEqual({ totpRequired: true, challenge: expect.any(String) });
+    const challenge = 'challenge' in first ? first.challenge : '';
+    await expect(sut.loginTotp({ challenge, code: '654321' })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    expect((await sut.loginTotp({ challenge, code: '123456' })).user.id).toBe(ada.id);
   });
 });

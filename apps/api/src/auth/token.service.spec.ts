@@ -10,7 +10,12 @@ const auth = { userId: 'u-1', tenantId: 't-1', role: 'installer' };
 describe('TokenService', () => {
   it('verifies its own tokens back to the identity', async () => {
     const sut = new TokenService(config('s'.repeat(32)));
-    expect(await sut.verify(await sut.sign(auth))).toEqual(auth);
+    const before = Date.now();
+    const verified = await sut.verify(await sut.sign(auth));
+    expect(verified).toMatchObject(auth);
+    // Milliseconds, not whole seconds: a reset's cut-off must not swallow a login in the same second.
+    expect(verified.issuedAtMs).toBeGreaterThanOrEqual(before);
+    expect(verified.issuedAtMs).toBeLessThanOrEqual(Date.now());
   });
 
   it('refuses a token signed with another secret', async () => {
@@ -32,6 +37,16 @@ describe('TokenService', () => {
     const payload = JSON.parse(
       Buffer.from((await sut.sign(auth)).split('.')[1] ?? '', 'base64url').toString(),
     );
-    expect(payload.exp - payload.iat).toBe(1800);
+    expect(payload.exp - Math.floor(payload.iat)).toBe(1800);
+  });
+
+  it('keeps TOTP challenges and sessions apart', async () => {
+    const sut = new TokenService(config('s'.repeat(32)));
+    const challenge = await sut.signTotpChallenge('u-1');
+    expect(await sut.verifyTotpChallenge(challenge)).toBe('u-1');
+    await expect(sut.verify(challenge)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(sut.verifyTotpChallenge(await sut.sign(auth))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 });

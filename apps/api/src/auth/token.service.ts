@@ -7,6 +7,15 @@ import type { TokenIdentity } from '../logging/api-request.js';
 
 const ISSUER = 'fleet-api';
 const AUDIENCE = 'fleet';
+/** Audience of the TOTP login challenge: never accepted as a session, and the reverse. */
+const CHALLENGE_AUDIENCE = 'fleet-totp';
+/** Time to type a code after the password was accepted. */
+const CHALLENGE_TTL_SECONDS = 300;
+
+/** A verified session token: its identity and when it was issued (ms, for the reset cut-off). */
+export interface VerifiedToken extends TokenIdentity {
+  issuedAtMs: number;
+}
 
 /**
  * Session tokens: JWT, HS256 over AUTH_SECRET, carrying the user id (`sub`), tenant (`tid`)
@@ -23,36 +32,70 @@ export class TokenService {
     this.ttlSeconds = config.auth.tokenTtlSeconds;
   }
 
+  /**
+   * `iat` carries milliseconds (a NumericDate may be fractional, RFC 7519 §2): a password reset
+   * refuses tokens issued before it, and a login right after a reset must not fall in its second.
+   */
   async sign(auth: TokenIdentity): Promise<string> {
+    const now = Date.now();
     return new SignJWT({ tid: auth.tenantId, role: auth.role })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(auth.userId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setIssuedAt(now / 1000)
+      .setExpirationTime(Math.floor(now / 1000) + this.ttlSeconds)
       .sign(this.key);
   }
 
   /** The identity in a token, or UNAUTHENTICATED for anything forged, expired or malformed. */
-  async verify(token: string): Promise<TokenIdentity> {
+  async verify(token: string): Promise<VerifiedToken> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
       });
-      const { sub, tid, role } = payload;
+      const { sub, tid, role, iat } = payload;
       if (typeof sub !== 'string' || typeof tid !== 'string' || typeof role !== 'string') {
         throw new AppError('UNAUTHENTICATED', 'token lacks the user, tenant or role claim');
       }
-      return { userId: sub, tenantId: tid, role };
+      return { userId: sub, tenantId: tid, role, issuedAtMs: typeof iat === 'number' ? iat * 1000 : 0 };
     } catch (error) {
       if (error instanceof AppError) {
         throw error;
       }
       const expired = error instanceof errors.JWTExpired;
       throw new AppError('UNAUTHENTICATED', expired ? 'token expired' : 'invalid token', { cause: error });
+    }
+  }
+
+  /** A short-lived proof that `userId` passed the password step of a login with TOTP on. */
+  async signTotpChallenge(userId: string): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(CHALLENGE_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${CHALLENGE_TTL_SECONDS}s`)
+      .sign(this.key);
+  }
+
+  /** The user id of a valid challenge, or UNAUTHENTICATED. */
+  async verifyTotpChallenge(challenge: string): Promise<string> {
+    try {
+      const { payload } = await jwtVerify(challenge, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: CHALLENGE_AUDIENCE,
+      });
+      if (typeof payload.sub !== 'string') {
+        throw new Error('challenge without subject');
+      }
+      return payload.sub;
+    } catch (error) {
+      throw new AppError('UNAUTHENTICATED', 'invalid or expired login challenge', { cause: error });
     }
   }
 }

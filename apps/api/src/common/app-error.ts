@@ -18,6 +18,10 @@ export const appErrorCodes = {
   FORBIDDEN: 403,
   /** The request is valid but the resource's state forbids it now (e.g. acknowledging a closed alarm). */
   CONFLICT: 409,
+  /** Too many attempts on a login, TOTP, reset or invitation route; the response says when to retry (Retry-After). */
+  RATE_LIMITED: 429,
+  /** This deployment lacks what the route needs (e.g. no NATS account signing key for gateway credentials). */
+  NOT_CONFIGURED: 503,
   /** The database did not answer. */
   DATABASE_UNAVAILABLE: 503,
   /** A bug or an unexpected dependency failure; details are in the log under the request id. */

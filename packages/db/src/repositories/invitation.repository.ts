@@ -66,6 +66,11 @@ export class InvitationRepository {
     return this.prisma.site.count({ where: { tenantId, id: { in: [...siteIds] } } });
   }
 
+  async organisationName(tenantId: string): Promise<string> {
+    const tenant = await this.prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
+    return tenant?.name ?? 'your organisation';
+  }
+
   /** The role of the organisation's member with this email (any case), or null. */
   async memberRoleByEmail(tenantId: string, email: string): Promise<Role | null> {
     const user = await this.prisma.user.findFirst({

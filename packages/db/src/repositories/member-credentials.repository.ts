@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../client.js';
+import type { UserProfile } from './user.repository.js';
 
 /** A member's second factor as stored: the sealed secret and whether it is switched on. */
 export interface TotpState {
@@ -21,6 +22,14 @@ export class MemberCredentialsRepository {
       select: { sessionsValidAfter: true },
     });
     return user ? user.sessionsValidAfter : undefined;
+  }
+
+  /** The person's profile by id alone (the TOTP step of a login knows only the user id). */
+  async profile(userId: string): Promise<UserProfile | null> {
+    return this.prisma.user.findUnique({
+      where: { id: userId },
+      select: { id: true, tenantId: true, email: true, name: true, role: true },
+    });
   }
 
   async totp(userId: string): Promise<TotpState | null> {

@@ -22,6 +22,14 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
   if (!result.ok) {
     return { error: loginErrorMessage(result.status, result.message), email };
   }
+  // A TOTP-protected account answers a challenge for POST /api/auth/login/totp; the web app has no
+  // code step yet, so it says so rather than pretending the login failed.
+  if (!('token' in result.data)) {
+    return {
+      error: 'This account signs in with an authenticator code, which this page does not ask for yet.',
+      email,
+    };
+  }
   // Secure whenever the browser reached us over TLS (directly or through a proxy).
   const secure = (await headers()).get('x-forwarded-proto') === 'https';
   (await cookies()).set(SESSION_COOKIE, result.data.token, {
