@@ -7,9 +7,29 @@ import { z } from 'zod';
  * `npm start` runs one simulator and one edge agent per gateway from the same file, so the two
  * can never disagree.
  */
+const person = z.object({ email: z.email(), password: z.string().min(8), name: z.string().min(1) });
+
 export const demoFleetSchema = z.object({
   tenant: z.object({ name: z.string().min(1), slug: z.string().regex(/^[a-z0-9-]+$/) }),
-  installer: z.object({ email: z.email(), password: z.string().min(8), name: z.string().min(1) }),
+  installer: person,
+  /** More members of the tenant; an owner sees only the sites (by gateway id) listed. */
+  people: z
+    .array(
+      person.extend({
+        role: z.enum(['org_admin', 'installer', 'technician', 'support', 'owner']),
+        sites: z.array(z.string()).optional(),
+      }),
+    )
+    .default([]),
+  /** A support desk organisation with one support user and a grant on the listed sites (by gateway id). */
+  supportDesk: z
+    .object({
+      name: z.string().min(1),
+      slug: z.string().regex(/^[a-z0-9-]+$/),
+      user: person,
+      grantedSites: z.array(z.string()).min(1),
+    })
+    .optional(),
   gateways: z
     .array(
       z.object({

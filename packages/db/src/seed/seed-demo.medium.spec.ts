@@ -26,7 +26,9 @@ describe('seedDemo', () => {
     const second = await seedDemo(prisma);
 
     expect(first.unchanged).toEqual([]);
-    expect(first.created).toHaveLength(1 + 1 + 3 + 3 + 1 + 4);
+    // tenant, installer, 3 sites, 3 gateways, 1 MBMS, 4 strings, 3 people + 1 invitation,
+    // the desk, its user and its grant.
+    expect(first.created).toHaveLength(1 + 1 + 3 + 3 + 1 + 4 + 3 + 1 + 3);
     expect(lines[0]).toBe('created tenant demo (Demo Solar GmbH)');
     expect(second.created).toEqual([]);
     expect(second.unchanged).toEqual(first.created);
@@ -40,6 +42,21 @@ describe('seedDemo', () => {
     });
     expect(user).toMatchObject({ role: 'installer', tenant: { slug: 'demo', name: 'Demo Solar GmbH' } });
     expect(await verifyPassword('demo-installer', user.passwordHash)).toBe(true);
+  });
+
+  it('has an owner who sees one site and a support desk granted another', async () => {
+    const owner = await prisma.user.findUniqueOrThrow({
+      where: { email: 'owner@demo.test' },
+      include: { siteMemberships: { include: { site: true } } },
+    });
+    expect(owner.role).toBe('owner');
+    expect(owner.siteMemberships.map((m) => m.site.name)).toEqual(['Haus Müller, Freiburg']);
+    expect(await verifyPassword('demo-owner', owner.passwordHash)).toBe(true);
+    const grants = await prisma.supportGrant.findMany({ include: { site: true, grantee: true } });
+    expect(grants.map((g) => [g.site.name, g.grantee.kind, g.revokedAt])).toEqual([
+      ['Bäckerei Weber, Augsburg', 'support_desk', null],
+    ]);
+    expect(grants[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('has the three sites with their gateways and strings', async () => {

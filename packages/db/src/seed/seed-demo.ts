@@ -60,7 +60,91 @@ export async function seedDemo(
   for (const gateway of fleet.gateways) {
     await seedSite(db, ensure, { id: tenant.id, slug }, gateway);
   }
+  await seedPeople(db, ensure, { id: tenant.id, slug }, fleet);
+  await seedSupportDesk(db, ensure, { id: tenant.id, slug }, fleet);
   return report;
+}
+
+const siteIdOf = (tenantSlug: string, gatewayId: string) => stableUuid(`site/${tenantSlug}/${gatewayId}`);
+
+/** The tenant's other members; an owner is invited to the sites named by gateway id. */
+async function seedPeople(
+  db: PrismaClient,
+  ensure: Ensure,
+  tenant: { id: string; slug: string },
+  fleet: DemoFleet,
+): Promise<void> {
+  for (const person of fleet.people) {
+    const { email, password, name, role } = person;
+    const user = await ensure(
+      `user ${email} (${role})`,
+      () => db.user.findUnique({ where: { email } }),
+      async () =>
+        db.user.create({ data: await userData({ tenantId: tenant.id, email, name, role, password }) }),
+    );
+    for (const gatewayId of person.sites ?? []) {
+      const siteId = siteIdOf(tenant.slug, gatewayId);
+      await ensure(
+        `${email} invited to the site of ${gatewayId}`,
+        () => db.siteMember.findUnique({ where: { siteId_userId: { siteId, userId: user.id } } }),
+        () => db.siteMember.create({ data: { siteId, userId: user.id, createdBy: 'seed' } }),
+      );
+    }
+  }
+}
+
+/** A support desk with one support user and a 90-day grant per listed site, renewed when expired. */
+async function seedSupportDesk(
+  db: PrismaClient,
+  ensure: Ensure,
+  tenant: { id: string; slug: string },
+  fleet: DemoFleet,
+): Promise<void> {
+  const desk = fleet.supportDesk;
+  if (!desk) {
+    return;
+  }
+  const org = await ensure(
+    `support desk ${desk.slug}`,
+    () => db.tenant.findUnique({ where: { slug: desk.slug } }),
+    () =>
+      db.tenant.create({
+        data: tenantData({
+          id: stableUuid(`tenant/${desk.slug}`),
+          name: desk.name,
+          slug: desk.slug,
+          kind: 'support_desk',
+        }),
+      }),
+  );
+  const { email, password, name } = desk.user;
+  await ensure(
+    `user ${email} (support)`,
+    () => db.user.findUnique({ where: { email } }),
+    async () =>
+      db.user.create({ data: await userData({ tenantId: org.id, email, name, role: 'support', password }) }),
+  );
+  for (const gatewayId of desk.grantedSites) {
+    const siteId = siteIdOf(tenant.slug, gatewayId);
+    await ensure(
+      `support grant of the site of ${gatewayId} to ${desk.slug}`,
+      () =>
+        db.supportGrant.findFirst({
+          where: { siteId, granteeTenantId: org.id, revokedAt: null, expiresAt: { gt: new Date() } },
+        }),
+      () =>
+        db.supportGrant.create({
+          data: {
+            tenantId: tenant.id,
+            siteId,
+            granteeTenantId: org.id,
+            grantedBy: 'seed',
+            note: 'demo',
+            expiresAt: new Date(Date.now() + 90 * 86_400_000),
+          },
+        }),
+    );
+  }
 }
 
 type Ensure = <T>(label: string, find: () => Promise<T | null>, create: () => Promise<T>) => Promise<T>;
@@ -74,7 +158,7 @@ async function seedSite(
   demo: DemoGateway,
 ): Promise<void> {
   const tenantId = tenant.id;
-  const siteId = stableUuid(`site/${tenant.slug}/${demo.gatewayId}`);
+  const siteId = siteIdOf(tenant.slug, demo.gatewayId);
   await ensure(
     `site "${demo.site}"`,
     () => db.site.findUnique({ where: { id: siteId } }),
