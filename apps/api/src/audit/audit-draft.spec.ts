@@ -46,6 +46,7 @@ describe('auditDraftOf', () => {
     expect(verb('PUT', '/api/maintenance-windows/:id')).toBe('update');
     expect(verb('PATCH', '/api/notification-channels/:id')).toBe('update');
     expect(verb('DELETE', '/api/notification-channels/:id')).toBe('delete');
+    expect(auditDraftOf(facts({ method: 'HEAD', routePath: '/api/sites', auth: desk }))?.verb).toBe('read');
   });
 
   it("records refusals, but not a member's reads nor anonymous requests", () => {

@@ -80,7 +80,7 @@ export function auditDraftOf(facts: RequestFacts): AuditDraft | null {
  * `sites/{id}/support-grants` → `create`.
  */
 function verbOf(method: string, segments: readonly string[]): string {
-  if (method === 'GET') {
+  if (method === 'GET' || method === 'HEAD') {
     return 'read';
   }
   if (method === 'DELETE') {
