@@ -208,3 +208,24 @@ export {
 } from './repositories/invitation-accept.repository.js';
 export { ApiKeyRepository, type ApiKeyRow } from './repositories/api-key.repository.js';
 export { type ApiKeyCredentials, ApiKeyAuthRepository } from './repositories/api-key-auth.repository.js';
+// --- string history (issue 6): modules, BMS events, data gaps, connectivity changes ---
+export {
+  applyComposition,
+  BmsModuleRepository,
+  type BmsModuleRow,
+  type CompositionUpdate,
+} from './repositories/bms-module.repository.js';
+export {
+  type BmsEventBatch,
+  type BmsEventInput,
+  type BmsEventPage,
+  BmsEventRepository,
+  type BmsEventRow,
+} from './repositories/bms-event.repository.js';
+export { DataGapRepository, type DataGapRow, type SampleSpan } from './repositories/data-gap.repository.js';
+export {
+  type ConnectivityEventRow,
+  ConnectivityEventRepository,
+  type ConnectivityKind,
+  type ConnectivityState,
+} from './repositories/connectivity-event.repository.js';

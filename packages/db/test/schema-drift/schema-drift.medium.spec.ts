@@ -22,6 +22,10 @@ const SQL_ONLY_TABLES = [
   'string_latest',
   // 20261225000000_gateway_heartbeat: the latest heartbeat per gateway, written with pg by ingest.
   'gateway_heartbeat',
+  // 20261230000000_string_history: events, gaps and connectivity changes, written with pg by ingest.
+  'bms_event',
+  'data_gap',
+  'connectivity_event',
 ];
 
 const schemaPath = fileURLToPath(new URL('../../../../prisma/schema.prisma', import.meta.url));
