@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** The channel the routes that change access notify on, in the transaction of the change. */
-export const ACCESS_CHANNEL = 'fleet_access';
-
 /**
  * Who a `fleet_access` notification concerns. A support grant names its grantee organisation
  * (`{"kind":"grant","siteId":…,"granteeTenantId":…}`), a member change its user; anything else

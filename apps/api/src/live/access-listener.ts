@@ -1,6 +1,6 @@
-import type { PgPool } from '@fleet/db';
+import { ACCESS_CHANNEL, type PgPool } from '@fleet/db';
 import type { Logger } from '../logging/root-logger.js';
-import { ACCESS_CHANNEL, type AccessChange, parseAccessChange } from './access-change.js';
+import { type AccessChange, parseAccessChange } from './access-change.js';
 
 /** What this class uses of pg's PoolClient (the api does not import pg itself). */
 interface PoolClient {

@@ -45,14 +45,19 @@ export class LiveDirectory {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Where a gateway's telemetry belongs, or null for an unknown gateway. */
+  gateway(gatewayId: string): Promise<GatewayPlace | null> {
+    return this.cached(this.gateways, gatewayId, () => this.loadGateway(gatewayId));
+  }
+
   /** The place of a gateway's string, or null when the gateway or string is unknown (yet). */
   async stringOf(gatewayId: string, key: string): Promise<{ place: GatewayPlace; stringId: string } | null> {
-    let place = await this.cached(this.gateways, gatewayId, () => this.loadGateway(gatewayId));
+    let place = await this.gateway(gatewayId);
     if (place && !place.strings.has(key)) {
       const entry = this.gateways.get(gatewayId);
       if (entry && this.now() - entry.at >= this.missRetryMs) {
         this.gateways.delete(gatewayId);
-        place = await this.cached(this.gateways, gatewayId, () => this.loadGateway(gatewayId));
+        place = await this.gateway(gatewayId);
       }
     }
     const stringId = place?.strings.get(key);

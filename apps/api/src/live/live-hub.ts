@@ -11,7 +11,12 @@ import type { LiveDirectory } from './live-directory.js';
 import type { LiveEvent } from './live-event.js';
 import { packReadingsOf } from './pack-readings.js';
 
-export type LiveListener = (event: LiveEvent) => void;
+/** An open stream as the hub sees it. */
+export interface LiveListener {
+  /** Whether an event of this site could be sent now (lets the hub skip parsing what nobody may see). */
+  wants(site: { id: string; tenantId: string }): boolean;
+  deliver(event: LiveEvent): void;
+}
 
 /**
  * The one NATS subscription of this API process to telemetry batches and alarm events, fanned
@@ -76,26 +81,37 @@ export class LiveHub {
   }
 
   private onTelemetry(msg: Msg): void {
-    if (this.listeners.size === 0) {
+    const gatewayId = gatewayIdOfSubject(msg.subject);
+    if (this.listeners.size === 0 || !gatewayId) {
       return;
     }
-    const gatewayId = gatewayIdOfSubject(msg.subject);
-    const parsed = parseTelemetryEnvelope(msg.data, gatewayId);
-    if (!gatewayId || !parsed.ok) {
+    this.fanOutTelemetry(gatewayId, msg.data).catch((error: unknown) =>
+      this.logger.warn({ err: error, gatewayId }, 'live: telemetry lookup failed'),
+    );
+  }
+
+  /**
+   * Parses a batch only when some stream may see its site: a process with a few streams open
+   * does not parse the whole fleet's telemetry. Lookups are cached promises, so batches of one
+   * gateway come out in the order they came in.
+   */
+  private async fanOutTelemetry(gatewayId: string, data: Uint8Array): Promise<void> {
+    const place = await this.directory.gateway(gatewayId);
+    const site = place && { id: place.siteId, tenantId: place.tenantId };
+    if (!site || ![...this.listeners].some((l) => l.wants(site))) {
+      return;
+    }
+    const parsed = parseTelemetryEnvelope(data, gatewayId);
+    if (!parsed.ok) {
       return;
     }
     for (const readings of packReadingsOf(parsed.envelope)) {
-      const key = `${readings.bus}#${readings.bmsAddress}`;
-      this.directory.stringOf(gatewayId, key).then(
-        (found) => {
-          if (found) {
-            const { place, stringId } = found;
-            const data = { stringId, siteId: place.siteId, gatewayId, samples: readings.samples };
-            this.emit({ type: 'telemetry', tenantId: place.tenantId, siteId: place.siteId, stringId, data });
-          }
-        },
-        (error: unknown) => this.logger.warn({ err: error, gatewayId }, 'live: gateway lookup failed'),
-      );
+      const found = await this.directory.stringOf(gatewayId, `${readings.bus}#${readings.bmsAddress}`);
+      if (found) {
+        const { place: at, stringId } = found;
+        const event = { stringId, siteId: at.siteId, gatewayId, samples: readings.samples };
+        this.emit({ type: 'telemetry', tenantId: at.tenantId, siteId: at.siteId, stringId, data: event });
+      }
     }
   }
 
@@ -127,7 +143,7 @@ export class LiveHub {
   private emit(event: LiveEvent): void {
     for (const listener of this.listeners) {
       try {
-        listener(event);
+        listener.deliver(event);
       } catch (error) {
         this.logger.warn({ err: error }, 'live: a stream failed to take an event');
       }

@@ -130,11 +130,18 @@ export class LiveStream {
     this.options.onClosed();
   }
 
+  /** Whether the current scope and the request's site filter admit events of this site. */
+  wants(site: { id: string; tenantId: string }): boolean {
+    const requested = this.options.site;
+    return (
+      !this.closed && scopeAdmits(this.principal.scope, site) && (requested === null || site.id === requested)
+    );
+  }
+
   private send(event: LiveEvent): void {
-    const { site, strings } = this.options;
+    const { strings } = this.options;
     const admitted =
-      scopeAdmits(this.principal.scope, { id: event.siteId, tenantId: event.tenantId }) &&
-      (site === null || event.siteId === site) &&
+      this.wants({ id: event.siteId, tenantId: event.tenantId }) &&
       (strings.length === 0 || (event.stringId !== null && strings.includes(event.stringId)));
     if (admitted) {
       this.write(sseEvent(event.type, event.data));

@@ -31,6 +31,8 @@ const NOT_FOUND = 'not found';
 @Injectable()
 export class LiveService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly streams = new Set<LiveStream>();
+  /** How long the next open waits for each; 0 after a wait timed out, until it answers again. */
+  private readonly patience = { hub: READY_TIMEOUT_MS, listener: READY_TIMEOUT_MS };
 
   constructor(
     @Inject(LiveHub) private readonly hub: LiveHub,
@@ -44,8 +46,8 @@ export class LiveService implements BeforeApplicationShutdown, OnApplicationShut
     const strings = query.string ?? [];
     const requested = await this.requestedSites(auth.scope, query.site ?? null, strings);
     const [hubReady, listening] = await Promise.all([
-      settlesWithin(this.hub.ready(), READY_TIMEOUT_MS),
-      settlesWithin(this.listener.ready(), READY_TIMEOUT_MS),
+      this.awaitReady('hub', this.hub.ready()),
+      this.awaitReady('listener', this.listener.ready()),
     ]);
     if (!listening) {
       this.logger.warn('live stream opened without access notifications; expiry and safety checks only');
@@ -79,7 +81,7 @@ export class LiveService implements BeforeApplicationShutdown, OnApplicationShut
     });
     this.streams.add(stream);
     detach.push(
-      this.hub.listen((event) => stream.deliver(event)),
+      this.hub.listen(stream),
       this.listener.onChange((change) => {
         if (changeConcerns(change, stream)) {
           stream.accessChanged();
@@ -103,6 +105,13 @@ export class LiveService implements BeforeApplicationShutdown, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([this.hub.close(), this.listener.close()]);
+  }
+
+  /** Waits for a dependency, but only once in a row when it does not answer: a down NATS must not slow every open. */
+  private async awaitReady(which: keyof LiveService['patience'], ready: Promise<void>): Promise<boolean> {
+    const ok = await settlesWithin(ready, this.patience[which]);
+    this.patience[which] = ok ? READY_TIMEOUT_MS : 0;
+    return ok;
   }
 
   private firstEvents(query: StreamQuery, hubReady: boolean): string[] {

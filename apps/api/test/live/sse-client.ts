@@ -23,12 +23,16 @@ export class SseClient {
     this.ended = this.pump(body);
   }
 
-  static async open(url: string, token: string): Promise<SseClient> {
+  static open(url: string, token: string): Promise<SseClient> {
+    return SseClient.request((signal) =>
+      fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal }),
+    );
+  }
+
+  /** A stream from any fetch that honours the signal (close() aborts it). */
+  static async request(send: (signal: AbortSignal) => Promise<Response>): Promise<SseClient> {
     const abort = new AbortController();
-    const response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-      signal: abort.signal,
-    });
+    const response = await send(abort.signal);
     if (response.status !== 200) {
       await response.text();
     }
