@@ -1,4 +1,4 @@
-import { testDatabaseTargets } from '@fleet/db/testing';
+import { createUser, testDatabaseTargets } from '@fleet/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useAccountsFixture } from './accounts-fixture.js';
 
@@ -47,5 +47,14 @@ describe(`members of an organisation on ${target?.name}`, () => {
 
     expect((await api.call('DELETE', `/members/${installerPerson.id}`, { token: admin })).status).toBe(204);
     expect((await api.call('GET', '/me', { token: installer })).status).toBe(401);
+  });
+
+  it('removes an owner together with its site memberships', async () => {
+    const owner = await createUser(api.prisma, { tenantId: api.world.a.tenantId, role: 'owner' });
+    await api.prisma.siteMember.create({
+      data: { siteId: api.world.a.siteId, userId: owner.id, createdBy: api.world.a.admin.id },
+    });
+    expect((await api.call('DELETE', `/members/${owner.id}`, { token: admin })).status).toBe(204);
+    expect(await api.prisma.siteMember.count({ where: { userId: owner.id } })).toBe(0);
   });
 });
