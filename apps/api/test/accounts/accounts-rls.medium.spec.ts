@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const [target] = await testDatabaseTargets();
+type TenantRows = { rows: Array<{ tenant_id: string }> };
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 // Row-level security behind the accounts tables (migration 20261228000000_accounts): whatever a
@@ -61,8 +62,8 @@ describe(`accounts tables under row-level security on ${target?.name}`, () => {
   });
 
   it('shows the scoped role only its own organisation’s invitations and API keys', async () => {
-    const invitations = await scoped.query<{ tenant_id: string }>('SELECT tenant_id FROM invitation');
-    const keys = await scoped.query<{ tenant_id: string }>('SELECT tenant_id FROM api_key');
+    const invitations = (await scoped.query('SELECT tenant_id FROM invitation')) as TenantRows;
+    const keys = (await scoped.query('SELECT tenant_id FROM api_key')) as TenantRows;
     expect(invitations.rows.map((r) => r.tenant_id)).toEqual([orgB]);
     expect(keys.rows.map((r) => r.tenant_id)).toEqual([orgB]);
     const all = await owner.query('SELECT 1 FROM invitation');
