@@ -208,6 +208,22 @@ export {
 } from './repositories/invitation-accept.repository.js';
 export { ApiKeyRepository, type ApiKeyRow } from './repositories/api-key.repository.js';
 export { type ApiKeyCredentials, ApiKeyAuthRepository } from './repositories/api-key-auth.repository.js';
+// --- sites, gateways and gateway NATS credentials (issue 8) ---
+export {
+  type SiteAdminRow,
+  SiteAdminRepository,
+  type SiteFields,
+} from './repositories/site-admin.repository.js';
+export {
+  GatewayAdminRepository,
+  type GatewayAdminRow,
+  type RegisterGatewayResult,
+} from './repositories/gateway-admin.repository.js';
+export {
+  GatewayCredentialRepository,
+  type IssuedCredential,
+  type RevokedGatewayKey,
+} from './repositories/gateway-credential.repository.js';
 // --- string history (issue 6): modules, BMS events, data gaps, connectivity changes ---
 export {
   applyComposition,
