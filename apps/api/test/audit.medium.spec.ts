@@ -1,3 +1,4 @@
+import { orgScope, type PgPool, scopeStatements } from '@fleet/db';
 import { testDatabaseTargets } from '@fleet/db/testing';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AccessWorld, seedAccessWorld } from './access/access-world.js';
@@ -65,6 +66,21 @@ function useAuditWorld(target: Parameters<typeof useApiFixture>[0]) {
     rowsOf,
     call,
   };
+}
+
+/** The audit rows the API's scoped role sees in `orgId`'s scope (row-level security only, no WHERE). */
+async function seenBy(pool: PgPool, orgId: string) {
+  const client = await pool.connect();
+  try {
+    await client.query(scopeStatements(orgScope(orgId)));
+    const { rows } = await client.query<{ tenant_id: string; actor_tenant_id: string; request_id: string }>(
+      'SELECT tenant_id, actor_tenant_id, request_id FROM audit_event',
+    );
+    return rows;
+  } finally {
+    await client.query('RESET ROLE; RESET fleet.org_id; RESET fleet.site_ids');
+    client.release();
+  }
 }
 
 describe.each(targets)('audit recording on $name', (target) => {
@@ -141,6 +157,19 @@ describe.each(targets)('audit recording on $name', (target) => {
     const text = JSON.stringify(page);
     expect(t.w.aIds().filter((id) => id && text.includes(id))).toEqual([]);
     expect(text).toContain('audit-probe-1');
+  });
+
+  it('lets row-level security admit only the events about an organisation or by its members', async () => {
+    await t.rowsOf('audit-probe-1');
+    await t.rowsOf('audit-ack-1');
+    const b = await seenBy(t.w.pool, t.w.b.tenantId);
+    expect(b.map((r) => r.request_id)).toContain('audit-probe-1');
+    expect(b.every((r) => r.tenant_id === t.w.b.tenantId || r.actor_tenant_id === t.w.b.tenantId)).toBe(true);
+    // The desk sees its member's acknowledge on tenant A's site; tenant A sees it too.
+    expect((await seenBy(t.w.pool, t.w.supportOrgId)).map((r) => r.request_id)).toContain('audit-ack-1');
+    const a = await seenBy(t.w.pool, t.w.a.tenantId);
+    expect(a.map((r) => r.request_id)).toContain('audit-ack-1');
+    expect(a.map((r) => r.request_id)).not.toContain('audit-probe-1');
   });
 });
 
