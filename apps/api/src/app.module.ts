@@ -9,6 +9,8 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { APP_CONFIG } from './config/app-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FleetModule } from './fleet/fleet.module.js';
+import { GatewaysModule } from './gateways/gateways.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -42,6 +44,8 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       HttpCacheModule,
       SupportGrantsModule,
       LiveModule,
+      FleetModule,
+      GatewaysModule,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },

@@ -20,6 +20,8 @@ export const appErrorCodes = {
   CONFLICT: 409,
   /** Too many attempts on a login, TOTP, reset or invitation route; the response says when to retry (Retry-After). */
   RATE_LIMITED: 429,
+  /** This deployment lacks what the route needs (e.g. no NATS account signing key for gateway credentials). */
+  NOT_CONFIGURED: 503,
   /** The database did not answer. */
   DATABASE_UNAVAILABLE: 503,
   /** A bug or an unexpected dependency failure; details are in the log under the request id. */

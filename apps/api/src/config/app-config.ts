@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type NotifyConfig, notifyConfigOf, notifyEnvSchema } from './notify-config.js';
+import { type NatsAccountConfig, natsAccountConfigOf, natsAccountEnvSchema } from './nats-account-config.js';
 
 /** A duration like `12h`, `30m`, `45s` or `7d`, as seconds. */
 const DURATION = /^(\d+)\s*([smhd])$/;
@@ -32,6 +33,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   ...notifyEnvSchema,
+  ...natsAccountEnvSchema,
   /** Base URL of the web app, for links in account mails (invitations, password resets). */
   WEB_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
@@ -52,6 +54,8 @@ export interface AppConfig {
   notify: NotifyConfig;
   /** NATS_URL when set: alarm transitions made here are published to ALARMS right after commit. */
   nats: { url: string } | null;
+  /** Account key that signs gateway NATS credentials (issue 8); null: the credentials route answers 503. */
+  natsAccount: NatsAccountConfig | null;
   /**
    * Accounts (issue 8): web base URL for mailed links, the per-minute attempt limits of the
    * public auth routes, and the key that seals TOTP secrets (NOTIFY_SECRET_KEY's, derived apart).
@@ -88,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
     notify: notifyConfigOf(e, e.AUTH_SECRET),
     nats: e.NATS_URL ? { url: e.NATS_URL } : null,
+    natsAccount: natsAccountConfigOf(e),
     accounts: {
       webUrl: e.WEB_URL.replace(/\/+$/, ''),
       rateLimit: { perSubject: e.AUTH_RATE_LIMIT, perIp: e.AUTH_RATE_LIMIT_IP, windowMs: 60_000 },

@@ -74,7 +74,7 @@ export interface paths {
         };
         get: operations["SitesController_list"];
         put?: never;
-        post?: never;
+        post: operations["SitesController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -94,7 +94,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["SitesController_update"];
         trace?: never;
     };
     "/api/strings/{id}": {
@@ -753,6 +753,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fleet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FleetController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{id}/gateways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GatewaysController_list"];
+        put?: never;
+        post: operations["GatewaysController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GatewaysController_issueCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -767,7 +815,7 @@ export interface components {
         ErrorBody: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "RATE_LIMITED" | "NOT_CONFIGURED" | "DATABASE_UNAVAILABLE" | "INTERNAL";
             /** @description Human-readable; for validation errors it names the offending field. */
             message: string;
             /** @description Also in the x-request-id header; quote it when reporting a problem. */
@@ -858,6 +906,17 @@ export interface components {
                 /** Format: uuid */
                 mbmsGroupId: string | null;
             }[];
+        };
+        Site: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string | null;
+            timezone: string;
+            latitude: number | null;
+            longitude: number | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         StringDetail: {
             /** Format: uuid */
@@ -1354,6 +1413,69 @@ export interface components {
             /** @description Not revoked and not yet expired. */
             active: boolean;
         };
+        FleetPage: {
+            rows: components["schemas"]["FleetRow"][];
+            /** @description Pass it back for the next page; null after the last. */
+            nextCursor: string | null;
+        };
+        FleetRow: {
+            /** Format: uuid */
+            stringId: string;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            /**
+             * Format: date-time
+             * @description Newest sample; null if none yet.
+             */
+            lastTs: string | null;
+            state: string | null;
+            socPct: number | null;
+            sohPct: number | null;
+            packVoltageDv: number | null;
+            packCurrentDa: number | null;
+            bmsTempDc: number | null;
+            cellSpreadMv: number | null;
+            cellTempMaxDc: number | null;
+            /**
+             * @description From the newest sample's BMS words.
+             * @enum {string}
+             */
+            worstAlarm: "protection" | "alarm" | "none";
+            /**
+             * @description Worst open or acknowledged alarm; null when none.
+             * @enum {string|null}
+             */
+            worstSeverity: "critical" | "major" | "warning" | "info" | null;
+        };
+        Gateway: {
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /**
+             * Format: date-time
+             * @description When its current NATS credentials were issued.
+             */
+            credentialsIssuedAt: string | null;
+        };
+        GatewayCredentials: {
+            gatewayId: string;
+            /** @description The NATS user (`U…`); the only part the server keeps. */
+            userPublicKey: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description Connect with this inbox prefix: replies elsewhere are not allowed. */
+            inboxPrefix: string;
+            /** @description The user keys this issue revoked. */
+            revokedKeys: string[];
+            /** @description The `.creds` file (user JWT and seed). Shown once, never stored. */
+            creds: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1577,6 +1699,71 @@ export interface operations {
             };
         };
     };
+    SitesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Postal address; null clears it. */
+                    address?: string | null;
+                    /** @description IANA time zone of the site. */
+                    timezone: string;
+                    /** @description Degrees, WGS 84; null clears it. */
+                    latitude?: number | null;
+                    /** @description Degrees, WGS 84; null clears it. */
+                    longitude?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description A new site managed by the caller's organisation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            /** @description A field is malformed or unknown. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description A support desk manages no sites.
+             *
+             *     Your role may not do this.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     SitesController_detail: {
         parameters: {
             query?: never;
@@ -1624,6 +1811,78 @@ export interface operations {
                 };
             };
             /** @description No such site in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SitesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description Postal address; null clears it. */
+                    address?: string | null;
+                    /** @description IANA time zone of the site. */
+                    timezone?: string;
+                    /** @description Degrees, WGS 84; null clears it. */
+                    latitude?: number | null;
+                    /** @description Degrees, WGS 84; null clears it. */
+                    longitude?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The site after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            /** @description A field is malformed or unknown. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site managed by the caller's organisation (shared sites are not editable). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4697,6 +4956,261 @@ export interface operations {
             };
             /** @description A requested site or string is not in your scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FleetController_list: {
+        parameters: {
+            query?: {
+                /** @description name: by string name. severity: strings with open alarms first, worst first, then by name. */
+                sort?: "name" | "severity";
+                /** @description nextCursor of the previous page (same sort). */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the strings in your scope; a page costs the same whatever the fleet size. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FleetPage"];
+                };
+            };
+            /** @description A bad query, or a cursor this overview did not hand out (or from the other sort). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GatewaysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The site's gateways by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gateway"][];
+                };
+            };
+            /** @description A parameter or field is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GatewaysController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your organisation’s sites. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The wire gatewayId: lower-case a-z, 0-9 and -, 3 to 64 long. */
+                    id: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The registered gateway. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gateway"];
+                };
+            };
+            /** @description A parameter or field is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site managed by the caller's organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The gateway id is already registered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GatewaysController_issueCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The wire gatewayId. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description New NATS credentials; the previous ones are revoked. The `.creds` body is shown only here. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayCredentials"];
+                };
+            };
+            /** @description A parameter or field is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such gateway managed by the caller's organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No NATS account signing key is configured. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

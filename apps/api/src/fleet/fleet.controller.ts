@@ -1,0 +1,40 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Access } from '../access/access.decorator.js';
+import { READERS } from '../access/roles.js';
+import { CurrentAuth } from '../auth/current-auth.decorator.js';
+import type { AuthContext } from '../logging/api-request.js';
+import { errorBodySchema } from '../openapi/error-body.schema.js';
+import { type FleetPageDto, type FleetQuery, fleetPageSchema, fleetQuerySchema } from './fleet.dto.js';
+import { FleetService } from './fleet.service.js';
+
+@ApiTags('fleet')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Controller('fleet')
+export class FleetController {
+  constructor(@Inject(FleetService) private readonly fleet: FleetService) {}
+
+  @Access(...READERS)
+  @Get()
+  @ApiOkResponse({
+    description: 'One page of the strings in your scope; a page costs the same whatever the fleet size.',
+    standardSchema: fleetPageSchema,
+  })
+  @ApiBadRequestResponse({
+    description: 'A bad query, or a cursor this overview did not hand out (or from the other sort).',
+    standardSchema: errorBodySchema,
+  })
+  list(
+    @CurrentAuth() auth: AuthContext,
+    @Query({ schema: fleetQuerySchema }) q: FleetQuery,
+  ): Promise<FleetPageDto> {
+    return this.fleet.page(auth.scope, q);
+  }
+}

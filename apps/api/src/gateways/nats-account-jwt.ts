@@ -1,0 +1,28 @@
+import { encodeAccount, fromSeed, type KeyPair } from '@nats-io/jwt';
+
+/**
+ * The account JWT naming the signing key(s) the API signs gateway users with and the revoked user
+ * keys. It is signed by the operator, whose key the API never holds: the process that publishes
+ * account JWTs to the NATS resolver (nsc push, or `$SYS.REQ.CLAIMS.UPDATE` with a full resolver)
+ * builds it from GatewayCredentialRepository.revokedKeys() (docs/access.md, "Gateway credentials").
+ * The demo and the tests use it directly.
+ */
+export async function natsAccountJwt(input: {
+  name: string;
+  /** The account's own key pair (public part suffices for its identity; the operator signs). */
+  account: KeyPair | string;
+  operatorSeed: string;
+  signingKeys: string[];
+  revoked: { userPublicKey: string; revokedAt: Date }[];
+}): Promise<string> {
+  // NATS rejects a user JWT whose key is listed with a time at or after the JWT's iat (seconds).
+  const revocations = Object.fromEntries(
+    input.revoked.map((r) => [r.userPublicKey, Math.ceil(r.revokedAt.getTime() / 1000)]),
+  );
+  return encodeAccount(
+    input.name,
+    input.account,
+    { signing_keys: input.signingKeys, revocations },
+    { signer: fromSeed(new TextEncoder().encode(input.operatorSeed)) },
+  );
+}
