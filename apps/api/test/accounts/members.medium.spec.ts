@@ -1,5 +1,5 @@
 import { createUser, testDatabaseTargets } from '@fleet/db/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useAccountsFixture } from './accounts-fixture.js';
 
 const [target] = await testDatabaseTargets();
@@ -56,5 +56,28 @@ describe(`members of an organisation on ${target?.name}`, () => {
     });
     expect((await api.call('DELETE', `/members/${owner.id}`, { token: admin })).status).toBe(204);
     expect(await api.prisma.siteMember.count({ where: { userId: owner.id } })).toBe(0);
+  });
+
+  it('announces a role change on fleet_access, so open live streams look again', async () => {
+    const member = await createUser(api.prisma, { tenantId: api.world.a.tenantId, role: 'technician' });
+    const listener = await api.pool.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    try {
+      await listener.query('LISTEN fleet_access');
+      const patched = await api.call('PATCH', `/members/${member.id}`, {
+        token: admin,
+        body: { role: 'owner' },
+      });
+      expect(patched.status).toBe(200);
+      const payload = await vi.waitFor(() => {
+        const found = heard.find((p) => p.includes(member.id));
+        expect(found).toBeDefined();
+        return found as string;
+      });
+      expect(JSON.parse(payload)).toEqual({ kind: 'member', userId: member.id });
+    } finally {
+      listener.release();
+    }
   });
 });

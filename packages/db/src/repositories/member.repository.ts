@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../client.js';
 import type { Role } from '../generated/prisma/enums.js';
+import { ACCESS_CHANNEL } from './support-grant.repository.js';
 
 /** A member of an organisation as its admins see it. */
 export interface MemberRow {
@@ -37,7 +38,7 @@ function toRow(u: { totpEnabledAt: Date | null } & Omit<MemberRow, 'totpEnabled'
 /**
  * The members of one organisation (org-level data: always filtered by the caller's tenant id).
  * Role changes and removals lock the organisation's admins first, so two concurrent demotions
- * cannot leave an organisation without any org_admin.
+ * cannot leave an organisation without any org_admin, and announce themselves on `fleet_access`.
  */
 export class MemberRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -85,6 +86,10 @@ export class MemberRepository {
         return 'last-admin';
       }
       await change(tx);
+      // Open live streams of this user look at their access again once this commits
+      // (the channel support grants use; apps/api/src/live/access-change.ts reads `userId`).
+      const payload = JSON.stringify({ kind: 'member', userId: id });
+      await tx.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${payload})`;
       return 'ok';
     });
   }
