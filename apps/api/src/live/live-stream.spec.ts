@@ -17,8 +17,8 @@ const supportWith = (siteIds: string[], scopeChangesAt: Date | null = null): Pri
   scopeChangesAt,
 });
 
-const alarmAt = (siteId: string, title: string): LiveEvent =>
-  ({ type: 'alarm', tenantId: ORG_A, siteId, stringId: null, data: { title } }) as unknown as LiveEvent;
+const alarmAt = (siteId: string, title: string, stringId: string | null = null): LiveEvent =>
+  ({ type: 'alarm', tenantId: ORG_A, siteId, stringId, data: { title } }) as unknown as LiveEvent;
 
 class FakeSink implements StreamSink {
   chunks: string[] = [];
@@ -39,11 +39,11 @@ class FakeSink implements StreamSink {
 
 let sink: FakeSink;
 let resolve: ReturnType<typeof vi.fn<(userId: string) => Promise<Principal | null>>>;
-function open(principal: Principal, site: string | null = SITE_A1): LiveStream {
+function open(principal: Principal, site: string | null = SITE_A1, strings: string[] = []): LiveStream {
   const stream = new LiveStream({
     principal,
     site,
-    strings: [],
+    strings,
     requestedSites: site ? [{ id: site, tenantId: ORG_A }] : [],
     resolve,
     sink,
@@ -80,6 +80,14 @@ describe('LiveStream filters and revokes', () => {
       ['event: alarm {"title":"requested"}'],
       ['event: alarm {"title":"granted"}'],
     ]);
+  });
+
+  it('sends only the requested strings when ?string= names some', () => {
+    const stream = open(supportWith([SITE_A1]), null, ['string-1']);
+    stream.deliver(alarmAt(SITE_A1, 'string 1', 'string-1'));
+    stream.deliver(alarmAt(SITE_A1, 'string 2', 'string-2'));
+    stream.deliver(alarmAt(SITE_A1, 'site level', null));
+    expect(sink.events()).toEqual(['event: alarm {"title":"string 1"}']);
   });
 
   it('holds events while access is read again, then ends with revoked and sends none of them', async () => {

@@ -23,8 +23,8 @@ export interface LiveFixture {
   call(token: string, method: string, path: string, body?: unknown): Promise<number>;
   /** A telemetry batch on the place's gateway with one pack sample of its string. */
   publishTelemetry(place: LivePlace, socPct: number): Promise<void>;
-  /** An alarm.evt/1 `fired` event on `alarm.v1.<tenant>.<site>`. */
-  publishAlarm(place: LivePlace, title: string): Promise<void>;
+  /** An alarm.evt/1 `fired` event of `place` on `alarm.v1.<tenant>.<site>` of `subjectOf` (default: the same place). */
+  publishAlarm(place: LivePlace, title: string, subjectOf?: LivePlace): Promise<void>;
 }
 
 /** A fresh database, a private nats-server and the real app with NATS_URL, for one test file. */
@@ -78,8 +78,9 @@ export function useLiveFixture(target: TestDatabaseTarget): LiveFixture {
     client.publish(subjects.telemetry(place.gatewayId), telemetryBatch(place, seq, socPct));
     await client.flush();
   };
-  f.publishAlarm = async (place, title) => {
-    client.publish(subjects.alarm(place.tenantId, place.siteId), JSON.stringify(alarmEvent(place, title)));
+  f.publishAlarm = async (place, title, subjectOf = place) => {
+    const subject = subjects.alarm(subjectOf.tenantId, subjectOf.siteId);
+    client.publish(subject, JSON.stringify(alarmEvent(place, title)));
     await client.flush();
   };
   return f;

@@ -1,6 +1,6 @@
 import { testDatabaseTargets } from '@fleet/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useLiveFixture } from './live-fixture.js';
+import { type LiveFixture, useLiveFixture } from './live-fixture.js';
 import { grantToDesk, killAccessListener, revokeByHand } from './live-grants.js';
 import type { LivePlace } from './live-world.js';
 import type { SseClient, SseEvent } from './sse-client.js';
@@ -13,6 +13,9 @@ import type { SseClient, SseEvent } from './sse-client.js';
 
 const targets = await testDatabaseTargets();
 
+type Who = 'installer' | 'owner' | 'support' | 'foreign';
+type Open = (who: Who, query?: string) => Promise<SseClient>;
+
 const isEvent = (kind: string, place: LivePlace, title?: string) => (e: SseEvent) =>
   e.event === kind && e.data.siteId === place.siteId && (title === undefined || e.data.title === title);
 const sitesOf = (s: SseClient) =>
@@ -23,7 +26,7 @@ const sitesOf = (s: SseClient) =>
 
 describe.each(targets)('live stream on $name', (target) => {
   const f = useLiveFixture(target);
-  const token = {} as Record<'installer' | 'owner' | 'support' | 'foreign', string>;
+  const token = {} as Record<Who, string>;
 
   beforeAll(async () => {
     for (const who of ['installer', 'owner', 'support', 'foreign'] as const) {
@@ -31,46 +34,24 @@ describe.each(targets)('live stream on $name', (target) => {
     }
   });
 
-  async function open(who: keyof typeof token, query = ''): Promise<SseClient> {
+  async function open(who: Who, query = ''): Promise<SseClient> {
     const stream = await f.stream(token[who], query);
     expect(stream.status).toBe(200);
     expect((await stream.waitFor((e) => e.event === 'ready')).data.live).toBe(true);
     return stream;
   }
 
-  it('sends support (site A1) and the owner of A1 the events of A1 and none of A2 or of tenant B', async () => {
-    const { a1, a2, b1 } = f.world;
+  it('sends support (site A1) and the owner of A1 the events of A1 and none of A2 or of tenant B', () =>
+    onlyWhatEachMaySee(f, open));
+
+  it('drops an alarm event whose subject names another tenant and site than its body', async () => {
+    const { a1, b1 } = f.world;
     const support = await open('support', `?site=${a1.siteId}`);
-    const owner = await open('owner');
-    const installer = await open('installer');
-    const foreign = await open('foreign');
-
-    await f.publishAlarm(a2, 'A2 alarm');
-    await f.publishTelemetry(a2, 20);
-    await f.publishAlarm(b1, 'B1 alarm');
-    await f.publishTelemetry(b1, 30);
-    await installer.waitFor(isEvent('alarm', a2));
-    await installer.waitFor(isEvent('telemetry', a2));
-    await foreign.waitFor(isEvent('alarm', b1));
-    await foreign.waitFor(isEvent('telemetry', b1));
-
-    await f.publishTelemetry(a1, 61);
-    await f.publishAlarm(a1, 'A1 alarm');
-    for (const stream of [support, owner]) {
-      const telemetry = await stream.waitFor(isEvent('telemetry', a1));
-      expect(telemetry.data).toMatchObject({ stringId: a1.stringId, gatewayId: a1.gatewayId });
-      expect(telemetry.data.samples.map((s: { socPct: number }) => s.socPct)).toEqual([61]);
-      const alarm = await stream.waitFor(isEvent('alarm', a1));
-      expect(alarm.data).toMatchObject({ schema: 'alarm.evt/1', title: 'A1 alarm', stringId: a1.stringId });
-      expect(sitesOf(stream)).toEqual([`alarm@${a1.siteId}`, `telemetry@${a1.siteId}`]);
-    }
-    await f.publishAlarm(b1, 'B1 marker');
-    await foreign.waitFor(isEvent('alarm', b1, 'B1 marker'));
-    expect(sitesOf(foreign)).toEqual([`alarm@${b1.siteId}`, `alarm@${b1.siteId}`, `telemetry@${b1.siteId}`]);
-    expect(sitesOf(installer)).toContain(`telemetry@${a1.siteId}`);
-    for (const stream of [support, owner, installer, foreign]) {
-      stream.close();
-    }
+    await f.publishAlarm(a1, 'forged onto B1', b1);
+    await f.publishAlarm(a1, 'A1 marker');
+    await support.waitFor(isEvent('alarm', a1, 'A1 marker'));
+    expect(support.ofKind('alarm').map((e) => e.data.title)).toEqual(['A1 marker']);
+    support.close();
   });
 
   it('answers 404 for a site or string outside the caller scope, before any event', async () => {
@@ -112,3 +93,39 @@ describe.each(targets)('live stream on $name', (target) => {
     expect((await f.stream(token.support, `?site=${a1.siteId}`)).status).toBe(404);
   });
 });
+
+/** Four streams; events of A1, A2 and B1; each stream gets exactly what its scope and filter admit. */
+async function onlyWhatEachMaySee(f: LiveFixture, open: Open): Promise<void> {
+  const { a1, a2, b1 } = f.world;
+  const support = await open('support', `?site=${a1.siteId}`);
+  const owner = await open('owner');
+  const installer = await open('installer');
+  const foreign = await open('foreign');
+
+  await f.publishAlarm(a2, 'A2 alarm');
+  await f.publishTelemetry(a2, 20);
+  await f.publishAlarm(b1, 'B1 alarm');
+  await f.publishTelemetry(b1, 30);
+  await installer.waitFor(isEvent('alarm', a2));
+  await installer.waitFor(isEvent('telemetry', a2));
+  await foreign.waitFor(isEvent('alarm', b1));
+  await foreign.waitFor(isEvent('telemetry', b1));
+
+  await f.publishTelemetry(a1, 61);
+  await f.publishAlarm(a1, 'A1 alarm');
+  for (const stream of [support, owner]) {
+    const telemetry = await stream.waitFor(isEvent('telemetry', a1));
+    expect(telemetry.data).toMatchObject({ stringId: a1.stringId, gatewayId: a1.gatewayId });
+    expect(telemetry.data.samples.map((s: { socPct: number }) => s.socPct)).toEqual([61]);
+    const alarm = await stream.waitFor(isEvent('alarm', a1));
+    expect(alarm.data).toMatchObject({ schema: 'alarm.evt/1', title: 'A1 alarm', stringId: a1.stringId });
+    expect(sitesOf(stream)).toEqual([`alarm@${a1.siteId}`, `telemetry@${a1.siteId}`]);
+  }
+  await f.publishAlarm(b1, 'B1 marker');
+  await foreign.waitFor(isEvent('alarm', b1, 'B1 marker'));
+  expect(sitesOf(foreign)).toEqual([`alarm@${b1.siteId}`, `alarm@${b1.siteId}`, `telemetry@${b1.siteId}`]);
+  expect(sitesOf(installer)).toContain(`telemetry@${a1.siteId}`);
+  for (const stream of [support, owner, installer, foreign]) {
+    stream.close();
+  }
+}
