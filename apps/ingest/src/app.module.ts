@@ -3,6 +3,7 @@ import { AlarmsModule } from './alarms/alarms.module.js';
 import type { IngestConfig } from './config/ingest-config.js';
 import { INGEST_CONFIG } from './config/ingest-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
 import { IotBridgeModule } from './iot-bridge/iot-bridge.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
 import { RetentionModule } from './retention/retention.module.js';
@@ -20,6 +21,7 @@ export function ingestModule(config: IngestConfig, logger: Logger): DynamicModul
     imports: [
       DatabaseModule,
       TelemetryModule,
+      EventsModule,
       RollupsModule,
       RetentionModule,
       ...(config.iotBridge ? [IotBridgeModule] : []),

@@ -3,6 +3,7 @@ import {
   AlarmRuleSetRepository,
   AlarmStore,
   AlarmSubjectRepository,
+  ConnectivityEventRepository,
   GatewayHeartbeatRepository,
   type PgPool,
 } from '@fleet/db';
@@ -15,6 +16,7 @@ import type { AlarmEventPublisher } from './alarm-event-publisher.js';
 import { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import { AlarmSweeper } from './alarm-sweeper.js';
 import { CellHistory } from './cell-history.js';
+import { ConnectivityTracker } from './connectivity-tracker.js';
 import { RuleCache } from './rule-cache.js';
 import { SampleTimeline } from './sample-timeline.js';
 import { SohFadeEvaluation } from './soh-fade-evaluation.js';
@@ -74,6 +76,7 @@ export function createAlarmEngine(deps: {
       config,
       new SohFadeEvaluation(new SohFleetHistory(pool), subjects, rules, counters),
       clock,
+      new ConnectivityTracker(new ConnectivityEventRepository(pool), rules, logger),
     ),
     relay,
     rules,

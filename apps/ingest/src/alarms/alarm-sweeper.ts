@@ -11,6 +11,7 @@ import type { AlarmsConfig } from '../config/ingest-config.js';
 import type { AlarmCounters } from './alarm-counters.js';
 import type { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import type { AlarmSubject } from './alarm-subject.js';
+import type { ConnectivityTracker, JudgedSubject } from './connectivity-tracker.js';
 import { evaluateSubject } from './evaluate-subject.js';
 import { maintenanceCheck } from './maintenance-check.js';
 import type { RuleCache } from './rule-cache.js';
@@ -36,6 +37,7 @@ export class AlarmSweeper {
     private readonly config: AlarmsConfig,
     private readonly sohFade: SohFadeEvaluation,
     private readonly clock: () => number = Date.now,
+    private readonly connectivity?: Pick<ConnectivityTracker, 'record'>,
   ) {}
 
   async sweep(): Promise<void> {
@@ -59,6 +61,7 @@ export class AlarmSweeper {
 
   private async stale(now: number): Promise<void> {
     const tracked = await this.subjects.subjectsWithState(['derived.string_stale', 'derived.gateway_stale']);
+    const judged: JudgedSubject[] = [];
     for (const s of await this.subjects.silentCandidates()) {
       const ruleId = s.kind === 'string' ? 'derived.string_stale' : 'derived.gateway_stale';
       const intervalS = s.kind === 'string' ? this.config.stringIntervalS : this.config.gatewayIntervalS;
@@ -67,6 +70,7 @@ export class AlarmSweeper {
         nowMs: now,
         expectedIntervalMs: intervalS * 1000,
       }).value;
+      judged.push({ subject: s, missedIntervals: value ?? null });
       const subject = subjectOf(s);
       if ((value ?? 0) <= 1 && !tracked.has(subject.key)) {
         continue; // reporting on time and never stale: no transaction at all
@@ -77,6 +81,8 @@ export class AlarmSweeper {
         return quiet ? [] : [{ ruleId, at: now, observation: { kind: 'value', value } }];
       });
     }
+    // Offline / back-online changes are stored facts too (issue 6), beside the stale alarms.
+    await this.connectivity?.record(judged, now);
   }
 
   private async escalate(now: number): Promise<void> {

@@ -1,5 +1,7 @@
 import {
+  BmsEventRepository,
   createPgPool,
+  DataGapRepository,
   PackSampleRepository,
   type PgPool,
   StringRegistryRepository,
@@ -49,8 +51,24 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       useFactory: (p: PgPool) => new TimePartitionRepository(p),
       inject: [PG_POOL],
     },
+    {
+      provide: BmsEventRepository,
+      useFactory: (p: PgPool) => new BmsEventRepository(p),
+      inject: [PG_POOL],
+    },
+    {
+      provide: DataGapRepository,
+      useFactory: (p: PgPool) => new DataGapRepository(p),
+      inject: [PG_POOL],
+    },
     DatabaseLifecycle,
   ],
-  exports: [PackSampleRepository, StringRegistryRepository, TimePartitionRepository],
+  exports: [
+    PackSampleRepository,
+    StringRegistryRepository,
+    TimePartitionRepository,
+    BmsEventRepository,
+    DataGapRepository,
+  ],
 })
 export class DatabaseModule {}

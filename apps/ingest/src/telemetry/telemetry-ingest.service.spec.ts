@@ -1,4 +1,9 @@
-import type { PackSampleRepository, StoreBatchInput, StringRegistryRepository } from '@fleet/db';
+import type {
+  DataGapRepository,
+  PackSampleRepository,
+  StoreBatchInput,
+  StringRegistryRepository,
+} from '@fleet/db';
 import { packSampleData, telemetryEnvelopeData } from '@fleet/db/testing';
 import { encodePackSeries, encodeTelemetryEnvelope } from '@fleet/telemetry';
 import { pino } from 'pino';
@@ -10,6 +15,11 @@ import { TelemetryIngestService } from './telemetry-ingest.service.js';
 import { TelemetryRejecter } from './telemetry-rejecter.js';
 
 const GW = 'gw-spec-1';
+/** Gap refreshes recorded, not run (data_gap is covered by the medium tests). */
+const refreshed: unknown[] = [];
+const gaps = {
+  refresh: async (spans: unknown) => void refreshed.push(spans),
+} as unknown as DataGapRepository;
 const config = loadIngestConfig({
   DATABASE_URL: 'postgresql://x@127.0.0.1/x',
   INGEST_RETRY_DELAY_MS: '1234',
@@ -57,7 +67,7 @@ function setup(
   const counters = new IngestCounters();
   const logger = pino({ level: 'silent' });
   const rejecter = new TelemetryRejecter(deadLetters, counters, config, logger);
-  const sut = new TelemetryIngestService(strings, samples, rejecter, counters, config, logger);
+  const sut = new TelemetryIngestService(strings, samples, gaps, rejecter, counters, config, logger);
   return { sut, stored, letters, counters };
 }
 
@@ -233,7 +243,7 @@ describe('TelemetryIngestService.handleMany (one transaction per group)', () => 
     const logger = pino({ level: 'silent' });
     const deadLetters = { publish: async () => undefined } as unknown as DeadLetterPublisher;
     const rejecter = new TelemetryRejecter(deadLetters, counters, config, logger);
-    const sut = new TelemetryIngestService(strings, samples, rejecter, counters, config, logger);
+    const sut = new TelemetryIngestService(strings, samples, gaps, rejecter, counters, config, logger);
     return { sut, singles, groups, counters, resolves: () => resolves };
   }
   const batchOf = (seq: number) => message(valid({ seq, samples: [packSampleData({ bmsAddress: 1 })] }));

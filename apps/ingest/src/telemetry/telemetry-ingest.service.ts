@@ -1,4 +1,5 @@
 import {
+  DataGapRepository,
   PackSampleRepository,
   type StoreBatchInput,
   type StoreBatchResult,
@@ -17,6 +18,7 @@ import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { IngestCounters } from './ingest-counters.js';
 import type { InboundTelemetry, IngestOutcome } from './ingest-outcome.js';
 import { isPermanentDbError } from './is-permanent-db-error.js';
+import { sampleSpans } from './sample-spans.js';
 import { StringIdCache } from './string-id-cache.js';
 import { TelemetryRejecter } from './telemetry-rejecter.js';
 import { toPackSampleRows } from './to-pack-sample-rows.js';
@@ -56,6 +58,7 @@ export class TelemetryIngestService {
   constructor(
     @Inject(StringRegistryRepository) registry: StringRegistryRepository,
     @Inject(PackSampleRepository) private readonly samples: PackSampleRepository,
+    @Inject(DataGapRepository) private readonly gaps: DataGapRepository,
     @Inject(TelemetryRejecter) private readonly rejecter: TelemetryRejecter,
     @Inject(IngestCounters) private readonly counters: IngestCounters,
     @Inject(INGEST_CONFIG) config: IngestConfig,
@@ -86,6 +89,7 @@ export class TelemetryIngestService {
     );
     const prepared = await this.prepare(decoded, outcomes);
     await this.store(prepared, outcomes);
+    await this.refreshGaps(prepared, outcomes);
     return messages.map((_, i) => outcomes[i] ?? this.rejecter.retry());
   }
 
@@ -198,6 +202,29 @@ export class TelemetryIngestService {
     }
     for (const p of prepared) {
       outcomes[p.index] = await this.storeOne(p);
+    }
+  }
+
+  /**
+   * data_gap around what was just stored (or was already: a redelivery after a failed refresh
+   * gets its refresh), after the commit so it reads the samples of concurrent writers too. If it
+   * fails the batches are nakked: their redelivery is a duplicate and refreshes again.
+   */
+  private async refreshGaps(prepared: readonly Prepared[], outcomes: IngestOutcome[]): Promise<void> {
+    const done = prepared.filter((p) => {
+      const outcome = outcomes[p.index];
+      return outcome?.action === 'ack' && outcome.result !== 'rejected';
+    });
+    try {
+      await this.gaps.refresh(sampleSpans(done.map((p) => p.input)));
+    } catch (error) {
+      this.logger.warn(
+        { batches: done.length, err: error },
+        'refreshing data gaps failed; the batches will be redelivered',
+      );
+      for (const p of done) {
+        outcomes[p.index] = this.rejecter.retry();
+      }
     }
   }
 
