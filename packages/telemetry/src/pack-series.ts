@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type PackSample, packSampleSchema } from './pack-sample.js';
+import { type SeriesValue, seriesKeySchema, seriesRowsSchema } from './pack-series-values.js';
 
 /**
  * Field table of the `packs` series, version 1. APPEND-ONLY: an index names the same field
@@ -45,8 +46,6 @@ export const PACK_SERIES_FIELDS = [
 
 export type PackSeriesField = (typeof PACK_SERIES_FIELDS)[number];
 
-const value = z.union([z.number(), z.string(), z.boolean(), z.null(), z.record(z.string(), z.string())]);
-
 /**
  * Pack readings of one string as a key row plus changes (bms.tlm/1, minor 1) — the compact
  * form of many `pack` samples, without field names on the wire:
@@ -61,13 +60,13 @@ export const packSeriesSchema = z.object({
   ts: z.iso.datetime({ offset: true }),
   bus: z.string().min(1).max(32),
   bmsAddress: z.number().int().min(0).max(15),
-  key: z.array(value).min(1).max(256),
-  rows: z.array(z.array(value).min(1).max(513)).max(100_000),
+  key: seriesKeySchema,
+  rows: seriesRowsSchema,
 });
 
 export type PackSeries = z.infer<typeof packSeriesSchema>;
 
-type Value = PackSeries['key'][number];
+type Value = SeriesValue;
 
 /** Builds one series from samples of ONE string, in time order (the first is the key row). */
 export function encodePackSeries(samples: readonly PackSample[]): PackSeries {

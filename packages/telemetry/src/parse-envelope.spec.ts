@@ -68,6 +68,40 @@ describe('parseTelemetryEnvelope', () => {
     expect(!sut.ok && sut.reason).toContain('samples.0.kind');
   });
 
+  it('names the sample, row and index of a bad series value and the module and cell of a bad cell', () => {
+    const series = { kind: 'packs', ts: envelope.sentAt, bus: 'can0', bmsAddress: 1, key: [2469, null] };
+    const cells = { kind: 'cells', ts: envelope.sentAt, bus: 'can0', bmsAddress: 1 };
+    const bad = {
+      ...envelope,
+      samples: [
+        ...envelope.samples,
+        {
+          ...series,
+          rows: [
+            [5000, 1, -130],
+            [6000, 0, [2470]],
+          ],
+        },
+        { ...cells, cellVoltagesMv: [[3301], [3302, 3303.5]] },
+        { ...series, key: [2469, { '4290': 0 }], rows: [] },
+      ],
+    };
+    const sut = parseTelemetryEnvelope(new TextEncoder().encode(JSON.stringify(bad)));
+    expect(!sut.ok && sut.reason).toBe(
+      'envelope invalid: samples.1.rows.1.2: Invalid input; ' +
+        'samples.2.cellVoltagesMv.1.1: Invalid input: expected int, received number; ' +
+        'samples.3.key.1: Invalid input',
+    );
+  });
+
+  it('names a kind-less sample after valid ones by its index', () => {
+    const bad = { ...envelope, samples: [envelope.samples[0], envelope.samples[0], { ts: 'x' }] };
+    const sut = parseTelemetryEnvelope(new TextEncoder().encode(JSON.stringify(bad)));
+    expect(!sut.ok && sut.reason).toBe(
+      'envelope invalid: samples.2.kind: Invalid input: expected string, received undefined',
+    );
+  });
+
   it('refuses a payload published under another gateway id', () => {
     const sut = parseTelemetryEnvelope(encodeTelemetryEnvelope(envelope), 'gw-other');
     expect(sut).toMatchObject({ ok: false, code: 'gateway-mismatch' });
