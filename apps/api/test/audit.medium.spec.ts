@@ -137,6 +137,18 @@ describe.each(targets)('audit recording on $name', (target) => {
     ]);
   });
 
+  it('records a support live stream that the client closes (no finish event ever comes)', async () => {
+    const controller = new AbortController();
+    const stream = await t.call(`/stream?site=${t.w.a.siteId}`, 'support', {
+      requestId: 'audit-stream-1',
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    controller.abort();
+    const [row] = await t.rowsOf('audit-stream-1');
+    expect(row).toMatchObject({ actor_user_id: t.w.users.support.id, status: 200 });
+  });
+
   it("records a foreign probe under the prober's organisation without naming the target", async () => {
     const probe = await t.call(`/alarms/${t.w.a.alarmId}/acknowledge`, 'foreign', {
       method: 'POST',

@@ -13,7 +13,7 @@ interface RoutedRequest extends ApiRequest {
 }
 
 /**
- * Hooks every request's `finish` and hands the recorder a draft of it. A middleware, not an
+ * Hooks every request's end (`finish`, or `close` when the client left first) and hands the recorder a draft of it. A middleware, not an
  * interceptor: the AuthGuard's 403 happens before any interceptor runs, and refusals must be in
  * the log too. At `finish` Express has matched the route (its template, its params) and the
  * guard has resolved the caller, whatever the outcome was.
@@ -24,7 +24,14 @@ export class AuditMiddleware implements NestMiddleware {
 
   use(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const at = new Date();
-    res.once('finish', () => {
+    let recorded = false;
+    // `finish` for an answered request; `close` alone when the client hangs up first (a live stream
+    // closed by its browser never finishes). Whichever comes first records it, once.
+    const record = () => {
+      if (recorded) {
+        return;
+      }
+      recorded = true;
       const request = req as RoutedRequest;
       try {
         const draft = auditDraftOf({
@@ -45,7 +52,9 @@ export class AuditMiddleware implements NestMiddleware {
       } catch (error) {
         request.log?.error({ err: error }, 'audit draft failed; request not recorded');
       }
-    });
+    };
+    res.once('finish', record);
+    res.once('close', record);
     next();
   }
 }
