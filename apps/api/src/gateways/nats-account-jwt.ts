@@ -22,7 +22,21 @@ export async function natsAccountJwt(input: {
   return encodeAccount(
     input.name,
     input.account,
-    { signing_keys: input.signingKeys, revocations },
+    {
+      signing_keys: input.signingKeys,
+      revocations,
+      // An account JWT without limits allows no connections; -1 is "unlimited" in NATS claims.
+      limits: {
+        conn: -1,
+        subs: -1,
+        data: -1,
+        payload: -1,
+        leaf: -1,
+        imports: -1,
+        exports: -1,
+        wildcards: true,
+      },
+    },
     { signer: fromSeed(new TextEncoder().encode(input.operatorSeed)) },
   );
 }
