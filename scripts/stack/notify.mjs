@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ok } from './log.mjs';
+import { natsAccountEnv } from './nats-account.mjs';
 import { portAnswers, waitFor } from './probe.mjs';
 
 /** A P-256 key pair in the base64url form web-push and `pushManager.subscribe()` take. */
@@ -52,7 +53,12 @@ function freePort() {
  */
 export async function resolveNotify({ dataDir, children, root }) {
   const vapid = vapidKeys(dataDir);
-  const env = { NOTIFY_VAPID_PUBLIC_KEY: vapid.publicKey, NOTIFY_VAPID_PRIVATE_KEY: vapid.privateKey };
+  // The api's keys made on first start travel together: VAPID here, the NATS account key beside it.
+  const env = {
+    NOTIFY_VAPID_PUBLIC_KEY: vapid.publicKey,
+    NOTIFY_VAPID_PRIVATE_KEY: vapid.privateKey,
+    ...natsAccountEnv(dataDir),
+  };
   if (process.env.NOTIFY_SMTP_URL) {
     const { host } = new URL(process.env.NOTIFY_SMTP_URL);
     ok(`alarm email through NOTIFY_SMTP_URL (${host})`);
