@@ -25,6 +25,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the login page, Next's assets and icons.
-  matcher: ['/((?!login|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|svg|ico)$).*)'],
+  // Everything except the pages for people without a session (sign in with its code step, forgot
+  // and reset password, accept an invitation), Next's assets and icons. A literal: Next reads it
+  // at build time.
+  matcher: [
+    '/((?!login|forgot-password|reset-password|accept-invite|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|svg|ico)$).*)',
+  ],
 };

@@ -1,45 +1,105 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { callApi } from '../../lib/api/client';
 import { SESSION_COOKIE, tokenExpiry } from '../../lib/session';
+import type { FormState } from '../(auth)/_lib/form-state';
+import { overTls, startSession } from '../(auth)/_lib/session-cookie';
+import { loginMessages as m } from './messages';
 import { safeNextPath } from './safe-next-path';
+import { classifyTotpFailure, normalizeTotpCode, type TotpFailure } from './totp-code';
 
-export interface LoginState {
-  error?: string;
-  email?: string;
+export interface LoginState extends FormState<'email' | 'password' | 'code'> {
+  /** `code`: the password was right and the account wants its authenticator code next. */
+  step: 'password' | 'code';
 }
 
-/** Form action of /login: API login, then the token goes into an httpOnly, SameSite=Lax cookie. */
+/**
+ * The API's TOTP challenge between the two steps: a signed 5-minute JWT that is no session. It
+ * stays on the server side of the browser (httpOnly, only sent to /login, where the form's
+ * action posts) rather than in the page, so page script never holds half a login.
+ */
+const CHALLENGE_COOKIE = 'fleet_totp_challenge';
+
+/** Form action of /login: the password step, or (with `step=code`) the authenticator code step. */
 export async function login(_previous: LoginState, form: FormData): Promise<LoginState> {
+  return form.get('step') === 'code' ? submitCode(form) : submitPassword(form);
+}
+
+async function submitPassword(form: FormData): Promise<LoginState> {
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
+  const values = { email };
   if (!email || !password) {
-    return { error: 'Enter your email and password.', email };
+    const fieldErrors = {
+      ...(email ? {} : { email: m.missingEmail }),
+      ...(password ? {} : { password: m.missingPassword }),
+    };
+    return { step: 'password', values, fieldErrors };
   }
   const result = await callApi({}, (api) => api.POST('/api/auth/login', { body: { email, password } }));
   if (!result.ok) {
-    return { error: loginErrorMessage(result.status, result.message), email };
+    return { step: 'password', values, error: passwordFailure(result.status, result.message) };
   }
-  // A TOTP-protected account answers a challenge for POST /api/auth/login/totp; the web app has no
-  // code step yet, so it says so rather than pretending the login failed.
-  if (!('token' in result.data)) {
-    return {
-      error: 'This account signs in with an authenticator code, which this page does not ask for yet.',
-      email,
-    };
+  if ('totpRequired' in result.data) {
+    await keepChallenge(result.data.challenge);
+    return { step: 'code', values };
   }
-  // Secure whenever the browser reached us over TLS (directly or through a proxy).
-  const secure = (await headers()).get('x-forwarded-proto') === 'https';
-  (await cookies()).set(SESSION_COOKIE, result.data.token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure,
-    path: '/',
-    expires: tokenExpiry(result.data.token),
-  });
+  await startSession(result.data.token);
   redirect(safeNextPath(form.get('next')));
+}
+
+async function submitCode(form: FormData): Promise<LoginState> {
+  const values = { email: String(form.get('email') ?? '') };
+  const challenge = await readChallenge();
+  if (!challenge) {
+    return { step: 'password', values, error: m.challengeExpired };
+  }
+  const code = normalizeTotpCode(form.get('code'));
+  if (!code) {
+    return { step: 'code', values, fieldErrors: { code: m.codeFormat } };
+  }
+  const result = await callApi({}, (api) => api.POST('/api/auth/login/totp', { body: { challenge, code } }));
+  if (!result.ok) {
+    return codeFailure(classifyTotpFailure(result.status, result.code), values);
+  }
+  (await cookies()).delete(CHALLENGE_COOKIE);
+  await startSession(result.data.token);
+  redirect(safeNextPath(form.get('next')));
+}
+
+async function codeFailure(failure: TotpFailure, values: { email: string }): Promise<LoginState> {
+  switch (failure) {
+    case 'wrong-code':
+      return { step: 'code', values, fieldErrors: { code: m.wrongCode } };
+    case 'bad-input':
+      return { step: 'code', values, fieldErrors: { code: m.codeFormat } };
+    case 'expired':
+      (await cookies()).delete(CHALLENGE_COOKIE);
+      return { step: 'password', values, error: m.challengeExpired };
+    case 'rate-limited':
+      return { step: 'code', values, error: m.rateLimited };
+    case 'unreachable':
+      return { step: 'code', values, error: m.unreachable };
+  }
+}
+
+async function keepChallenge(challenge: string): Promise<void> {
+  (await cookies()).set(CHALLENGE_COOKIE, challenge, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: await overTls(),
+    path: '/login',
+    expires: tokenExpiry(challenge),
+  });
+}
+
+/** The kept challenge while it is still valid; an expired one means starting over. */
+async function readChallenge(): Promise<string | undefined> {
+  const challenge = (await cookies()).get(CHALLENGE_COOKIE)?.value;
+  const expires = challenge ? tokenExpiry(challenge) : undefined;
+  return challenge && expires && expires.getTime() > Date.now() ? challenge : undefined;
 }
 
 export async function logout(): Promise<void> {
@@ -47,12 +107,12 @@ export async function logout(): Promise<void> {
   redirect('/login');
 }
 
-function loginErrorMessage(status: number, apiMessage: string): string {
+function passwordFailure(status: number, apiMessage: string): string {
   if (status === 401) {
-    return 'Invalid email or password.';
+    return m.invalidCredentials;
   }
   if (status === 400) {
-    return `Check your input: ${apiMessage}`;
+    return m.badInput(apiMessage);
   }
-  return 'The server is not reachable right now. Try again in a moment.';
+  return status === 429 ? m.rateLimited : m.unreachable;
 }

@@ -1,28 +1,85 @@
 'use client';
 
-import { useActionState } from 'react';
+import Link from 'next/link';
+import { useActionState, useRef } from 'react';
+import styles from '../(auth)/_lib/auth.module.css';
+import { FormAlert } from '../(auth)/_lib/form-alert';
+import { FormField } from '../(auth)/_lib/form-field';
+import { useFocusFirstError } from '../(auth)/_lib/use-focus-first-error';
 import { type LoginState, login } from './actions';
-import styles from './login.module.css';
+import { loginMessages as m } from './messages';
 
 export function LoginForm({ next, notice }: { next: string | undefined; notice: string | undefined }) {
-  const [state, formAction, pending] = useActionState<LoginState, FormData>(login, {});
+  const [state, formAction, pending] = useActionState<LoginState, FormData>(login, { step: 'password' });
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  const codeStep = state.step === 'code';
   return (
-    <form action={formAction} className={styles.form} aria-describedby="login-message">
+    <form ref={form} action={formAction} className={styles.form} noValidate aria-describedby="login-error">
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <label className={styles.field}>
-        <span>Email</span>
-        <input name="email" type="email" autoComplete="username" required defaultValue={state.email} />
-      </label>
-      <label className={styles.field}>
-        <span>Password</span>
-        <input name="password" type="password" autoComplete="current-password" required />
-      </label>
-      <p id="login-message" className={styles.message} role="alert" data-testid="login-error">
-        {state.error ?? notice ?? ''}
-      </p>
-      <button type="submit" className={styles.submit} disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+      {codeStep ? <CodeStep state={state} /> : <PasswordStep state={state} />}
+      {notice && !state.error && !codeStep ? (
+        <FormAlert id="login-notice" tone="info" message={notice} />
+      ) : null}
+      <FormAlert id="login-error" message={state.error} />
+      <button type="submit" className={styles.submit} disabled={pending} aria-busy={pending}>
+        {codeStep ? (pending ? m.verifying : m.verify) : pending ? m.signingIn : m.signIn}
       </button>
+      <p className={styles.links}>
+        {codeStep ? (
+          <a href="/login">{m.startOver}</a>
+        ) : (
+          <Link href="/forgot-password">{m.forgotPassword}</Link>
+        )}
+      </p>
     </form>
+  );
+}
+
+function PasswordStep({ state }: { state: LoginState }) {
+  return (
+    <>
+      <FormField
+        name="email"
+        label={m.email}
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
+      <FormField
+        name="password"
+        label={m.password}
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.password}
+      />
+    </>
+  );
+}
+
+function CodeStep({ state }: { state: LoginState }) {
+  return (
+    <>
+      <input type="hidden" name="step" value="code" />
+      <input type="hidden" name="email" value={state.values?.email ?? ''} />
+      <p className={styles.subtitle}>{m.codeSubtitle}</p>
+      <FormField
+        key="code"
+        name="code"
+        label={m.code}
+        hint={m.codeHint}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9 ]*"
+        maxLength={7}
+        required
+        // The code step replaces the password step: the code is the only thing left to type.
+        autoFocus
+        error={state.fieldErrors?.code}
+      />
+    </>
   );
 }

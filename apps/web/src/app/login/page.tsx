@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import styles from './login.module.css';
+import styles from '../(auth)/_lib/auth.module.css';
 import { LoginForm } from './login-form';
+import { loginMessages as m } from './messages';
 
 export const metadata: Metadata = { title: 'Sign in · Fleet' };
 
@@ -8,15 +9,19 @@ interface LoginPageProps {
   searchParams: Promise<{ next?: string; reason?: string }>;
 }
 
+const notices: Record<string, string> = {
+  expired: m.sessionExpired,
+  'password-reset': m.passwordReset,
+};
+
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const { next, reason } = await searchParams;
-  const notice = reason === 'expired' ? 'Your session has expired. Please sign in again.' : undefined;
   return (
     <main className={styles.page}>
       <div className={styles.panel}>
-        <h1 className={styles.title}>Fleet monitoring</h1>
-        <p className={styles.subtitle}>Sign in to see your sites and battery strings.</p>
-        <LoginForm next={next} notice={notice} />
+        <h1 className={styles.title}>{m.title}</h1>
+        <p className={styles.subtitle}>{m.subtitle}</p>
+        <LoginForm next={next} notice={reason ? notices[reason] : undefined} />
       </div>
     </main>
   );

@@ -1,0 +1,63 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { callApi } from '../../../lib/api/client';
+import { apiFieldOf } from '../_lib/api-field';
+import type { FormState } from '../_lib/form-state';
+import { checkNewPassword } from '../_lib/new-password';
+import { startSession } from '../_lib/session-cookie';
+import { landingPath } from './landing-path';
+import { acceptInviteMessages as m } from './messages';
+
+type Field = 'name' | 'password' | 'confirm';
+export type AcceptInviteState = FormState<Field> & { badLink?: boolean };
+
+/** Accepts the invitation with the mailed token, signs the new member in and takes them home. */
+export async function acceptInvite(_previous: AcceptInviteState, form: FormData): Promise<AcceptInviteState> {
+  const token = String(form.get('token') ?? '');
+  const name = String(form.get('name') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  const values = { name };
+  const problem = checkNewPassword(password, String(form.get('confirm') ?? ''));
+  if (!name || problem) {
+    const fieldErrors: Partial<Record<Field, string>> = name ? {} : { name: m.missingName };
+    if (problem) {
+      fieldErrors[problem.field] = m.problems[problem.problem];
+    }
+    return { values, fieldErrors };
+  }
+  const result = await callApi({}, (api) =>
+    api.POST('/api/invitations/accept', { body: { token, name, password } }),
+  );
+  if (!result.ok) {
+    return { values, ...acceptFailure(result.status, result.message) };
+  }
+  await startSession(result.data.token);
+  redirect(await landingFor(result.data.token, result.data.user.role));
+}
+
+function acceptFailure(status: number, message: string): AcceptInviteState {
+  const field = status === 400 ? apiFieldOf(message) : undefined;
+  if (field === 'name' || field === 'password') {
+    return { fieldErrors: { [field]: message.slice(field.length + 1).trim() } };
+  }
+  if (status === 400) {
+    return { badLink: true, error: m.badLink };
+  }
+  if (status === 401) {
+    return { fieldErrors: { password: m.wrongPassword } };
+  }
+  if (status === 409) {
+    return { error: m.otherAccount };
+  }
+  return { error: status === 429 ? m.rateLimited : m.unreachable };
+}
+
+/** An owner's sites decide the landing page; if they cannot be read, the sites list will say why. */
+async function landingFor(token: string, role: string): Promise<string> {
+  if (role !== 'owner') {
+    return landingPath(role, undefined);
+  }
+  const sites = await callApi({ token }, (api) => api.GET('/api/sites'));
+  return landingPath(role, sites.ok ? sites.data : undefined);
+}
