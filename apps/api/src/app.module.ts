@@ -11,12 +11,13 @@ import { APP_CONFIG } from './config/app-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FleetModule } from './fleet/fleet.module.js';
 import { GatewaysModule } from './gateways/gateways.module.js';
+import { SupportGrantsModule } from './grants/support-grants.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { LiveModule } from './live/live.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
-import { SupportGrantsModule } from './grants/support-grants.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { StringsModule } from './strings/strings.module.js';
 
@@ -37,6 +38,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       AuthModule,
       SitesModule,
       StringsModule,
+      HistoryModule,
       NotificationsModule,
       AlarmsModule,
       AccountsModule,

@@ -161,6 +161,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/strings/{id}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HistoryController_modules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strings/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HistoryController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strings/{id}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HistoryController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notification-channels": {
         parameters: {
             query?: never;
@@ -1014,6 +1062,81 @@ export interface components {
             /** @description Charged energy in the bucket (rollups only; 0 for raw samples). */
             energyInWh: number;
             energyOutWh: number;
+        };
+        StringModuleList: {
+            /** @description Present modules by position, then removed ones. */
+            items: components["schemas"]["StringModule"][];
+        };
+        StringModule: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1-based, rack order. */
+            position: number;
+            /** @enum {string} */
+            moduleType: "H48050" | "H48074" | "OTHER";
+            /** @description Only where the BMS reports one. */
+            serial: string | null;
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /**
+             * Format: date-time
+             * @description Set when the module left this position (replaced or removed).
+             */
+            removedAt: string | null;
+        };
+        BmsEventPage: {
+            items: components["schemas"]["BmsEvent"][];
+            nextCursor: string | null;
+        };
+        BmsEvent: {
+            /**
+             * Format: date-time
+             * @description Gateway clock of the event.
+             */
+            ts: string;
+            /** @description composition, boot, or a kind newer than this server (kept as received). */
+            kind: string;
+            gatewayId: string;
+            /** Format: uuid */
+            stringId: string | null;
+            /** @description The event as the gateway sent it (bms.evt/1). */
+            body: {
+                [key: string]: unknown;
+            };
+        };
+        StringGapReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Holes between stored samples longer than the rollup gap limit (600 s), oldest first. */
+            gaps: {
+                /**
+                 * Format: date-time
+                 * @description Last stored sample before the hole.
+                 */
+                gapStart: string;
+                /**
+                 * Format: date-time
+                 * @description First stored sample after it.
+                 */
+                gapEnd: string;
+                durationS: number;
+                /** Format: date-time */
+                detectedAt: string;
+            }[];
+            /** @description Offline / back-online changes of the string and its gateway, newest first. */
+            connectivity: {
+                /** Format: date-time */
+                ts: string;
+                /** @enum {string} */
+                kind: "online" | "offline";
+                /** @enum {string} */
+                scope: "string" | "gateway";
+                reason: string;
+            }[];
         };
         NotificationChannel: {
             /** Format: uuid */
@@ -2138,6 +2261,191 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HistoryController_modules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Modules by rack position, with the ones replaced or removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringModuleList"];
+                };
+            };
+            /** @description A bad id or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HistoryController_events: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated event kinds, e.g. composition,boot. */
+                kind?: string;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The string's BMS events, newest first, cursor paged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BmsEventPage"];
+                };
+            };
+            /** @description A bad id or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HistoryController_gaps: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); default 30 days before `to`. */
+                from?: string;
+                /** @description End of the range (exclusive); default now. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Data gaps and connectivity changes over [from, to). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringGapReport"];
+                };
+            };
+            /** @description A bad id or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
