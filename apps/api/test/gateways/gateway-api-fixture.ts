@@ -32,7 +32,10 @@ export interface GatewayApi {
   nats: OperatorNats;
   /** Owner connection to the test database (no row-level security), for looking at stored rows. */
   pool: PgPool;
+  /** The test database, for connections of another role (ScopedPool). */
+  dbUrl: string;
   siteId: string;
+  tenants: { a: string; b: string };
   tokens: { a: string; b: string };
   call(method: string, path: string, token: string, body?: unknown): Promise<Response>;
   /** Issues (rotates) credentials as tenant A's installer, asserting 201. */
@@ -45,7 +48,7 @@ export function useGatewayApi(target: TestDatabaseTarget): GatewayApi {
   let db: TestDatabase | undefined;
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let base = '';
-  const fixture = { tokens: { a: '', b: '' }, siteId: '' } as GatewayApi;
+  const fixture = { tokens: { a: '', b: '' }, tenants: { a: '', b: '' }, siteId: '' } as GatewayApi;
   fixture.call = (method, path, token, body) =>
     fetch(`${base}/api${path}`, {
       method,
@@ -69,6 +72,7 @@ export function useGatewayApi(target: TestDatabaseTarget): GatewayApi {
     fixture.nats = await startOperatorNats();
     db = await createTestDatabase(target);
     fixture.pool = createPgPool(db.url, 2);
+    fixture.dbUrl = db.url;
     const config = loadConfig({
       DATABASE_URL: db.url,
       AUTH_SECRET: randomBytes(32).toString('hex'),
@@ -81,6 +85,7 @@ export function useGatewayApi(target: TestDatabaseTarget): GatewayApi {
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const seeded = await seed(db.url);
     fixture.siteId = seeded.siteId;
+    fixture.tenants = seeded.tenants;
     fixture.tokens.a = await login(base, seeded.a);
     fixture.tokens.b = await login(base, seeded.b);
     for (const id of ['gw-alpha', 'gw-beta']) {
@@ -111,7 +116,7 @@ async function seed(url: string) {
     const site = await createSite(prisma, { tenantId: a.id, name: 'Alpha site' });
     const ua = await createUser(prisma, { tenantId: a.id, role: 'installer' });
     const ub = await createUser(prisma, { tenantId: b.id, role: 'installer' });
-    return { siteId: site.id, a: ua, b: ub };
+    return { siteId: site.id, tenants: { a: a.id, b: b.id }, a: ua, b: ub };
   } finally {
     await prisma.$disconnect();
   }
