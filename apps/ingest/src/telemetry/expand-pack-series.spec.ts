@@ -60,4 +60,16 @@ describe('expandPackSeriesIncremental', () => {
     expect(sut.problems).toEqual(['rows.0: socPct: Too big: expected number to be <=255']);
     expect(sut.samples.map((s) => s.socPct)).toEqual([80, 40]);
   });
+
+  it('names a bad bus or address on every row, as a sample parse would', () => {
+    const series = {
+      ...encodePackSeries([packSampleData({ ts: '2026-11-25T10:00:00.000Z' })]),
+      bmsAddress: 16,
+    };
+    series.rows.push([5000]);
+    const sut = expandPackSeriesIncremental(series);
+    expect(sut.samples).toEqual([]);
+    expect(sut.problems).toEqual(expandPackSeries(series).problems);
+    expect(sut.problems[1]).toBe('rows.0: bmsAddress: Too big: expected number to be <=15');
+  });
 });

@@ -1,11 +1,11 @@
 import {
   type ExpandedPackSeries,
   PACK_SERIES_FIELDS,
-  type PackSample,
   type PackSeries,
   packSampleSchema,
 } from '@fleet/telemetry';
 import { type FieldCheck, fieldCheck } from './field-check.js';
+import { packSampleLiteral } from './pack-sample-literal.js';
 
 type Value = PackSeries['key'][number];
 
@@ -17,17 +17,35 @@ const FIELD_CHECKS: readonly FieldCheck[] = PACK_SERIES_FIELDS.map((name) =>
 /** Built once: zod compiles a schema on first use, which costs more than many parses. */
 const HEAD_SCHEMA = packSampleSchema.pick({ bus: true, bmsAddress: true });
 
+/** The series' bus or address problem as zod names it, or undefined (a plain check first). */
+function headProblem({ bus, bmsAddress }: PackSeries): string | undefined {
+  const plain =
+    typeof bus === 'string' &&
+    bus.length >= 1 &&
+    bus.length <= 32 &&
+    Number.isInteger(bmsAddress) &&
+    bmsAddress >= 0 &&
+    bmsAddress <= 15;
+  if (plain) {
+    return undefined;
+  }
+  const check = HEAD_SCHEMA.safeParse({ bus, bmsAddress });
+  const issue = check.success ? undefined : check.error.issues[0];
+  return issue && `${issue.path.join('.')}: ${issue.message}`;
+}
+
 /**
  * expandPackSeries (@fleet/telemetry) with the same result, validating each field value when it
  * is set (a plain check, zod only for values that fail it) instead of parsing the whole 35-field
  * sample on every row: a series row changes a few fields, and the full per-row parse was the
- * largest CPU cost of ingest (bench:ingest profile). packSampleSchema is a plain object of
+ * largest CPU cost of ingest (bench:ingest profile). Each sample is one object literal
+ * (packSampleLiteral: absent fields are undefined keys). packSampleSchema is a plain object of
  * independent fields, so checking the changed field is the same check; each row's time is built
  * here and always valid. An invalid field keeps its row (and the following rows, until it is set
  * again) out, as in expandPackSeries. Kept equal to it by a property test.
  */
 export function expandPackSeriesIncremental(series: PackSeries): ExpandedPackSeries {
-  const headCheck = HEAD_SCHEMA.safeParse({ bus: series.bus, bmsAddress: series.bmsAddress });
+  const head = headProblem(series);
   const t0 = Date.parse(series.ts);
   // By field index (PACK_SERIES_FIELDS); an index beyond the table is a newer minor field, ignored.
   const values: Value[] = Array<Value>(FIELD_COUNT).fill(null);
@@ -49,25 +67,14 @@ export function expandPackSeriesIncremental(series: PackSeries): ExpandedPackSer
   const emit = (dtMs: unknown, at: string) => {
     if (typeof dtMs !== 'number' || !Number.isInteger(dtMs) || dtMs < 0) {
       out.problems.push(`${at}: time offset must be a whole number ≥ 0`);
-    } else if (!headCheck.success) {
-      const issue = headCheck.error.issues[0];
-      out.problems.push(`${at}: ${issue?.path.join('.')}: ${issue?.message}`);
+    } else if (head !== undefined) {
+      out.problems.push(`${at}: ${head}`);
     } else if (invalid > 0) {
       const i = problems.findIndex((p) => p !== undefined);
       out.problems.push(`${at}: ${PACK_SERIES_FIELDS[i]}: ${problems[i]}`);
     } else {
-      const sample: Record<string, unknown> = {
-        kind: 'pack',
-        ts: new Date(t0 + dtMs).toISOString(),
-        bus: series.bus,
-        bmsAddress: series.bmsAddress,
-      };
-      for (let i = 0; i < FIELD_COUNT; i++) {
-        if (values[i] !== null) {
-          sample[PACK_SERIES_FIELDS[i] as string] = values[i];
-        }
-      }
-      out.samples.push(sample as PackSample);
+      const ts = new Date(t0 + dtMs).toISOString();
+      out.samples.push(packSampleLiteral(ts, series.bus, series.bmsAddress, values));
     }
   };
   emit(0, 'key');

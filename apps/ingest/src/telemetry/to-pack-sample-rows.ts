@@ -1,5 +1,5 @@
 import { type CellSnapshotRow, type PackSampleRow, stringKey } from '@fleet/db';
-import type { PackSample, TelemetryEnvelope } from '@fleet/telemetry';
+import type { TelemetryEnvelope } from '@fleet/telemetry';
 import { expandPackSeriesIncremental } from './expand-pack-series.js';
 
 export interface BatchRows {
@@ -23,14 +23,19 @@ export function toPackSampleRows(envelope: TelemetryEnvelope, ids: Map<string, s
     return stringId;
   };
   const out: BatchRows = { rows: [], cellSnapshots: [], problems: [] };
-  const addPack = (sample: PackSample) => out.rows.push({ stringId: idOf(sample), sample });
   for (const sample of envelope.samples) {
     if (sample.kind === 'pack') {
-      addPack(sample);
+      out.rows.push({ stringId: idOf(sample), sample });
     } else if (sample.kind === 'packs') {
+      // Every sample of a series is of the series' string: one id lookup for all of them.
+      const stringId = idOf(sample);
       const expanded = expandPackSeriesIncremental(sample);
-      expanded.samples.forEach(addPack);
-      out.problems.push(...expanded.problems.map((p) => `${stringKey(sample)} series: ${p}`));
+      for (const packSample of expanded.samples) {
+        out.rows.push({ stringId, sample: packSample });
+      }
+      for (const problem of expanded.problems) {
+        out.problems.push(`${stringKey(sample)} series: ${problem}`);
+      }
     } else {
       out.cellSnapshots.push({ stringId: idOf(sample), snapshot: sample });
     }
