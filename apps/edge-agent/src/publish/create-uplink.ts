@@ -63,6 +63,7 @@ export async function createUplink(config: AgentConfig, logger: Logger, clock: C
     `edge-agent:${config.gatewayId}`,
     logger.child({ component: 'nats' }),
     config.natsCreds,
+    `_INBOX.${config.gatewayId}`,
   );
   return {
     connection: nats,

@@ -14,12 +14,18 @@ export class NatsConnector {
   private closed = false;
   private readonly authenticator: Authenticator | undefined;
 
-  /** `credsFile` is read here, once: a missing or unreadable file stops the start, loudly. */
+  /**
+   * `credsFile` is read here, once: a missing or unreadable file stops the start, loudly.
+   * `inboxPrefix`: where replies to this gateway's requests (JetStream publish acks) arrive. A
+   * gateway user may subscribe only under `_INBOX.<gatewayId>.>` (the API issues its credentials
+   * so: docs/access.md), so another gateway's replies are never readable to it.
+   */
   constructor(
     private readonly url: string,
     private readonly name: string,
     private readonly logger: Logger,
     credsFile?: string,
+    private readonly inboxPrefix?: string,
   ) {
     this.authenticator = credsFile === undefined ? undefined : credsAuthenticator(readFileSync(credsFile));
   }
@@ -37,6 +43,7 @@ export class NatsConnector {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 2000,
       ...(this.authenticator ? { authenticator: this.authenticator } : {}),
+      ...(this.inboxPrefix ? { inboxPrefix: this.inboxPrefix } : {}),
     })
       .then((nc) => {
         if (this.closed) {
