@@ -1,3 +1,4 @@
+import { createAccount } from '@nats-io/nkeys';
 import type { INestApplication } from '@nestjs/common';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.factory.js';
@@ -9,9 +10,17 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-/** The real HTTP app on an ephemeral port, built exactly as main.ts builds it. */
+/**
+ * The real HTTP app on an ephemeral port, built exactly as main.ts builds it, with a fresh NATS
+ * account signing key so gateway credentials can be issued.
+ */
 export async function startApi(databaseUrl: string, authSecret: string): Promise<RunningApi> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, API_PORT: '0' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    API_PORT: '0',
+    NATS_ACCOUNT_SIGNING_SEED: new TextDecoder().decode(createAccount().getSeed()),
+  });
   const app = await createApp(config, pino({ level: 'silent' }));
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
