@@ -31,7 +31,8 @@ export class DataGapRepository {
    * Recomputes the gaps around freshly stored samples: for each span, from the stored sample
    * before it to the one after it. Gaps starting inside that stretch are replaced by what the
    * samples now say (a late batch filling a hole deletes it or splits it); a gap reaching into the
-   * stretch from before ends at its first sample now. One transaction, strings locked in order.
+   * stretch from before ends at its first sample now. One transaction, strings locked in order,
+   * a fixed number of statements per call.
    */
   async refresh(spans: readonly SampleSpan[]): Promise<void> {
     const merged = mergeSpans(spans);
@@ -41,10 +42,8 @@ export class DataGapRepository {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      for (const span of merged) {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`data_gap:${span.stringId}`]);
-        await this.refreshOne(client, span);
-      }
+      await client.query(LOCK_SQL, [merged.map((m) => m.stringId)]);
+      await this.refreshAll(client, merged);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -54,18 +53,21 @@ export class DataGapRepository {
     }
   }
 
-  private async refreshOne(client: pg.ClientBase, span: SampleSpan): Promise<void> {
-    const id = span.stringId;
-    const { rows } = await client.query<{ lo: Date; hi: Date }>(BOUNDS_SQL, [id, span.from, span.to]);
-    const { lo, hi } = rows[0] ?? { lo: span.from, hi: span.to };
-    await client.query(CUT_SQL, [id, lo]);
-    await client.query(DROP_SHORT_SQL, [id, lo, this.maxGapS]);
-    const known = (await client.query<DataGapRow>(DROP_STRETCH_SQL, [id, lo, hi])).rows;
+  /** Five statements for the whole group, whatever the number of strings. */
+  private async refreshAll(client: pg.ClientBase, spans: readonly SampleSpan[]): Promise<void> {
+    const { rows } = await client.query<{ stringId: string; lo: Date; hi: Date }>(BOUNDS_SQL, [
+      spans.map((s) => s.stringId),
+      spans.map((s) => s.from),
+      spans.map((s) => s.to),
+    ]);
+    const bounds = [rows.map((r) => r.stringId), rows.map((r) => r.lo), rows.map((r) => r.hi)];
+    await client.query(CUT_SQL, bounds);
+    await client.query(DROP_SHORT_SQL, [...bounds, this.maxGapS]);
+    const known = (await client.query<DataGapRow & { stringId: string }>(DROP_STRETCH_SQL, bounds)).rows;
     await client.query(INSERT_SQL, [
-      id,
-      lo,
-      hi,
+      ...bounds,
       this.maxGapS,
+      known.map((k) => k.stringId),
       known.map((k) => k.gapStart),
       known.map((k) => k.gapEnd),
       known.map((k) => k.detectedAt),
@@ -84,33 +86,47 @@ export class DataGapRepository {
   }
 }
 
-// $1 string, $2/$3 the batch's oldest/newest sample: the stored samples just before and after
-// it (or the batch's own ends), the stretch whose gaps are recomputed.
+// The stretch whose gaps are recomputed, per string: from the stored sample before the batch's
+// oldest ($2) to the one after its newest ($3), or the batch's own ends.
 const BOUNDS_SQL = `
-SELECT coalesce((SELECT max(ts) FROM pack_sample WHERE string_id = $1 AND ts < $2), $2) AS lo,
-       coalesce((SELECT min(ts) FROM pack_sample WHERE string_id = $1 AND ts > $3), $3) AS hi`;
+SELECT w.string_id AS "stringId",
+       coalesce((SELECT max(p.ts) FROM pack_sample p WHERE p.string_id = w.string_id AND p.ts < w.f), w.f) AS lo,
+       coalesce((SELECT min(p.ts) FROM pack_sample p WHERE p.string_id = w.string_id AND p.ts > w.t), w.t) AS hi
+  FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS w(string_id, f, t)`;
 
-// A gap from before the stretch that reaches into it ends at its next stored sample now; gone
-// if that leaves it within the limit ($3 seconds).
+/** The bounds as a relation: `$1` ids, `$2` lo, `$3` hi. */
+const B = 'unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS b(string_id, lo, hi)';
+
+// A gap from before a stretch that reaches into it ends at its next stored sample now, and is
+// gone if that leaves it within the limit ($4 seconds).
 const CUT_SQL = `
-UPDATE data_gap d SET gap_end = (SELECT min(p.ts) FROM pack_sample p WHERE p.string_id = $1 AND p.ts > d.gap_start)
- WHERE d.string_id = $1 AND d.gap_start < $2 AND d.gap_end > $2`;
+UPDATE data_gap d SET gap_end = (SELECT min(p.ts) FROM pack_sample p WHERE p.string_id = d.string_id AND p.ts > d.gap_start)
+  FROM ${B}
+ WHERE d.string_id = b.string_id AND d.gap_start < b.lo AND d.gap_end > b.lo`;
 const DROP_SHORT_SQL = `
-DELETE FROM data_gap WHERE string_id = $1 AND gap_start < $2 AND gap_end - gap_start <= make_interval(secs => $3)`;
+DELETE FROM data_gap d USING ${B}
+ WHERE d.string_id = b.string_id AND d.gap_start < b.lo AND d.gap_end - d.gap_start <= make_interval(secs => $4)`;
 
 const DROP_STRETCH_SQL = `
-DELETE FROM data_gap WHERE string_id = $1 AND gap_start >= $2 AND gap_start < $3
-RETURNING gap_start AS "gapStart", gap_end AS "gapEnd", detected_at AS "detectedAt"`;
+DELETE FROM data_gap d USING ${B}
+ WHERE d.string_id = b.string_id AND d.gap_start >= b.lo AND d.gap_start < b.hi
+RETURNING d.string_id AS "stringId", d.gap_start AS "gapStart", d.gap_end AS "gapEnd", d.detected_at AS "detectedAt"`;
 
-// Gaps between consecutive samples of [lo, hi]; a gap found again keeps when it was first detected.
+// Gaps between consecutive samples of each stretch; a gap found again keeps when it was first
+// detected ($5..$8: the rows DROP_STRETCH_SQL removed).
 const INSERT_SQL = `
 INSERT INTO data_gap (string_id, gap_start, gap_end, detected_at)
-SELECT $1, g.prev, g.ts, coalesce(k.detected_at, now())
-  FROM (SELECT ts, lag(ts) OVER (ORDER BY ts) AS prev
-          FROM pack_sample WHERE string_id = $1 AND ts BETWEEN $2 AND $3) g
-  LEFT JOIN unnest($5::timestamptz[], $6::timestamptz[], $7::timestamptz[]) AS k(gap_start, gap_end, detected_at)
-    ON k.gap_start = g.prev AND k.gap_end = g.ts
+SELECT g.string_id, g.prev, g.ts, coalesce(k.detected_at, now())
+  FROM (SELECT p.string_id, p.ts, lag(p.ts) OVER (PARTITION BY p.string_id ORDER BY p.ts) AS prev
+          FROM ${B} JOIN pack_sample p ON p.string_id = b.string_id AND p.ts BETWEEN b.lo AND b.hi) g
+  LEFT JOIN unnest($5::uuid[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
+         AS k(string_id, gap_start, gap_end, detected_at)
+    ON k.string_id = g.string_id AND k.gap_start = g.prev AND k.gap_end = g.ts
  WHERE g.prev IS NOT NULL AND g.ts - g.prev > make_interval(secs => $4)`;
+
+// Refreshes of the same string wait for each other; the locks are taken in one order.
+const LOCK_SQL = `
+SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtext('data_gap:' || id) AS h FROM unnest($1::text[]) AS id ORDER BY 1) s`;
 
 /** One span per string (its oldest to newest sample), so each string is locked and read once. */
 function mergeSpans(spans: readonly SampleSpan[]): SampleSpan[] {
