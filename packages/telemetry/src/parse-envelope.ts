@@ -7,6 +7,9 @@ export type ParseEnvelopeResult =
   | { ok: true; envelope: TelemetryEnvelope }
   | { ok: false; code: EnvelopeRejectCode; reason: string };
 
+/** One decoder for every message: constructing one per call showed in the ingest profile. */
+const utf8 = new TextDecoder();
+
 /**
  * Parses raw message bytes into a telemetry envelope. Never throws: a bad message yields a
  * code and a human-readable reason that names the offending field.
@@ -15,7 +18,7 @@ export type ParseEnvelopeResult =
 export function parseTelemetryEnvelope(bytes: Uint8Array, subjectGatewayId?: string): ParseEnvelopeResult {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
+    json = JSON.parse(utf8.decode(bytes));
   } catch (error) {
     return { ok: false, code: 'not-json', reason: `payload is not JSON: ${(error as Error).message}` };
   }
