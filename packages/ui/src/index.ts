@@ -12,4 +12,5 @@ export {
   formatVoltageDv,
   MISSING,
 } from './format-units.js';
+export { type Severity, SeverityBadge, type SeverityBadgeProps, severityTone } from './severity-badge.js';
 export { StatTile, type StatTileProps } from './stat-tile.js';

@@ -12,6 +12,13 @@ export interface SampleValues {
   cellMaxMv: number;
 }
 
+export interface AlarmValues {
+  code: string;
+  title: string;
+  severity: 'critical' | 'major' | 'warning' | 'info';
+  firedAt: Date;
+}
+
 export interface ReadPathStack {
   webUrl: string;
   user: { email: string; password: string };
@@ -20,6 +27,8 @@ export interface ReadPathStack {
   silentStringId: string;
   /** Stores a pack sample the way the ingest writer does (row + bms_string.last_sample_at). */
   insertSample(values: SampleValues): Promise<void>;
+  /** An open alarm on the reporting string with its `fired` history entry, as the evaluator writes it. */
+  insertAlarm(values: AlarmValues): Promise<string>;
   /** The tail of each child's output, for failure messages. */
   diagnostics(): string;
   stop(): Promise<void>;
@@ -60,6 +69,8 @@ async function seed(prisma: PrismaClient) {
   });
   return {
     user: { email: user.email, password: user.password },
+    tenantId: tenant.id,
+    siteId: site.id,
     stringId: string.id,
     silentStringId: silent.id,
   };
@@ -81,6 +92,28 @@ async function insertSample(pool: PgPool, stringId: string, v: SampleValues): Pr
     ],
   );
   await pool.query('UPDATE bms_string SET last_sample_at = $2 WHERE id = $1', [stringId, v.ts]);
+}
+
+async function insertAlarm(
+  pool: PgPool,
+  where: { tenantId: string; siteId: string; stringId: string },
+  v: AlarmValues,
+): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO alarm (id, tenant_id, site_id, string_id, subject_key, code, title, severity, status, seq,
+                        first_fired_at, last_fired_at)
+     VALUES (gen_random_uuid(), $1, $2, $3::uuid, 'string:' || $3::text, $4, $5, $6::"AlarmSeverity", 'open', 1,
+             $7, $7)
+     RETURNING id`,
+    [where.tenantId, where.siteId, where.stringId, v.code, v.title, v.severity, v.firedAt],
+  );
+  const id = rows[0]?.id as string;
+  await pool.query(
+    `INSERT INTO alarm_transition (alarm_id, seq, transition, actor, at, detail, subject, event, published_at)
+     VALUES ($1, 1, 'fired', 'system', $2, '{}', 'alarm.evt.e2e', '{"notify": true}', now())`,
+    [id, v.firedAt],
+  );
+  return id;
 }
 
 /**
@@ -134,6 +167,7 @@ export async function startReadPathStack(root: string): Promise<ReadPathStack> {
       ...seeded,
       webUrl,
       insertSample: (v) => insertSample(pool, seeded.stringId, v),
+      insertAlarm: (v) => insertAlarm(pool, seeded, v),
       diagnostics,
       stop,
     };

@@ -1,7 +1,8 @@
 'use client';
 
+import { useI18n } from '../../i18n/client';
 import { ErrorView } from '../error-view';
 
 export default function SitesError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorView what="sites" error={error} retry={retry} />;
+  return <ErrorView what={useI18n().t.sites.errorWhat} error={error} retry={retry} />;
 }

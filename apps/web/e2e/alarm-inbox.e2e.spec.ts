@@ -1,0 +1,164 @@
+// Whole-process test of the dashboard shell and the alarm inbox: a real database with seeded
+// alarms, the built API and web app, Debian's chromium. Signs in as an installer, works an alarm
+// from the inbox to its detail page, bulk-acknowledges another, then switches to German and to
+// the dark scheme and checks that the page (and a reload) says so.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium.js';
+import { type ReadPathStack, startReadPathStack } from './support/read-path-stack.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const shots = `${root}test-results/web-shell`;
+const WAIT = { timeout: 30_000 };
+
+async function signIn(page: Page, stack: ReadPathStack): Promise<void> {
+  await page.goto(`${stack.webUrl}/`);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('Email').fill(stack.user.email);
+  await page.getByLabel('Password').fill(stack.user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/sites$/);
+}
+
+/** Polls in the page until `selector` has the attribute value (a server render after an action). */
+function waitForAttribute(page: Page, selector: string, name: string, value: string) {
+  return page.waitForFunction(
+    ([sel, attr, want]) => document.querySelector(sel)?.getAttribute(attr) === want,
+    [selector, name, value] as const,
+    { ...WAIT, polling: 200 },
+  );
+}
+
+function waitForText(page: Page, testId: string, expected: string) {
+  return page.waitForFunction(
+    ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === want,
+    [testId, expected] as const,
+    { ...WAIT, polling: 200 },
+  );
+}
+
+/** The inbox: newest first, with severity, title, site / string and status. */
+async function checkInbox(page: Page, nav: ReturnType<Page['getByRole']>) {
+  // Inbox: newest first, severity, title, site / string, status.
+  await nav.getByRole('link', { name: 'Alarms' }).click();
+  await page.waitForURL(/\/alarms$/);
+  await page.getByTestId('alarm-row').first().waitFor(WAIT);
+  const rows = page.getByTestId('alarm-row');
+  expect(await rows.count()).toBe(2);
+  const first = rows.first();
+  expect(await first.getByTestId('alarm-link').textContent()).toBe('Cell low voltage');
+  expect(await first.getAttribute('data-severity')).toBe('critical');
+  expect(await first.textContent()).toContain('Harbour Depot / String East');
+  expect(await first.getByTestId('alarm-status').textContent()).toBe('Open');
+  await page.screenshot({ path: `${shots}/1-inbox.png`, fullPage: true });
+  return first;
+}
+
+/** The detail page: catalogue text beside the alarm; acknowledging changes status and history. */
+async function acknowledgeOnDetail(page: Page, first: ReturnType<Page['getByTestId']>, id: string) {
+  // Detail: catalogue text beside the alarm, acknowledge, the status and history change.
+  await first.getByTestId('alarm-link').click();
+  await page.waitForURL(new RegExp(`/alarms/${id}$`));
+  const meaning = await page.getByTestId('catalogue-meaning').textContent();
+  expect(meaning).toContain('At least one cell is below the low-voltage limit');
+  expect(await page.getByTestId('catalogue-steps').locator('li').count()).toBeGreaterThan(0);
+  expect(await page.getByTestId('alarm-detail-status').textContent()).toBe('Open');
+  await page.screenshot({ path: `${shots}/2-detail-open.png`, fullPage: true });
+  await page.getByTestId('action-acknowledge').click();
+  await waitForText(page, 'alarm-detail-status', 'Acknowledged');
+  const acknowledged = page.locator('[data-testid="history-entry"][data-transition="acknowledged"]');
+  expect(await acknowledged.textContent()).toContain('E2E Installer');
+  expect(await page.getByTestId('action-acknowledge').count()).toBe(0);
+  await page.screenshot({ path: `${shots}/3-detail-acknowledged.png`, fullPage: true });
+}
+
+async function bulkAcknowledgeTheRest(page: Page) {
+  // Back in the inbox: the acknowledged alarm says so; the other one is bulk-acknowledged.
+  await page.getByRole('link', { name: 'All alarms' }).click();
+  await page.waitForURL(/\/alarms$/);
+  await waitForAttribute(page, '[data-testid="alarm-row"]', 'data-status', 'acknowledged');
+  const open = page.locator('[data-testid="alarm-row"][data-status="open"]');
+  expect(await open.getByTestId('alarm-link').textContent()).toBe('String high voltage');
+  await open.getByTestId('alarm-select').check();
+  await page.getByTestId('bulk-acknowledge').click();
+  await waitForText(page, 'inbox-message', '1 acknowledged, 0 refused.');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="alarm-row"][data-status="open"]').length === 0,
+    undefined,
+    { ...WAIT, polling: 200 },
+  );
+}
+
+async function switchToGermanAndDark(page: Page, stack: ReadPathStack, id: string) {
+  // German and dark: the switches re-render the page and are remembered.
+  await page.getByTestId('locale-de').click();
+  await waitForAttribute(page, 'html', 'lang', 'de');
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Alarme');
+  expect(await page.getByTestId('alarm-status').first().textContent()).toBe('Bestätigt');
+  await page.getByTestId('theme-dark').click();
+  await waitForAttribute(page, 'html', 'data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(13, 17, 23)');
+  await page.reload();
+  expect(await page.locator('html').getAttribute('lang')).toBe('de');
+  expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+  expect(
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allTextContents(),
+  ).toEqual(['Standorte', 'Alarme']);
+  await page.screenshot({ path: `${shots}/4-inbox-de-dark.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${shots}/5-inbox-phone.png`, fullPage: true });
+  await page.goto(`${stack.webUrl}/alarms/${id}`);
+  await page.getByTestId('catalogue').waitFor(WAIT);
+  await page.screenshot({ path: `${shots}/6-detail-phone-de-dark.png`, fullPage: true });
+}
+
+describe('dashboard shell and alarm inbox', () => {
+  let stack: ReadPathStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startReadPathStack(root);
+    browser = await launchChromium();
+    await mkdir(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('works an alarm as an installer, then shows the shell in German and dark', async () => {
+    const now = Date.now();
+    const cellLow = await stack.insertAlarm({
+      code: 'hv.protection.cell_low_voltage',
+      title: 'Cell low voltage',
+      severity: 'critical',
+      firedAt: new Date(now - 5 * 60_000),
+    });
+    await stack.insertAlarm({
+      code: 'hv.protection.pack_high_voltage',
+      title: 'String high voltage',
+      severity: 'major',
+      firedAt: new Date(now - 60 * 60_000),
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    try {
+      await signIn(page, stack);
+      const nav = page.getByRole('navigation', { name: 'Main navigation' });
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Sites', 'Alarms']);
+      expect(await page.getByTestId('signed-in-user').textContent()).toContain('E2E Installer');
+      const first = await checkInbox(page, nav);
+      await acknowledgeOnDetail(page, first, cellLow);
+      await bulkAcknowledgeTheRest(page);
+      await switchToGermanAndDark(page, stack, cellLow);
+    } catch (error) {
+      await page.screenshot({ path: `${shots}/failure.png`, fullPage: true }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { callApi } from '../../../lib/api/client';
+import type { AlarmDetail, Member } from '../../../lib/api/types';
+import { redirectToLogin, requireSessionToken } from '../../../lib/session';
+
+/** The alarm with its history and catalogue entry, or null when it is not in the caller's scope. */
+export async function getAlarmDetail(id: string): Promise<AlarmDetail | null> {
+  const token = await requireSessionToken();
+  const result = await callApi({ token }, (api) => api.GET('/api/alarms/{id}', { params: { path: { id } } }));
+  if (result.ok) {
+    return result.data;
+  }
+  if (result.status === 404 || result.status === 400) {
+    return null;
+  }
+  if (result.status === 401) {
+    redirectToLogin('expired');
+  }
+  throw new Error(`Could not load the alarm: ${result.message}`);
+}
+
+/** Members to assign to; only org admins may read the list, everyone else gets []. */
+export async function getMembers(): Promise<Member[]> {
+  const token = await requireSessionToken();
+  const result = await callApi({ token }, (api) => api.GET('/api/members'));
+  return result.ok ? result.data : [];
+}

@@ -1,0 +1,247 @@
+'use client';
+
+import { SeverityBadge } from '@fleet/ui';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { interpolate } from '../../i18n/dictionary';
+import type { Dictionary } from '../../i18n/en';
+import type { Alarm, AlarmList } from '../../lib/api/types';
+import { formatAge } from '../../lib/format/units';
+import { acknowledgeAlarms, loadMoreAlarms } from './actions';
+import styles from './alarms.module.css';
+import type { AlarmFilters } from './filters';
+
+export interface PlaceNames {
+  sites: Record<string, string>;
+  strings: Record<string, string>;
+}
+
+interface AlarmInboxProps {
+  initial: AlarmList;
+  filters: AlarmFilters;
+  names: PlaceNames;
+  canAct: boolean;
+  now: number;
+  t: Dictionary;
+}
+
+/** Rows, cursor, selection and the two server calls of the inbox. */
+function useInbox(initial: AlarmList, filters: AlarmFilters, t: Dictionary) {
+  const router = useRouter();
+  const [source, setSource] = useState(initial);
+  const [items, setItems] = useState<Alarm[]>(initial.items);
+  const [cursor, setCursor] = useState(initial.nextCursor);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const [pending, startTransition] = useTransition();
+  if (source !== initial) {
+    // New server render: start again from its first page, keep the selection of rows still shown.
+    setSource(initial);
+    setItems(initial.items);
+    setCursor(initial.nextCursor);
+    setSelected(
+      (s) => new Set([...s].filter((id) => initial.items.some((a) => a.id === id && a.status === 'open'))),
+    );
+  }
+
+  const loadMore = () =>
+    startTransition(async () => {
+      if (!cursor) {
+        return;
+      }
+      const page = await loadMoreAlarms(filters, cursor);
+      if (page.ok) {
+        setItems((current) => [
+          ...current,
+          ...page.data.items.filter((a) => !current.some((c) => c.id === a.id)),
+        ]);
+        setCursor(page.data.nextCursor);
+        setMessage(undefined);
+      } else {
+        setMessage(interpolate(t.alarms.loadMoreFailed, { message: page.message }));
+      }
+    });
+
+  const acknowledge = () =>
+    startTransition(async () => {
+      const result = await acknowledgeAlarms([...selected]);
+      if (result.ok) {
+        setMessage(
+          interpolate(t.alarms.bulkDone, {
+            ok: result.data.acknowledged.length,
+            refused: result.data.refused.length,
+          }),
+        );
+        setSelected(new Set());
+        router.refresh();
+      } else {
+        setMessage(interpolate(t.alarms.bulkFailed, { message: result.message }));
+      }
+    });
+
+  return { items, cursor, selected, setSelected, message, pending, loadMore, acknowledge };
+}
+
+/**
+ * The inbox list: rows of the first page from the server, further pages on "Load more", and the
+ * selection for bulk acknowledge. A refresh from the server (live event, action) replaces the
+ * rows with the new first page.
+ */
+export function AlarmInbox({ initial, filters, names, canAct, now, t }: AlarmInboxProps) {
+  const { items, cursor, selected, setSelected, message, pending, loadMore, acknowledge } = useInbox(
+    initial,
+    filters,
+    t,
+  );
+  const openOnPage = items.filter((a) => a.status === 'open');
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      next.has(id) ? next.delete(id) : next.add(id);
+      return next;
+    });
+  const allSelected = openOnPage.length > 0 && openOnPage.every((a) => selected.has(a.id));
+  const toggleAll = () => setSelected(allSelected ? new Set() : new Set(openOnPage.map((a) => a.id)));
+
+  return (
+    <div className={styles.inbox} aria-busy={pending}>
+      {canAct ? (
+        <BulkBar
+          allSelected={allSelected}
+          onToggleAll={toggleAll}
+          selectable={openOnPage.length}
+          selected={selected.size}
+          pending={pending}
+          onAcknowledge={acknowledge}
+          t={t}
+        />
+      ) : null}
+      {message ? (
+        <p className={styles.message} role="status" data-testid="inbox-message">
+          {message}
+        </p>
+      ) : null}
+      <ul className={styles.rows} data-testid="alarm-rows">
+        {items.map((alarm) => (
+          <AlarmRow
+            key={alarm.id}
+            alarm={alarm}
+            names={names}
+            now={now}
+            t={t}
+            selectable={canAct && alarm.status === 'open'}
+            selected={selected.has(alarm.id)}
+            onToggle={() => toggle(alarm.id)}
+          />
+        ))}
+      </ul>
+      {cursor ? (
+        <div className={styles.more}>
+          <button
+            type="button"
+            className="fleet-button"
+            onClick={loadMore}
+            disabled={pending}
+            data-testid="load-more"
+          >
+            {pending ? t.alarms.loadingMore : t.alarms.loadMore}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+interface BulkBarProps {
+  allSelected: boolean;
+  onToggleAll: () => void;
+  selectable: number;
+  selected: number;
+  pending: boolean;
+  onAcknowledge: () => void;
+  t: Dictionary;
+}
+
+function BulkBar({
+  allSelected,
+  onToggleAll,
+  selectable,
+  selected,
+  pending,
+  onAcknowledge,
+  t,
+}: BulkBarProps) {
+  return (
+    <div className={styles.bulkBar}>
+      <label className={styles.selectAll}>
+        <input type="checkbox" checked={allSelected} onChange={onToggleAll} disabled={selectable === 0} />
+        {t.alarms.selectAll}
+      </label>
+      <span aria-live="polite">{interpolate(t.alarms.selected, { n: selected })}</span>
+      <button
+        type="button"
+        className="fleet-button fleet-button--primary"
+        disabled={selected === 0 || pending}
+        onClick={onAcknowledge}
+        data-testid="bulk-acknowledge"
+      >
+        {t.alarms.acknowledgeSelected}
+      </button>
+    </div>
+  );
+}
+
+interface AlarmRowProps {
+  alarm: Alarm;
+  names: PlaceNames;
+  now: number;
+  t: Dictionary;
+  selectable: boolean;
+  selected: boolean;
+  onToggle: () => void;
+}
+
+function AlarmRow({ alarm, names, now, t, selectable, selected, onToggle }: AlarmRowProps) {
+  const site = names.sites[alarm.siteId] ?? t.alarms.unknownSite;
+  const stringName = alarm.stringId ? names.strings[alarm.stringId] : undefined;
+  const where = stringName ? interpolate(t.alarms.whereString, { site, string: stringName }) : site;
+  return (
+    <li
+      className={styles.row}
+      data-testid="alarm-row"
+      data-status={alarm.status}
+      data-severity={alarm.severity}
+    >
+      <span className={styles.check}>
+        {selectable ? (
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={onToggle}
+            aria-label={`${t.alarms.select}: ${alarm.title}`}
+            data-testid="alarm-select"
+          />
+        ) : null}
+      </span>
+      <span className={styles.severity}>
+        <SeverityBadge severity={alarm.severity} label={t.severity[alarm.severity]} />
+      </span>
+      <span className={styles.main}>
+        <Link href={`/alarms/${alarm.id}`} className={styles.title} data-testid="alarm-link">
+          {alarm.title}
+        </Link>
+        <span className={styles.where}>{where}</span>
+      </span>
+      <span className={styles.count} title={t.alarms.colCount}>
+        {interpolate(t.alarm.countTimes, { n: alarm.count })}
+      </span>
+      <span className={styles.status} data-testid="alarm-status">
+        {t.status[alarm.status]}
+      </span>
+      <time className={styles.age} dateTime={alarm.lastFiredAt} title={alarm.lastFiredAt}>
+        {formatAge(alarm.lastFiredAt, now, t)}
+      </time>
+    </li>
+  );
+}

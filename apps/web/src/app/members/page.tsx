@@ -1,0 +1,68 @@
+import { Badge, Card } from '@fleet/ui';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getI18n } from '../../i18n/server';
+import { callApi } from '../../lib/api/client';
+import { formatUtcMinute } from '../../lib/format/units';
+import { getMe } from '../../lib/me';
+import { redirectToLogin, requireSessionToken } from '../../lib/session';
+import { mayReadMembers } from '../../shell/nav';
+import styles from './members.module.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: `${t.members.title} · Fleet` };
+}
+
+/** The organisation's members (org admins only; others get the not-found page, as by URL). */
+export default async function MembersPage() {
+  const [{ t }, me, token] = await Promise.all([getI18n(), getMe(), requireSessionToken()]);
+  if (!me || !mayReadMembers(me.role)) {
+    notFound();
+  }
+  const result = await callApi({ token }, (api) => api.GET('/api/members'));
+  if (!result.ok) {
+    if (result.status === 401) {
+      redirectToLogin('expired');
+    }
+    throw new Error(`Could not load members: ${result.message}`);
+  }
+  return (
+    <main className="page">
+      <h1 className="page-title">{t.members.title}</h1>
+      <p className="page-subtitle">{t.members.subtitle}</p>
+      <Card>
+        {result.data.length === 0 ? (
+          <p className="state-message">{t.members.empty}</p>
+        ) : (
+          <div className={styles.scroll}>
+            <table className={styles.table} data-testid="members">
+              <thead>
+                <tr>
+                  <th scope="col">{t.members.name}</th>
+                  <th scope="col">{t.members.email}</th>
+                  <th scope="col">{t.members.role}</th>
+                  <th scope="col">{t.members.totp}</th>
+                  <th scope="col">{t.members.since}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.data.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.name}</td>
+                    <td>{m.email}</td>
+                    <td>
+                      <Badge>{t.roles[m.role]}</Badge>
+                    </td>
+                    <td>{m.totpEnabled ? t.members.totpOn : t.members.totpOff}</td>
+                    <td>{formatUtcMinute(m.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </main>
+  );
+}
