@@ -64,7 +64,7 @@ async function submitCode(form: FormData): Promise<LoginState> {
   if (!result.ok) {
     return codeFailure(classifyTotpFailure(result.status, result.code), values);
   }
-  (await cookies()).delete(CHALLENGE_COOKIE);
+  await dropChallenge();
   await startSession(result.data.token);
   redirect(safeNextPath(form.get('next')));
 }
@@ -76,7 +76,7 @@ async function codeFailure(failure: TotpFailure, values: { email: string }): Pro
     case 'bad-input':
       return { step: 'code', values, fieldErrors: { code: m.codeFormat } };
     case 'expired':
-      (await cookies()).delete(CHALLENGE_COOKIE);
+      await dropChallenge();
       return { step: 'password', values, error: m.challengeExpired };
     case 'rate-limited':
       return { step: 'code', values, error: m.rateLimited };
@@ -93,6 +93,11 @@ async function keepChallenge(challenge: string): Promise<void> {
     path: '/login',
     expires: tokenExpiry(challenge),
   });
+}
+
+/** Deleting must name the cookie's path, or the browser keeps the /login one. */
+async function dropChallenge(): Promise<void> {
+  (await cookies()).delete({ name: CHALLENGE_COOKIE, path: '/login' });
 }
 
 /** The kept challenge while it is still valid; an expired one means starting over. */
