@@ -2,11 +2,13 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { interpolate } from '../../i18n/dictionary';
+import { getI18n } from '../../i18n/server';
 import { callApi } from '../../lib/api/client';
 import { SESSION_COOKIE, tokenExpiry } from '../../lib/session';
+import type { AccountTexts } from '../(auth)/_lib/account-texts';
 import type { FormState } from '../(auth)/_lib/form-state';
 import { overTls, startSession } from '../(auth)/_lib/session-cookie';
-import { loginMessages as m } from './messages';
 import { safeNextPath } from './safe-next-path';
 import { classifyTotpFailure, normalizeTotpCode, type TotpFailure } from './totp-code';
 
@@ -24,10 +26,12 @@ const CHALLENGE_COOKIE = 'fleet_totp_challenge';
 
 /** Form action of /login: the password step, or (with `step=code`) the authenticator code step. */
 export async function login(_previous: LoginState, form: FormData): Promise<LoginState> {
-  return form.get('step') === 'code' ? submitCode(form) : submitPassword(form);
+  const texts = (await getI18n()).t.accounts;
+  return form.get('step') === 'code' ? submitCode(form, texts) : submitPassword(form, texts);
 }
 
-async function submitPassword(form: FormData): Promise<LoginState> {
+async function submitPassword(form: FormData, texts: AccountTexts): Promise<LoginState> {
+  const m = texts.login;
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
   const values = { email };
@@ -40,7 +44,7 @@ async function submitPassword(form: FormData): Promise<LoginState> {
   }
   const result = await callApi({}, (api) => api.POST('/api/auth/login', { body: { email, password } }));
   if (!result.ok) {
-    return { step: 'password', values, error: passwordFailure(result.status, result.message) };
+    return { step: 'password', values, error: passwordFailure(result.status, result.message, texts) };
   }
   if ('totpRequired' in result.data) {
     await keepChallenge(result.data.challenge);
@@ -50,7 +54,8 @@ async function submitPassword(form: FormData): Promise<LoginState> {
   redirect(safeNextPath(form.get('next')));
 }
 
-async function submitCode(form: FormData): Promise<LoginState> {
+async function submitCode(form: FormData, texts: AccountTexts): Promise<LoginState> {
+  const m = texts.login;
   const values = { email: String(form.get('email') ?? '') };
   const challenge = await readChallenge();
   if (!challenge) {
@@ -62,14 +67,18 @@ async function submitCode(form: FormData): Promise<LoginState> {
   }
   const result = await callApi({}, (api) => api.POST('/api/auth/login/totp', { body: { challenge, code } }));
   if (!result.ok) {
-    return codeFailure(classifyTotpFailure(result.status, result.code), values);
+    return codeFailure(classifyTotpFailure(result.status, result.code), values, texts);
   }
   await dropChallenge();
   await startSession(result.data.token);
   redirect(safeNextPath(form.get('next')));
 }
 
-async function codeFailure(failure: TotpFailure, values: { email: string }): Promise<LoginState> {
+async function codeFailure(
+  failure: TotpFailure,
+  values: { email: string },
+  { login: m, common }: AccountTexts,
+): Promise<LoginState> {
   switch (failure) {
     case 'wrong-code':
       return { step: 'code', values, fieldErrors: { code: m.wrongCode } };
@@ -79,9 +88,9 @@ async function codeFailure(failure: TotpFailure, values: { email: string }): Pro
       await dropChallenge();
       return { step: 'password', values, error: m.challengeExpired };
     case 'rate-limited':
-      return { step: 'code', values, error: m.rateLimited };
+      return { step: 'code', values, error: common.rateLimited };
     case 'unreachable':
-      return { step: 'code', values, error: m.unreachable };
+      return { step: 'code', values, error: common.unreachable };
   }
 }
 
@@ -112,12 +121,12 @@ export async function logout(): Promise<void> {
   redirect('/login');
 }
 
-function passwordFailure(status: number, apiMessage: string): string {
+function passwordFailure(status: number, apiMessage: string, { login: m, common }: AccountTexts): string {
   if (status === 401) {
     return m.invalidCredentials;
   }
   if (status === 400) {
-    return m.badInput(apiMessage);
+    return interpolate(m.badInput, { message: apiMessage });
   }
-  return status === 429 ? m.rateLimited : m.unreachable;
+  return status === 429 ? common.rateLimited : common.unreachable;
 }

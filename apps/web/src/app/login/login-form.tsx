@@ -2,14 +2,21 @@
 
 import Link from 'next/link';
 import { useActionState, useRef } from 'react';
+import type { AccountTexts } from '../(auth)/_lib/account-texts';
 import styles from '../(auth)/_lib/auth.module.css';
 import { FormAlert } from '../(auth)/_lib/form-alert';
 import { FormField } from '../(auth)/_lib/form-field';
 import { useFocusFirstError } from '../(auth)/_lib/use-focus-first-error';
 import { type LoginState, login } from './actions';
-import { loginMessages as m } from './messages';
 
-export function LoginForm({ next, notice }: { next: string | undefined; notice: string | undefined }) {
+interface LoginFormProps {
+  next: string | undefined;
+  notice: string | undefined;
+  texts: AccountTexts;
+}
+
+export function LoginForm({ next, notice, texts }: LoginFormProps) {
+  const m = texts.login;
   const [state, formAction, pending] = useActionState<LoginState, FormData>(login, { step: 'password' });
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
@@ -17,7 +24,7 @@ export function LoginForm({ next, notice }: { next: string | undefined; notice: 
   return (
     <form ref={form} action={formAction} className={styles.form} noValidate aria-describedby="login-error">
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      {codeStep ? <CodeStep state={state} /> : <PasswordStep state={state} />}
+      {codeStep ? <CodeStep state={state} texts={texts} /> : <PasswordStep state={state} texts={texts} />}
       {notice && !state.error && !codeStep ? (
         <FormAlert id="login-notice" tone="info" message={notice} />
       ) : null}
@@ -36,12 +43,13 @@ export function LoginForm({ next, notice }: { next: string | undefined; notice: 
   );
 }
 
-function PasswordStep({ state }: { state: LoginState }) {
+function PasswordStep({ state, texts }: { state: LoginState; texts: AccountTexts }) {
+  const m = texts.login;
   return (
     <>
       <FormField
         name="email"
-        label={m.email}
+        label={texts.common.email}
         type="email"
         autoComplete="username"
         required
@@ -60,7 +68,8 @@ function PasswordStep({ state }: { state: LoginState }) {
   );
 }
 
-function CodeStep({ state }: { state: LoginState }) {
+function CodeStep({ state, texts }: { state: LoginState; texts: AccountTexts }) {
+  const m = texts.login;
   return (
     <>
       <input type="hidden" name="step" value="code" />

@@ -1,18 +1,19 @@
 'use client';
 
 import { useActionState, useRef } from 'react';
+import { type AccountTexts, newPasswordHint } from '../_lib/account-texts';
 import styles from '../_lib/auth.module.css';
 import { FormAlert } from '../_lib/form-alert';
 import { FormField } from '../_lib/form-field';
 import { MIN_PASSWORD_LENGTH } from '../_lib/new-password';
 import { useFocusFirstError } from '../_lib/use-focus-first-error';
 import { type AcceptInviteState, acceptInvite } from './actions';
-import { acceptInviteMessages as m } from './messages';
 
-export function AcceptInviteForm({ token }: { token: string }) {
+export function AcceptInviteForm({ token, texts }: { token: string; texts: AccountTexts }) {
   const [state, formAction, pending] = useActionState<AcceptInviteState, FormData>(acceptInvite, {});
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
+  const m = texts.acceptInvite;
   return (
     <form ref={form} action={formAction} className={styles.form} noValidate>
       <input type="hidden" name="token" value={token} />
@@ -27,7 +28,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
       <FormField
         name="password"
         label={m.password}
-        hint={m.passwordHint}
+        hint={`${newPasswordHint(texts)} ${m.existingAccountHint}`}
         type="password"
         autoComplete="new-password"
         required

@@ -1,28 +1,30 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { getI18n } from '../../../i18n/server';
 import { callApi } from '../../../lib/api/client';
+import { type AccountTexts, newPasswordMessage } from '../_lib/account-texts';
 import { apiFieldOf } from '../_lib/api-field';
 import type { FormState } from '../_lib/form-state';
 import { checkNewPassword } from '../_lib/new-password';
 import { startSession } from '../_lib/session-cookie';
 import { landingPath } from './landing-path';
-import { acceptInviteMessages as m } from './messages';
 
 type Field = 'name' | 'password' | 'confirm';
 export type AcceptInviteState = FormState<Field> & { badLink?: boolean };
 
 /** Accepts the invitation with the mailed token, signs the new member in and takes them home. */
 export async function acceptInvite(_previous: AcceptInviteState, form: FormData): Promise<AcceptInviteState> {
+  const texts = (await getI18n()).t.accounts;
   const token = String(form.get('token') ?? '');
   const name = String(form.get('name') ?? '').trim();
   const password = String(form.get('password') ?? '');
   const values = { name };
   const problem = checkNewPassword(password, String(form.get('confirm') ?? ''));
   if (!name || problem) {
-    const fieldErrors: Partial<Record<Field, string>> = name ? {} : { name: m.missingName };
+    const fieldErrors: Partial<Record<Field, string>> = name ? {} : { name: texts.acceptInvite.missingName };
     if (problem) {
-      fieldErrors[problem.field] = m.problems[problem.problem];
+      fieldErrors[problem.field] = newPasswordMessage(texts, problem.problem);
     }
     return { values, fieldErrors };
   }
@@ -30,13 +32,17 @@ export async function acceptInvite(_previous: AcceptInviteState, form: FormData)
     api.POST('/api/invitations/accept', { body: { token, name, password } }),
   );
   if (!result.ok) {
-    return { values, ...acceptFailure(result.status, result.message) };
+    return { values, ...acceptFailure(result.status, result.message, texts) };
   }
   await startSession(result.data.token);
   redirect(await landingFor(result.data.token, result.data.user.role));
 }
 
-function acceptFailure(status: number, message: string): AcceptInviteState {
+function acceptFailure(
+  status: number,
+  message: string,
+  { acceptInvite: m, common }: AccountTexts,
+): AcceptInviteState {
   const field = status === 400 ? apiFieldOf(message) : undefined;
   if (field === 'name' || field === 'password') {
     return { fieldErrors: { [field]: message.slice(field.length + 1).trim() } };
@@ -50,7 +56,7 @@ function acceptFailure(status: number, message: string): AcceptInviteState {
   if (status === 409) {
     return { error: m.otherAccount };
   }
-  return { error: status === 429 ? m.rateLimited : m.unreachable };
+  return { error: status === 429 ? common.rateLimited : common.unreachable };
 }
 
 /** An owner's sites decide the landing page; if they cannot be read, the sites list will say why. */

@@ -1,8 +1,8 @@
 'use server';
 
+import { getI18n } from '../../../i18n/server';
 import { callApi } from '../../../lib/api/client';
 import type { FormState } from '../_lib/form-state';
-import { forgotPasswordMessages as m } from './messages';
 
 export type ForgotPasswordState = FormState<'email'>;
 
@@ -14,6 +14,7 @@ export async function requestPasswordReset(
   _previous: ForgotPasswordState,
   form: FormData,
 ): Promise<ForgotPasswordState> {
+  const { forgotPassword: m, common } = (await getI18n()).t.accounts;
   const email = String(form.get('email') ?? '').trim();
   const values = { email };
   if (!email) {
@@ -26,5 +27,5 @@ export async function requestPasswordReset(
   if (result.status === 400) {
     return { values, fieldErrors: { email: m.invalidEmail } };
   }
-  return { values, error: result.status === 429 ? m.rateLimited : m.unreachable };
+  return { values, error: result.status === 429 ? common.rateLimited : common.unreachable };
 }

@@ -2,25 +2,26 @@
 
 import Link from 'next/link';
 import { useActionState, useRef } from 'react';
+import { type AccountTexts, newPasswordHint } from '../_lib/account-texts';
 import styles from '../_lib/auth.module.css';
 import { FormAlert } from '../_lib/form-alert';
 import { FormField } from '../_lib/form-field';
 import { MIN_PASSWORD_LENGTH } from '../_lib/new-password';
 import { useFocusFirstError } from '../_lib/use-focus-first-error';
 import { type ResetPasswordState, resetPassword } from './actions';
-import { resetPasswordMessages as m } from './messages';
 
-export function ResetPasswordForm({ token }: { token: string }) {
+export function ResetPasswordForm({ token, texts }: { token: string; texts: AccountTexts }) {
   const [state, formAction, pending] = useActionState<ResetPasswordState, FormData>(resetPassword, {});
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
+  const m = texts.resetPassword;
   return (
     <form ref={form} action={formAction} className={styles.form} noValidate>
       <input type="hidden" name="token" value={token} />
       <FormField
         name="password"
         label={m.password}
-        hint={m.passwordHint}
+        hint={newPasswordHint(texts)}
         type="password"
         autoComplete="new-password"
         required
