@@ -30,6 +30,8 @@ export class NatsKit {
   async cleanup(consumer: string, gatewayId: string): Promise<void> {
     const jsm = await jetstreamManager(this.nc);
     await jsm.consumers.delete(streams.telemetry.name, consumer).catch(() => undefined);
+    // Ingest follows INGEST_CONSUMER with `<consumer>-events` on the EVENTS stream.
+    await jsm.consumers.delete(streams.events.name, `${consumer}-events`).catch(() => undefined);
     await jsm.streams
       .purge(streams.telemetry.name, { filter: subjects.telemetry(gatewayId) })
       .catch(() => undefined);

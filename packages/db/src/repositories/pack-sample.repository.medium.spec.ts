@@ -207,9 +207,9 @@ describe.each(targets)('PackSampleRepository time layout on $name', (target) => 
       [string.id],
     );
     if (target.name === 'postgres') {
-      // The month's partitions (pack_sample, cell_snapshot) were created and the row moved out
-      // of the default partition.
-      expect(created).toBe(2);
+      // The month's partitions (pack_sample, cell_snapshot, bms_event) were created and the row
+      // moved out of the default partition.
+      expect(created).toBe(3);
       expect(rows).toEqual([{ home: 'pack_sample_p201903' }]);
     } else {
       expect(created).toBe(0);

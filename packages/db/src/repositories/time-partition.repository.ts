@@ -1,7 +1,7 @@
 import type { PgPool } from '../client.js';
 
 /** Time-series tables whose monthly partitions the project manages on plain PostgreSQL. */
-const PARTITIONED_TABLES = ['pack_sample', 'cell_snapshot'] as const;
+const PARTITIONED_TABLES = ['pack_sample', 'cell_snapshot', 'bms_event'] as const;
 
 /**
  * Keeps monthly partitions ahead of the data on plain PostgreSQL (ensure_time_partitions(),
