@@ -48,7 +48,11 @@ async function withPage(
   }
 }
 
-async function expectValues(page: Page, expected: Record<string, string>): Promise<void> {
+/** Values are written here with a plain space; the page puts a no-break space before the unit. */
+const withUnitSpace = (value: string) => value.replace(' ', '\u00a0');
+
+async function expectValues(page: Page, written: Record<string, string>): Promise<void> {
+  const expected = Object.fromEntries(Object.entries(written).map(([id, v]) => [id, withUnitSpace(v)]));
   const [[firstId, firstText], ...rest] = Object.entries(expected) as [
     [string, string],
     ...[string, string][],

@@ -1,10 +1,7 @@
-import { accountsEn } from './accounts.en';
-
 // English texts of the dashboard. The shape of this object is the Dictionary type every other
 // locale must fill completely (de.ts is typed against it; i18n.spec.ts also checks at run time).
 // `{name}` marks a value filled in by `interpolate`.
 export const en = {
-  accounts: accountsEn,
   shell: {
     skipToContent: 'Skip to content',
     brand: 'Fleet',
@@ -178,6 +175,49 @@ export const en = {
     noDataYet: 'no data yet',
     loading: 'Loading sites…',
     errorWhat: 'sites',
+  },
+  string: {
+    breadcrumb: 'Breadcrumb',
+    gateway: 'gateway {id}',
+    busAddress: '{bus} address {address}',
+    loading: 'Loading string…',
+    errorWhat: 'this string',
+    notFound: 'String not found',
+    notFoundText: 'It does not exist, or it belongs to another organisation.',
+    backToSites: 'Back to sites',
+    paused: 'Live updates paused ({problem}); retrying. Values below may be out of date.',
+    noData: 'No data yet. Values appear here as soon as the gateway reports this string.',
+    sample: 'Sample',
+    packVoltage: 'Pack voltage',
+    current: 'Current',
+    charging: 'charging',
+    discharging: 'discharging',
+    idle: 'idle',
+    soc: 'State of charge',
+    soh: 'State of health',
+    temperatures: 'Temperatures',
+    bms: 'BMS',
+    cellMax: 'Cell max',
+    cellMin: 'Cell min',
+    sensorNo: 'sensor #{no}',
+    cellNo: 'cell #{no}',
+    cellVoltages: 'Cell voltages',
+    max: 'Max',
+    min: 'Min',
+    spread: 'Spread',
+    limits: 'Limits and status',
+    chargeCutoff: 'Charge cut-off',
+    dischargeCutoff: 'Discharge cut-off',
+    chargeLimit: 'Charge limit',
+    dischargeLimit: 'Discharge limit',
+    charging2: 'Charging',
+    discharging2: 'Discharging',
+    allowed: 'allowed',
+    forbidden: 'forbidden',
+    alarmBits: 'Alarm bits',
+    protectionBits: 'Protection bits',
+    errorBits: 'Error bits',
+    none: 'none',
   },
 } as const;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dictionaryFor } from '../../i18n/dictionary';
 import { createUnitFormatter, formatAge, formatUtcMinute, MISSING } from './units';
 
-const NNBSP = '\u202f';
+const NNBSP = '\u00a0';
 const en = createUnitFormatter('en');
 const de = createUnitFormatter('de');
 
@@ -13,8 +13,9 @@ describe('unit formatter', () => {
     expect(en.celsius(18)).toBe(`18.0${NNBSP}°C`);
     expect(de.celsius(-0.5)).toBe(`-0,5${NNBSP}°C`);
     expect(en.percent(45.6)).toBe(`46${NNBSP}%`);
-    expect(de.millivolts(3312)).toBe(`3.312${NNBSP}mV`);
-    expect(en.millivolts(3312)).toBe(`3,312${NNBSP}mV`);
+    expect(de.millivolts(3312)).toBe(`3312${NNBSP}mV`);
+    expect(en.millivolts(3312)).toBe(`3312${NNBSP}mV`);
+    expect(de.count(12345)).toBe('12.345');
     expect(de.kilowattHours(12345.67)).toBe(`12.345,7${NNBSP}kWh`);
   });
 

@@ -4,13 +4,13 @@ import type { Locale } from '../../i18n/locale';
 
 // The one place the dashboard turns numbers into text with units. Each value has a fixed number
 // of decimals per unit (so columns line up and a value never jumps between "3.3" and "3.31"),
-// the locale's decimal and grouping signs (246.9 V / 246,9 V), a narrow no-break space before the
-// unit, and a dash for a value the BMS did not report. The integer wire units (0.1 V, 0.1 A,
+// the locale's decimal sign (246.9 V / 246,9 V; grouping only for energy and counts, cell
+// voltages read as 3350 mV), a no-break space before the unit, and a dash for a value the BMS did not report. The integer wire units (0.1 V, 0.1 A,
 // 0.1 °C) have their own entry points so no page divides by ten itself.
 
 /** Shown for a value that was not reported. */
 export const MISSING = '—';
-const UNIT_SPACE = '\u202f';
+const UNIT_SPACE = '\u00a0';
 
 type Maybe = number | null | undefined;
 
@@ -34,16 +34,18 @@ export interface UnitFormatter {
 const present = (value: Maybe): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export function createUnitFormatter(locale: Locale): UnitFormatter {
-  const fixed = (digits: number, signed = false) =>
+  const fixed = (digits: number, options: { signed?: boolean; grouped?: boolean } = {}) =>
     new Intl.NumberFormat(locale, {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-      signDisplay: signed ? 'exceptZero' : 'auto',
+      signDisplay: options.signed ? 'exceptZero' : 'auto',
+      useGrouping: options.grouped ?? false,
     });
   const oneDecimal = fixed(1);
-  const signedOneDecimal = fixed(1, true);
+  const signedOneDecimal = fixed(1, { signed: true });
   const whole = fixed(0);
-  const kwh = fixed(1);
+  const grouped = fixed(0, { grouped: true });
+  const kwh = fixed(1, { grouped: true });
   const unit = (nf: Intl.NumberFormat, symbol: string) => (value: Maybe) =>
     present(value) ? `${nf.format(value === 0 ? 0 : value)}${UNIT_SPACE}${symbol}` : MISSING;
   const tenth = (f: (v: Maybe) => string) => (value: Maybe) => f(present(value) ? value / 10 : value);
@@ -61,7 +63,7 @@ export function createUnitFormatter(locale: Locale): UnitFormatter {
     voltsDv: tenth(volts),
     ampsDa: tenth(amps),
     celsiusDc: tenth(celsius),
-    count: (n) => (present(n) ? whole.format(n) : MISSING),
+    count: (n) => (present(n) ? grouped.format(n) : MISSING),
   };
 }
 

@@ -1,7 +1,8 @@
 'use client';
 
+import { useI18n } from '../../../i18n/client';
 import { ErrorView } from '../../error-view';
 
 export default function StringError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorView what="this string" error={error} retry={retry} />;
+  return <ErrorView what={useI18n().t.string.errorWhat} error={error} retry={retry} />;
 }

@@ -3,6 +3,8 @@
 import { Card } from '@fleet/ui';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { useI18n } from '../../../i18n/client';
+import { interpolate } from '../../../i18n/dictionary';
 import type { LatestPackSample } from '../../../lib/api/types';
 import type { LatestResponse } from './latest-response';
 import { PackView } from './pack-view';
@@ -26,6 +28,7 @@ interface LivePackProps {
  */
 export function LivePack({ stringId, initial, serverNow }: LivePackProps) {
   const router = useRouter();
+  const { t } = useI18n();
   const [sample, setSample] = useState(initial);
   const [now, setNow] = useState(serverNow);
   const [problem, setProblem] = useState<string | undefined>();
@@ -72,7 +75,7 @@ export function LivePack({ stringId, initial, serverNow }: LivePackProps) {
     <section aria-live="polite">
       {problem ? (
         <p className={styles.problem} role="status" data-testid="live-error">
-          Live updates paused ({problem}); retrying. Values below may be out of date.
+          {interpolate(t.string.paused, { problem })}
         </p>
       ) : null}
       {sample ? (
@@ -80,7 +83,7 @@ export function LivePack({ stringId, initial, serverNow }: LivePackProps) {
       ) : (
         <Card>
           <p className="state-message" data-testid="no-data">
-            No data yet. Values appear here as soon as the gateway reports this string.
+            {t.string.noData}
           </p>
         </Card>
       )}

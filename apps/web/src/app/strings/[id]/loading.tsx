@@ -1,8 +1,11 @@
-export default function Loading() {
+import { getI18n } from '../../../i18n/server';
+
+export default async function Loading() {
+  const { t } = await getI18n();
   return (
     <main className="page">
       <p className="state-message" aria-busy="true" data-testid="loading">
-        Loading string…
+        {t.string.loading}
       </p>
     </main>
   );

@@ -1,125 +1,126 @@
-import {
-  Card,
-  currentDirection,
-  formatAge,
-  formatCurrentDa,
-  formatMv,
-  formatPct,
-  formatSpreadMv,
-  formatTempDc,
-  formatTimestampUtc,
-  formatVoltageDv,
-  StateBadge,
-  StatTile,
-} from '@fleet/ui';
+'use client';
+
+import { Card, currentDirection, formatTimestampUtc, StateBadge, StatTile } from '@fleet/ui';
+import { useI18n } from '../../../i18n/client';
+import { interpolate } from '../../../i18n/dictionary';
+import type { Dictionary } from '../../../i18n/en';
 import type { LatestPackSample } from '../../../lib/api/types';
+import { createUnitFormatter, formatAge, MISSING } from '../../../lib/format/units';
 import styles from './string.module.css';
 
-/** "#12" for a cell or sensor number, as the BMS numbers them (0- or 1-based is unknown). */
-function numbered(prefix: string, no: number | null): string | undefined {
-  return no === null ? undefined : `${prefix} #${no}`;
+/** "cell #12" for a cell or sensor number, as the BMS numbers them (0- or 1-based is unknown). */
+function numbered(template: string, no: number | null): string | undefined {
+  return no === null ? undefined : interpolate(template, { no });
 }
 
 /** Raw status words, shown as hex; "none" when no bit is set. Bit names are not decoded yet. */
-function bits(value: number | null): string {
+function bits(value: number | null, t: Dictionary): string {
   if (value === null) {
-    return '—';
+    return MISSING;
   }
-  return value === 0 ? 'none' : `0x${value.toString(16).padStart(4, '0')}`;
+  return value === 0 ? t.string.none : `0x${value.toString(16).padStart(4, '0')}`;
 }
 
-function flag(value: boolean | null): string {
+function flag(value: boolean | null, t: Dictionary): string {
   if (value === null) {
-    return '—';
+    return MISSING;
   }
-  return value ? 'forbidden' : 'allowed';
+  return value ? t.string.forbidden : t.string.allowed;
+}
+
+/** Spread between the highest and lowest cell; a dash when either is missing. */
+function spread(sample: LatestPackSample, mv: (v: number | null) => string): string {
+  const { cellMaxMv: max, cellMinMv: min } = sample;
+  return max === null || min === null ? MISSING : mv(max - min);
 }
 
 /** All values of one pack sample. `now` is passed in so server and browser render the same text. */
 export function PackView({ sample, now }: { sample: LatestPackSample; now: number }) {
-  const direction = currentDirection(sample.packCurrentDa);
+  const { t, locale } = useI18n();
+  const u = createUnitFormatter(locale);
+  const direction = t.string[currentDirection(sample.packCurrentDa)];
   return (
     <>
       <div className={styles.meta}>
         <StateBadge state={sample.state} testId="state" />
         <span>
-          Sample{' '}
+          {t.string.sample}{' '}
           <time dateTime={sample.ts} data-testid="sample-ts">
             {formatTimestampUtc(sample.ts)}
           </time>{' '}
-          (<span data-testid="sample-age">{formatAge(sample.ts, now)}</span>)
+          (<span data-testid="sample-age">{formatAge(sample.ts, now, t)}</span>)
         </span>
       </div>
       <div className={styles.primary}>
-        <StatTile label="Pack voltage" value={formatVoltageDv(sample.packVoltageDv)} testId="pack-voltage" />
         <StatTile
-          label="Current"
-          value={formatCurrentDa(sample.packCurrentDa)}
+          label={t.string.packVoltage}
+          value={u.voltsDv(sample.packVoltageDv)}
+          testId="pack-voltage"
+        />
+        <StatTile
+          label={t.string.current}
+          value={u.ampsDa(sample.packCurrentDa)}
           hint={<span data-testid="current-direction">{direction}</span>}
           testId="pack-current"
         />
-        <StatTile label="State of charge" value={formatPct(sample.socPct)} testId="soc" />
-        <StatTile label="State of health" value={formatPct(sample.sohPct)} testId="soh" />
+        <StatTile label={t.string.soc} value={u.percent(sample.socPct)} testId="soc" />
+        <StatTile label={t.string.soh} value={u.percent(sample.sohPct)} testId="soh" />
       </div>
       <div className={styles.secondary}>
-        <Card title="Temperatures">
+        <Card title={t.string.temperatures}>
           <div className={styles.tiles}>
-            <StatTile label="BMS" value={formatTempDc(sample.bmsTempDc)} testId="bms-temp" />
+            <StatTile label={t.string.bms} value={u.celsiusDc(sample.bmsTempDc)} testId="bms-temp" />
             <StatTile
-              label="Cell max"
-              value={formatTempDc(sample.cellTempMaxDc)}
-              hint={numbered('sensor', sample.cellTempMaxNo)}
+              label={t.string.cellMax}
+              value={u.celsiusDc(sample.cellTempMaxDc)}
+              hint={numbered(t.string.sensorNo, sample.cellTempMaxNo)}
               testId="cell-temp-max"
             />
             <StatTile
-              label="Cell min"
-              value={formatTempDc(sample.cellTempMinDc)}
-              hint={numbered('sensor', sample.cellTempMinNo)}
+              label={t.string.cellMin}
+              value={u.celsiusDc(sample.cellTempMinDc)}
+              hint={numbered(t.string.sensorNo, sample.cellTempMinNo)}
               testId="cell-temp-min"
             />
           </div>
         </Card>
-        <Card title="Cell voltages">
+        <Card title={t.string.cellVoltages}>
           <div className={styles.tiles}>
             <StatTile
-              label="Max"
-              value={formatMv(sample.cellMaxMv)}
-              hint={numbered('cell', sample.cellMaxNo)}
+              label={t.string.max}
+              value={u.millivolts(sample.cellMaxMv)}
+              hint={numbered(t.string.cellNo, sample.cellMaxNo)}
               testId="cell-max"
             />
             <StatTile
-              label="Min"
-              value={formatMv(sample.cellMinMv)}
-              hint={numbered('cell', sample.cellMinNo)}
+              label={t.string.min}
+              value={u.millivolts(sample.cellMinMv)}
+              hint={numbered(t.string.cellNo, sample.cellMinNo)}
               testId="cell-min"
             />
-            <StatTile
-              label="Spread"
-              value={formatSpreadMv(sample.cellMaxMv, sample.cellMinMv)}
-              testId="cell-spread"
-            />
+            <StatTile label={t.string.spread} value={spread(sample, u.millivolts)} testId="cell-spread" />
           </div>
         </Card>
-        <Card title="Limits and status">
+        <Card title={t.string.limits}>
           <dl className={styles.facts}>
-            <dt>Charge cut-off</dt>
-            <dd>{formatVoltageDv(sample.chargeCutoffDv)}</dd>
-            <dt>Discharge cut-off</dt>
-            <dd>{formatVoltageDv(sample.dischargeCutoffDv)}</dd>
-            <dt>Charge limit</dt>
-            <dd>{formatCurrentDa(sample.chargeLimitDa)}</dd>
-            <dt>Discharge limit</dt>
-            <dd>{formatCurrentDa(sample.dischargeLimitDa)}</dd>
-            <dt>Charging</dt>
-            <dd>{flag(sample.chargeForbidden)}</dd>
-            <dt>Discharging</dt>
-            <dd>{flag(sample.dischargeForbidden)}</dd>
-            <dt>Alarm bits</dt>
-            <dd data-testid="alarm-bits">{bits(sample.alarmBits)}</dd>
-            <dt>Protection bits</dt>
-            <dd data-testid="protection-bits">{bits(sample.protectionBits)}</dd>
-            <dt>Error bits</dt>
-            <dd>{bits(sample.errorBits)}</dd>
+            <dt>{t.string.chargeCutoff}</dt>
+            <dd>{u.voltsDv(sample.chargeCutoffDv)}</dd>
+            <dt>{t.string.dischargeCutoff}</dt>
+            <dd>{u.voltsDv(sample.dischargeCutoffDv)}</dd>
+            <dt>{t.string.chargeLimit}</dt>
+            <dd>{u.ampsDa(sample.chargeLimitDa)}</dd>
+            <dt>{t.string.dischargeLimit}</dt>
+            <dd>{u.ampsDa(sample.dischargeLimitDa)}</dd>
+            <dt>{t.string.charging2}</dt>
+            <dd>{flag(sample.chargeForbidden, t)}</dd>
+            <dt>{t.string.discharging2}</dt>
+            <dd>{flag(sample.dischargeForbidden, t)}</dd>
+            <dt>{t.string.alarmBits}</dt>
+            <dd data-testid="alarm-bits">{bits(sample.alarmBits, t)}</dd>
+            <dt>{t.string.protectionBits}</dt>
+            <dd data-testid="protection-bits">{bits(sample.protectionBits, t)}</dd>
+            <dt>{t.string.errorBits}</dt>
+            <dd>{bits(sample.errorBits, t)}</dd>
           </dl>
         </Card>
       </div>

@@ -2,6 +2,8 @@ import { Badge } from '@fleet/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { interpolate } from '../../../i18n/dictionary';
+import { getI18n } from '../../../i18n/server';
 import { LivePack } from './live-pack';
 import { getLatestSample, getStringDetail } from './queries';
 import styles from './string.module.css';
@@ -14,14 +16,14 @@ interface StringPageProps {
 
 export default async function StringPage({ params }: StringPageProps) {
   const { id } = await params;
-  const [detail, latest] = await Promise.all([getStringDetail(id), getLatestSample(id)]);
+  const [{ t }, detail, latest] = await Promise.all([getI18n(), getStringDetail(id), getLatestSample(id)]);
   if (!detail) {
     notFound();
   }
   return (
     <main className="page">
-      <nav className={styles.breadcrumb} aria-label="Breadcrumb">
-        <Link href="/sites">Sites</Link> / <span>{detail.site.name}</span>
+      <nav className={styles.breadcrumb} aria-label={t.string.breadcrumb}>
+        <Link href="/sites">{t.shell.sites}</Link> / <span>{detail.site.name}</span>
       </nav>
       <header className={styles.header}>
         <div>
@@ -29,8 +31,9 @@ export default async function StringPage({ params }: StringPageProps) {
             {detail.name}
           </h1>
           <p className="page-subtitle">
-            {detail.site.address ?? detail.site.name} · gateway {detail.gatewayId} · {detail.bus} address{' '}
-            {detail.bmsAddress}
+            {detail.site.address ?? detail.site.name} ·{' '}
+            {interpolate(t.string.gateway, { id: detail.gatewayId })} ·{' '}
+            {interpolate(t.string.busAddress, { bus: detail.bus, address: detail.bmsAddress })}
           </p>
         </div>
         <Badge tone="info">
