@@ -85,6 +85,7 @@ export class AuthGuard implements CanActivate {
         orgKind: principal.orgKind,
         scope: principal.scope,
         scopeChangesAt: principal.scopeChangesAt,
+        sessionIssuedAtMs: identity.issuedAtMs,
       },
     };
   }

@@ -15,6 +15,7 @@ const supportWith = (siteIds: string[], scopeChangesAt: Date | null = null): Pri
   role: 'support',
   scope: { orgId: DESK, siteIds },
   scopeChangesAt,
+  sessionsValidAfter: null,
 });
 
 const alarmAt = (siteId: string, title: string, stringId: string | null = null): LiveEvent =>
@@ -39,11 +40,17 @@ class FakeSink implements StreamSink {
 
 let sink: FakeSink;
 let resolve: ReturnType<typeof vi.fn<(userId: string) => Promise<Principal | null>>>;
-function open(principal: Principal, site: string | null = SITE_A1, strings: string[] = []): LiveStream {
+function open(
+  principal: Principal,
+  site: string | null = SITE_A1,
+  strings: string[] = [],
+  sessionIssuedAtMs?: number,
+): LiveStream {
   const stream = new LiveStream({
     principal,
     site,
     strings,
+    ...(sessionIssuedAtMs === undefined ? {} : { sessionIssuedAtMs }),
     requestedSites: site ? [{ id: site, tenantId: ORG_A }] : [],
     resolve,
     sink,
@@ -141,6 +148,22 @@ describe('LiveStream timers', () => {
     expect(sink.ended).toBe(false);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sink.events()).toEqual(['event: revoked {"reason":"user no longer exists"}']);
+  });
+
+  it('ends a stream whose session a password reset voided, and keeps one opened after it', async () => {
+    const issued = Date.parse('2026-12-28T09:00:00Z');
+    const reset = { ...supportWith([SITE_A1]), sessionsValidAfter: new Date('2026-12-28T09:30:00Z') };
+    resolve.mockResolvedValue(reset);
+    const old = open(supportWith([SITE_A1]), SITE_A1, [], issued);
+    old.accessChanged();
+    await vi.waitFor(() => expect(sink.ended).toBe(true));
+    expect(sink.events()).toEqual(['event: revoked {"reason":"session ended by a password reset"}']);
+
+    sink = new FakeSink();
+    const fresh = open(supportWith([SITE_A1]), SITE_A1, [], Date.parse('2026-12-28T09:45:00Z'));
+    fresh.accessChanged();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sink.ended).toBe(false);
   });
 
   it('ends a stream whose scope became empty even without a requested site', async () => {

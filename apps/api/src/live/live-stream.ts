@@ -19,6 +19,8 @@ export interface LiveStreamOptions {
   strings: readonly string[];
   /** The sites the request named (the site, the strings' sites): all must stay in scope. */
   requestedSites: readonly SitePlace[];
+  /** When the stream's session token was issued (ms): a password reset after it ends the stream. */
+  sessionIssuedAtMs?: number;
   /** Reads the caller again (AccessRepository.principalOf). */
   resolve(userId: string): Promise<Principal | null>;
   sink: StreamSink;
@@ -183,6 +185,14 @@ export class LiveStream {
   private denialOf(principal: Principal | null): string | null {
     if (principal === null) {
       return 'user no longer exists';
+    }
+    const issued = this.options.sessionIssuedAtMs;
+    if (
+      issued !== undefined &&
+      principal.sessionsValidAfter &&
+      issued < principal.sessionsValidAfter.getTime()
+    ) {
+      return 'session ended by a password reset';
     }
     if (!READERS.includes(principal.role)) {
       return 'role may no longer read';

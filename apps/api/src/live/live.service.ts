@@ -70,6 +70,7 @@ export class LiveService implements BeforeApplicationShutdown, OnApplicationShut
       site: query.site ?? null,
       strings,
       requestedSites: requested,
+      ...(auth.sessionIssuedAtMs === undefined ? {} : { sessionIssuedAtMs: auth.sessionIssuedAtMs }),
       resolve: (userId) => this.access.principalOf(userId),
       sink: res,
       onClosed: () => {

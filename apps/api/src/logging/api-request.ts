@@ -22,6 +22,8 @@ export interface AuthContext {
   /** The sites the caller may see (site-level data: sites, strings, telemetry, alarms). */
   scope: AccessScope;
   scopeChangesAt: Date | null;
+  /** When the caller's session token was issued (ms); absent for API keys. A live stream ends when a reset voids it. */
+  sessionIssuedAtMs?: number;
 }
 
 /** The HTTP request as this API decorates it. */

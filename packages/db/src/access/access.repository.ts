@@ -15,6 +15,8 @@ export interface Principal {
    * or null. A live stream re-resolves its caller at this moment at the latest.
    */
   scopeChangesAt: Date | null;
+  /** Sessions issued before this were ended (a password reset); null when none was. */
+  sessionsValidAfter: Date | null;
 }
 
 /** Roles that work on every site their organisation manages. */
@@ -35,6 +37,7 @@ export class AccessRepository {
         id: true,
         tenantId: true,
         role: true,
+        sessionsValidAfter: true,
         tenant: { select: { kind: true } },
         siteMemberships: { select: { siteId: true }, orderBy: { siteId: 'asc' } },
       },
@@ -61,6 +64,7 @@ export class AccessRepository {
       role: user.role,
       scope: { orgId: orgWide ? user.tenantId : null, siteIds: [...siteIds].sort() },
       scopeChangesAt: expiries.length > 0 ? new Date(Math.min(...expiries)) : null,
+      sessionsValidAfter: user.sessionsValidAfter,
     };
   }
 }

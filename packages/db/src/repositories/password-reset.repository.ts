@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../client.js';
+import { ACCESS_CHANNEL } from './support-grant.repository.js';
 
 /**
  * One-time password reset tokens (only their SHA-256 is stored). Public flows only, on the
@@ -29,6 +30,9 @@ export class PasswordResetRepository {
       }
       await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionsValidAfter: now } });
       await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+      // Open live streams of this user look again and end (their sessions are now void).
+      const payload = JSON.stringify({ kind: 'password-reset', userId });
+      await tx.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${payload})`;
       return userId;
     });
   }
