@@ -120,7 +120,7 @@ describe('dashboard shell and alarm inbox', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startReadPathStack(root);
+    stack = await startReadPathStack(root, { nats: true });
     browser = await launchChromium();
     await mkdir(shots, { recursive: true });
   });
@@ -159,6 +159,42 @@ describe('dashboard shell and alarm inbox', () => {
       throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
     } finally {
       await page.close();
+    }
+  });
+  it('updates an open inbox live, without a reload, when another session acknowledges', async () => {
+    const id = await stack.insertAlarm({
+      code: 'hv.protection.cell_high_voltage',
+      title: 'Cell high voltage',
+      severity: 'critical',
+      firedAt: new Date(),
+    });
+    const watcher = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const actor = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const row = `[data-testid="alarm-row"]:has(a[href="/alarms/${id}"])`;
+    try {
+      await signIn(watcher, stack);
+      await watcher.goto(`${stack.webUrl}/alarms`);
+      await waitForAttribute(watcher, '[data-testid="live-status"]', 'data-live', 'on');
+      expect(await watcher.locator(row).getAttribute('data-status')).toBe('open');
+      // A marker in the page's JS world survives in-place updates but not a reload.
+      await watcher.evaluate(() => Object.assign(window, { __noReload: true }));
+
+      await signIn(actor, stack);
+      await actor.goto(`${stack.webUrl}/alarms/${id}`);
+      await actor.getByTestId('action-acknowledge').click();
+      await waitForText(actor, 'alarm-detail-status', 'Acknowledged');
+
+      // The hint shows as the event arrives; the re-rendered row follows.
+      await waitForText(watcher, 'live-updated', 'Updated just now');
+      await waitForAttribute(watcher, row, 'data-status', 'acknowledged');
+      expect(await watcher.evaluate(() => (window as { __noReload?: boolean }).__noReload)).toBe(true);
+      await watcher.screenshot({ path: `${shots}/7-inbox-live-updated.png`, fullPage: true });
+    } catch (error) {
+      await watcher.screenshot({ path: `${shots}/failure-live.png`, fullPage: true }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
+    } finally {
+      await watcher.close();
+      await actor.close();
     }
   });
 });

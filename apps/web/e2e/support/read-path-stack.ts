@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as ingest would fill it
 import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
+import { type PrivateNats, startPrivateNats } from './private-nats.js';
 import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
 
 export interface SampleValues {
@@ -120,7 +121,12 @@ async function insertAlarm(
  * A fresh migrated database with one tenant, user, site, gateway and string; the built API and
  * the built web app on free ports, both answering before this resolves.
  */
-export async function startReadPathStack(root: string): Promise<ReadPathStack> {
+export interface StackOptions {
+  /** Give the API a private nats-server with the ALARMS stream, so live alarm events flow. */
+  nats?: boolean;
+}
+
+export async function startReadPathStack(root: string, options: StackOptions = {}): Promise<ReadPathStack> {
   await build(root);
   const [target] = await testing.testDatabaseTargets();
   if (!target) {
@@ -130,11 +136,13 @@ export async function startReadPathStack(root: string): Promise<ReadPathStack> {
   const prisma = createPrismaClient(db.url);
   const pool = createPgPool(db.url, 2);
   const children: RunningProcess[] = [];
+  let nats: PrivateNats | undefined;
   const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
   const stop = async () => {
     for (const child of children.reverse()) {
       await child.stop();
     }
+    await nats?.stop();
     await prisma.$disconnect();
     await pool.end();
     await db.drop();
@@ -142,10 +150,15 @@ export async function startReadPathStack(root: string): Promise<ReadPathStack> {
   try {
     const seeded = await seed(prisma);
     const [apiPort, webPort] = [await freePort(), await freePort()];
+    if (options.nats) {
+      nats = await startPrivateNats();
+    }
     const apiEnv = {
       DATABASE_URL: db.url,
       API_PORT: String(apiPort),
       AUTH_SECRET: randomBytes(32).toString('hex'),
+      // The notification worker is not under test and would only wait for channels.
+      ...(nats ? { NATS_URL: nats.url, NOTIFY_WORKER: 'off' } : {}),
     };
     children.push(
       startProcess('api', node, ['apps/api/dist/main.js'], {
