@@ -39,8 +39,9 @@ async function withPage(
   stack: AccountStack,
   name: string,
   body: (page: Page) => Promise<void>,
+  locale = 'en-GB',
 ) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
   const page = await context.newPage();
   try {
     await body(page);
@@ -66,9 +67,9 @@ async function acceptsAnInvitation(stack: AccountStack, browser: Browser): Promi
     await page.getByLabel('Password', { exact: true }).fill('a-long-owner-password');
     await page.getByLabel('Password again').fill('a-different-password');
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
-    await waitForText(page, 'confirm-error', 'The two passwords are not the same.');
-    // The focus moved to the field to fix, which names its error.
-    expect(await focused(page)).toEqual({ id: 'confirm', describedBy: 'confirm-error' });
+    await waitForText(page, 'password-error', 'The two passwords were not the same. Type both again.');
+    // The focus moved to the field to fix, which names its hint and error.
+    expect(await focused(page)).toEqual({ id: 'password', describedBy: 'password-hint password-error' });
     await page.screenshot({ path: `${shots}/1-accept-mismatch.png`, fullPage: true });
 
     // React resets a form after its action; the name comes back from the action's state, the
@@ -169,6 +170,29 @@ async function signsInWithTotp(stack: AccountStack, browser: Browser): Promise<v
   });
 }
 
+async function speaksGerman(stack: AccountStack, browser: Browser): Promise<void> {
+  await withPage(
+    browser,
+    stack,
+    'german',
+    async (page) => {
+      await page.goto(`${stack.webUrl}/accept-invite`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Willkommen bei Fleet');
+      expect(await page.getByTestId('accept-invite-error').textContent()).toBe(
+        'Diese Seite braucht den Link aus Ihrer Einladungs-E-Mail.',
+      );
+      await page.goto(`${stack.webUrl}/login`);
+      await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
+      await page.waitForURL(/\/forgot-password$/);
+      await page.getByRole('button', { name: 'Link senden' }).click();
+      await waitForText(page, 'email-error', 'Bitte geben Sie Ihre E-Mail-Adresse ein.');
+      expect(await focused(page)).toEqual({ id: 'email', describedBy: 'email-error' });
+      await page.screenshot({ path: `${shots}/4-forgot-password-de.png`, fullPage: true });
+    },
+    'de-DE',
+  );
+}
+
 describe('account flows', () => {
   let stack: AccountStack;
   let browser: Browser;
@@ -190,4 +214,6 @@ describe('account flows', () => {
     resetsAPassword(stack, browser));
   it('asks a TOTP account for its code: a wrong code is refused, a lost challenge starts over, the right code signs in', () =>
     signsInWithTotp(stack, browser));
+  it('speaks German to a German browser (Accept-Language), errors included', () =>
+    speaksGerman(stack, browser));
 });

@@ -13,7 +13,7 @@ export const accountsDe: Dictionary['accounts'] = {
     missing: 'Bitte geben Sie ein Passwort ein.',
     tooShort: 'Verwenden Sie mindestens {min} Zeichen.',
     tooLong: 'Verwenden Sie höchstens {max} Zeichen.',
-    mismatch: 'Die beiden Passwörter stimmen nicht überein.',
+    mismatch: 'Die beiden Passwörter stimmten nicht überein. Bitte geben Sie beide erneut ein.',
   },
   login: {
     pageTitle: 'Anmelden · Fleet',

@@ -12,7 +12,7 @@ export const accountsEn = {
     missing: 'Enter a password.',
     tooShort: 'Use at least {min} characters.',
     tooLong: 'Use at most {max} characters.',
-    mismatch: 'The two passwords are not the same.',
+    mismatch: 'The two passwords were not the same. Type both again.',
   },
   login: {
     pageTitle: 'Sign in · Fleet',

@@ -12,7 +12,9 @@ describe('new password texts', () => {
   });
 
   it('name each problem in the request’s language', () => {
-    expect(newPasswordMessage(en.accounts, 'mismatch')).toBe('The two passwords are not the same.');
+    expect(newPasswordMessage(en.accounts, 'mismatch')).toBe(
+      'The two passwords were not the same. Type both again.',
+    );
     expect(newPasswordMessage(de.accounts, 'missing')).toBe('Bitte geben Sie ein Passwort ein.');
   });
 });

@@ -6,20 +6,18 @@ export type NewPasswordProblem = 'missing' | 'too-short' | 'too-long' | 'mismatc
 
 /**
  * What is wrong with a new password and its repetition, checked before the API is asked so the
- * form can point at the right field: `password` for the password itself, `confirm` for a mismatch.
+ * form can say what to fix. The message goes on the first password field, a mismatch's too:
+ * React empties both password inputs after the action answers, so typing starts again there.
  */
-export function checkNewPassword(
-  password: string,
-  confirm: string,
-): { field: 'password' | 'confirm'; problem: NewPasswordProblem } | undefined {
+export function checkNewPassword(password: string, confirm: string): NewPasswordProblem | undefined {
   if (!password) {
-    return { field: 'password', problem: 'missing' };
+    return 'missing';
   }
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return { field: 'password', problem: 'too-short' };
+    return 'too-short';
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    return { field: 'password', problem: 'too-long' };
+    return 'too-long';
   }
-  return password === confirm ? undefined : { field: 'confirm', problem: 'mismatch' };
+  return password === confirm ? undefined : 'mismatch';
 }

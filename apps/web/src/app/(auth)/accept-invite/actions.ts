@@ -24,7 +24,7 @@ export async function acceptInvite(_previous: AcceptInviteState, form: FormData)
   if (!name || problem) {
     const fieldErrors: Partial<Record<Field, string>> = name ? {} : { name: texts.acceptInvite.missingName };
     if (problem) {
-      fieldErrors[problem.field] = newPasswordMessage(texts, problem.problem);
+      fieldErrors.password = newPasswordMessage(texts, problem);
     }
     return { values, fieldErrors };
   }

@@ -23,7 +23,7 @@ export async function resetPassword(
   const password = String(form.get('password') ?? '');
   const problem = checkNewPassword(password, String(form.get('confirm') ?? ''));
   if (problem) {
-    return { fieldErrors: { [problem.field]: newPasswordMessage(texts, problem.problem) } };
+    return { fieldErrors: { password: newPasswordMessage(texts, problem) } };
   }
   const result = await callApi({}, (api) =>
     api.POST('/api/auth/password-reset/confirm', { body: { token, password } }),
