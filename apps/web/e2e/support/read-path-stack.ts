@@ -23,6 +23,8 @@ export interface AlarmValues {
 export interface ReadPathStack {
   webUrl: string;
   user: { email: string; password: string };
+  /** An owner of the seeded site (role owner, a site_member row), for the calm owner view. */
+  owner: { email: string; password: string };
   stringId: string;
   /** A second string of the same site that never reports. */
   silentStringId: string;
@@ -68,8 +70,11 @@ async function seed(prisma: PrismaClient) {
     bmsAddress: 1,
     name: 'String West',
   });
+  const owner = await testing.createUser(prisma, { tenantId: tenant.id, name: 'E2E Owner', role: 'owner' });
+  await prisma.siteMember.create({ data: { siteId: site.id, userId: owner.id, createdBy: user.id } });
   return {
     user: { email: user.email, password: user.password },
+    owner: { email: owner.email, password: owner.password },
     tenantId: tenant.id,
     siteId: site.id,
     stringId: string.id,
