@@ -137,18 +137,6 @@ describe.each(targets)('audit recording on $name', (target) => {
     ]);
   });
 
-  it('records a support live stream that the client closes (no finish event ever comes)', async () => {
-    const controller = new AbortController();
-    const stream = await t.call(`/stream?site=${t.w.a.siteId}`, 'support', {
-      requestId: 'audit-stream-1',
-      signal: controller.signal,
-    });
-    expect(stream.status).toBe(200);
-    controller.abort();
-    const [row] = await t.rowsOf('audit-stream-1');
-    expect(row).toMatchObject({ actor_user_id: t.w.users.support.id, status: 200 });
-  });
-
   it("records a foreign probe under the prober's organisation without naming the target", async () => {
     const probe = await t.call(`/alarms/${t.w.a.alarmId}/acknowledge`, 'foreign', {
       method: 'POST',
@@ -296,5 +284,22 @@ describe.each(targets)('ETag on reads on $name', (target) => {
     const missing = await api.get(`/strings/${w.b.stringId}`, token);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('etag')).toBeNull();
+  });
+});
+
+// Its own world: the main block above is at the length limit for one function.
+describe.each(targets)('audit of live streams on $name', (target) => {
+  const t = useAuditWorld(target);
+
+  it('records a support live stream that the client closes (no finish event ever comes)', async () => {
+    const controller = new AbortController();
+    const stream = await t.call(`/stream?site=${t.w.a.siteId}`, 'support', {
+      requestId: 'audit-stream-1',
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    controller.abort();
+    const [row] = await t.rowsOf('audit-stream-1');
+    expect(row).toMatchObject({ actor_user_id: t.w.users.support.id, status: 200 });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type NotifyConfig, notifyConfigOf, notifyEnvSchema } from './notify-config.js';
 import { type NatsAccountConfig, natsAccountConfigOf, natsAccountEnvSchema } from './nats-account-config.js';
+import { type NotifyConfig, notifyConfigOf, notifyEnvSchema } from './notify-config.js';
 
 /** A duration like `12h`, `30m`, `45s` or `7d`, as seconds. */
 const DURATION = /^(\d+)\s*([smhd])$/;
