@@ -1,7 +1,9 @@
+import { accountsDe } from './accounts.de';
 import type { Dictionary } from './en';
 
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
+  accounts: accountsDe,
   shell: {
     skipToContent: 'Zum Inhalt springen',
     brand: 'Fleet',
