@@ -57,6 +57,8 @@ function wire(databaseUrl: string, smtpUrl: string, pool: PgPool) {
     NOTIFY_RETRY_BASE: '100ms',
     // A serial sender would sit on the dead channel this long; the test's deadline is far shorter.
     NOTIFY_SEND_TIMEOUT: '10m',
+    // The test's webhook receivers listen on 127.0.0.1.
+    NOTIFY_WEBHOOK_PRIVATE: 'allow',
   }).notify;
   const channels = new NotificationChannelRepository(pool);
   const preferences = new NotificationPreferenceRepository(pool);
