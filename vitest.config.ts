@@ -36,6 +36,10 @@ export default defineConfig({
           ],
           exclude,
           globalSetup: ['packages/db/test/global-setup.ts'],
+          // Medium tests mostly wait on PostgreSQL, NATS and child processes; on a 2-core machine
+          // the default (one worker) left the cores idle half the time. Every medium test uses its
+          // own database, consumer and subjects, so files may run side by side.
+          maxWorkers: 3,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
