@@ -82,7 +82,7 @@ describe('npm start: the live reading path', () => {
       await page.goto(`${web}/login`);
       await page.fill('input[name="email"]', DEMO_LOGIN.email);
       await page.fill('input[name="password"]', DEMO_LOGIN.password);
-      await page.click('button[type="submit"]');
+      await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(/\/sites/);
       await page.getByText('Haus Müller, Freiburg').first().waitFor();
       await page.screenshot({ path: 'test-results/stack-sites.png', fullPage: true });
@@ -96,7 +96,7 @@ describe('npm start: the live reading path', () => {
       await page.evaluate(() => Object.assign(window, { __noReload: true }));
       const first = await sampleTs.getAttribute('datetime');
       const voltage = await page.getByTestId('pack-voltage').textContent();
-      expect(voltage).toMatch(/\d+\.\d V/);
+      expect(voltage).toMatch(/\d+\.\d\sV/);
       const newer = await waitUntil('the page to show a newer sample', async () => {
         const shown = await sampleTs.getAttribute('datetime');
         return shown && shown !== first ? shown : undefined;
