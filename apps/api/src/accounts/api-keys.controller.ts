@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -9,13 +8,13 @@ import {
   ApiOkResponse,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { ORG_ADMINS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import {
@@ -30,8 +29,7 @@ import { ApiKeysService } from './api-keys.service.js';
 
 /** API keys of the caller's organisation, for integrations (org admins only). */
 @ApiTags('api-keys')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @ApiBadRequestResponse({ description: 'A parameter or field is malformed.', standardSchema: errorBodySchema })
 @Controller('api-keys')
 export class ApiKeysController {

@@ -1,13 +1,11 @@
 import { Body, Controller, Delete, HttpCode, Inject, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { READERS } from '../access/roles.js';
@@ -15,6 +13,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { TotpService } from '../auth/totp.service.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import { type TotpCodeBody, type TotpSetupDto, totpCodeBodySchema, totpSetupSchema } from './totp.dto.js';
@@ -26,8 +25,7 @@ const conflict = {
 
 /** The caller's own optional TOTP second factor. */
 @ApiTags('auth')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @ApiBadRequestResponse({ description: 'Malformed or wrong code.', standardSchema: errorBodySchema })
 @Controller('me/totp')
 export class TotpController {

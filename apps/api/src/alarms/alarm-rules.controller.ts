@@ -1,19 +1,18 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { FIELD_ROLES, SITE_MANAGERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import { type RuleSetBody, type RuleSetDto, ruleSetBodySchema, ruleSetSchema } from './alarm-rules.dto.js';
@@ -26,8 +25,7 @@ const invalidRule = {
 
 /** Alarm rule overrides of the tenant and of one site. */
 @ApiTags('alarm rules')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @Controller()
 export class AlarmRulesController {
   constructor(@Inject(AlarmRulesService) private readonly rules: AlarmRulesService) {}

@@ -1,20 +1,19 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { ALARM_HANDLERS, READERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import {
@@ -43,8 +42,7 @@ import { AlarmsService } from './alarms.service.js';
 
 /** The alarm inbox. Every transition writes its audit row and publishes its alarm.evt/1 event. */
 @ApiTags('alarms')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @ApiBadRequestResponse({ description: 'A parameter or field is malformed.', standardSchema: errorBodySchema })
 @Controller('alarms')
 export class AlarmsController {

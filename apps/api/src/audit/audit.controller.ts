@@ -1,16 +1,10 @@
 import { Controller, Get, Headers, Inject, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { ORG_ADMINS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import {
   type AuditListQuery,
@@ -22,8 +16,7 @@ import { AuditService } from './audit.service.js';
 
 /** Who did what, when and from where, about the organisation's data or by its members. */
 @ApiTags('audit')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @ApiBadRequestResponse({
   description: 'A filter or the cursor is malformed.',
   standardSchema: errorBodySchema,

@@ -1,20 +1,19 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { SITE_MANAGERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
 import {
@@ -28,8 +27,7 @@ import { SupportGrantsService } from './support-grants.service.js';
 
 /** Support access to one site for a support desk, time-limited and revocable (docs/access.md). */
 @ApiTags('support grants')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @ApiBadRequestResponse({ description: 'A parameter or field is malformed.', standardSchema: errorBodySchema })
 @Controller()
 export class SupportGrantsController {

@@ -1,18 +1,17 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { READERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import {
   type EventListQuery,
@@ -32,8 +31,7 @@ const NOT_FOUND = { description: "No such string in the caller's scope.", standa
 
 /** What a string is made of and what happened to it (issue 6): modules, BMS events, gaps. */
 @ApiTags('strings')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @ApiBadRequestResponse({ description: 'A bad id or query parameter.', standardSchema: errorBodySchema })
 @Controller('strings')
 export class HistoryController {

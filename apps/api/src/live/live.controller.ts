@@ -1,24 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { READERS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import { STREAM_EVENTS_DESCRIPTION, type StreamQuery, streamQuerySchema } from './live.dto.js';
 import { LiveService } from './live.service.js';
 
 /** The live stream: server-sent telemetry and alarm events, cut when the caller's access ends. */
 @ApiTags('live')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @Controller('stream')
 export class LiveController {
   constructor(@Inject(LiveService) private readonly live: LiveService) {}

@@ -1,13 +1,11 @@
 import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiProduces,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { READERS } from '../access/roles.js';
@@ -15,6 +13,7 @@ import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../common/id-param.js';
 import { NoEtag } from '../http-cache/etag.interceptor.js';
 import type { AuthContext } from '../logging/api-request.js';
+import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import {
   type ExportQuery,
@@ -32,8 +31,7 @@ import { StringsService } from './strings.service.js';
 import { StringsTrendService } from './strings-trend.service.js';
 
 @ApiTags('strings')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @ApiBadRequestResponse({ description: 'The id is not a UUID.', standardSchema: errorBodySchema })
 @Controller('strings')
 export class StringsController {

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -9,13 +8,13 @@ import {
   ApiOkResponse,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator.js';
 import { SITE_MANAGERS } from '../../access/roles.js';
 import { CurrentAuth } from '../../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../../common/id-param.js';
 import type { AuthContext } from '../../logging/api-request.js';
+import { Authenticated } from '../../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../../openapi/error-body.schema.js';
 import { openApiSchema } from '../../openapi/openapi-schema.js';
 import {
@@ -36,8 +35,7 @@ import { ChannelsService } from './channels.service.js';
 const notFound = { description: "No such channel in the caller's tenant.", standardSchema: errorBodySchema };
 
 @ApiTags('notifications')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @Controller('notification-channels')
 export class ChannelsController {
   constructor(@Inject(ChannelsService) private readonly channels: ChannelsService) {}

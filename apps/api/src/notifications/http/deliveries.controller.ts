@@ -1,25 +1,23 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator.js';
 import { FIELD_ROLES } from '../../access/roles.js';
 import { CurrentAuth } from '../../auth/current-auth.decorator.js';
 import { type IdParam, idParamSchema } from '../../common/id-param.js';
 import type { AuthContext } from '../../logging/api-request.js';
+import { Authenticated } from '../../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../../openapi/error-body.schema.js';
 import { type DeliveryDto, deliveryListSchema } from './deliveries.dto.js';
 import { DeliveriesService } from './deliveries.service.js';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @Controller('alarms')
 export class DeliveriesController {
   constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}

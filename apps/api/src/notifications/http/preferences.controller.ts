@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -9,13 +8,13 @@ import {
   ApiOkResponse,
   ApiQuery,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator.js';
 import { READERS } from '../../access/roles.js';
 import { CurrentAuth } from '../../auth/current-auth.decorator.js';
 import type { NotifyConfig } from '../../config/notify-config.js';
 import type { AuthContext } from '../../logging/api-request.js';
+import { Authenticated } from '../../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../../openapi/error-body.schema.js';
 import { openApiSchema } from '../../openapi/openapi-schema.js';
 import { NOTIFY_CONFIG } from '../notifications.tokens.js';
@@ -31,8 +30,7 @@ import {
 import { PreferencesService } from './preferences.service.js';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.', standardSchema: errorBodySchema })
+@Authenticated()
 @Controller('me')
 export class PreferencesController {
   constructor(
