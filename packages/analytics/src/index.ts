@@ -68,3 +68,34 @@ export {
   type SohTrendOptions,
   sohTrend,
 } from './soh/soh-trend.js';
+export { currentLimitA, MODULE_NOMINAL_AH } from './warranty/current-limit.js';
+export {
+  type Excursion,
+  type ExcursionKind,
+  type ExtremesBucket,
+  findExcursions,
+  type ProtectionTrip,
+} from './warranty/excursions.js';
+export { guaranteedSohPct } from './warranty/guaranteed-soh.js';
+export {
+  type DailySoh,
+  type SohAgainstGuarantee,
+  type SohProjection,
+  sohAgainstGuarantee,
+} from './warranty/soh-against-guarantee.js';
+export { type TermWindow, termWindow } from './warranty/term-window.js';
+export {
+  type DailyEnergy,
+  type ThroughputProjection,
+  type ThroughputUsed,
+  throughputUsed,
+} from './warranty/throughput-used.js';
+export { type TimeUsed, timeUsed } from './warranty/time-used.js';
+export {
+  type WarrantyDay,
+  type WarrantyGap,
+  type WarrantyStatus,
+  type WarrantyStatusInput,
+  warrantyStatus,
+} from './warranty/warranty-status.js';
+export type { OperatingLimits, WarrantyTermsInput } from './warranty/warranty-terms.js';
