@@ -245,3 +245,23 @@ export {
   type ConnectivityKind,
   type ConnectivityState,
 } from './repositories/connectivity-event.repository.js';
+// --- warranty life (issue 9): terms an admin enters, a string's install record, its rollups ---
+export {
+  MAX_EXCURSION_HOURS,
+  type WarrantyDayRow,
+  type WarrantyExtremesRow,
+  type WarrantyLimitFilter,
+  WarrantySeriesRepository,
+  type WarrantyTripRow,
+} from './repositories/warranty-series.repository.js';
+export {
+  type StringCommissioningRecord,
+  type StringCommissioningRow,
+  type WarrantyStringIdentity,
+  WarrantyStringRepository,
+} from './repositories/warranty-string.repository.js';
+export {
+  type WarrantyTermsInput,
+  WarrantyTermsRepository,
+  type WarrantyTermsRow,
+} from './repositories/warranty-terms.repository.js';
