@@ -1,5 +1,8 @@
 import { redirect } from 'next/navigation';
+import { getMe } from '../lib/me';
 
-export default function Home(): never {
-  redirect('/sites');
+/** The start page: an owner's own system (the owner portal), everyone else the sites. */
+export default async function Home(): Promise<never> {
+  const me = await getMe();
+  redirect(me?.role === 'owner' ? '/my-system' : '/sites');
 }

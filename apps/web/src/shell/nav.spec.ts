@@ -8,7 +8,7 @@ const hrefs = (role: Parameters<typeof navFor>[0]) => navFor(role, t).map((i) =>
 
 describe('navigation by role', () => {
   it('gives an owner only its own system', () => {
-    expect(navFor('owner', t)).toEqual([{ href: '/sites', label: 'My system' }]);
+    expect(navFor('owner', t)).toEqual([{ href: '/my-system', label: 'My system' }]);
     expect(mayHandleAlarms('owner')).toBe(false);
   });
 

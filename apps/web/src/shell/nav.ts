@@ -14,7 +14,7 @@ export interface NavItem {
  */
 export function navFor(role: Role, t: Dictionary): NavItem[] {
   if (role === 'owner') {
-    return [{ href: '/sites', label: t.shell.mySystem }];
+    return [{ href: '/my-system', label: t.shell.mySystem }];
   }
   const items = [
     { href: '/sites', label: t.shell.sites },

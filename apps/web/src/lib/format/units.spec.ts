@@ -17,6 +17,7 @@ describe('unit formatter', () => {
     expect(en.millivolts(3312)).toBe(`3312${NNBSP}mV`);
     expect(de.count(12345)).toBe('12.345');
     expect(de.kilowattHours(12345.67)).toBe(`12.345,7${NNBSP}kWh`);
+    expect(de.kilowatts(2.44)).toBe(`2,4${NNBSP}kW`);
   });
 
   it('signs currents: + charging, - discharging, none at rest', () => {

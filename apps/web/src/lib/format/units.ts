@@ -20,9 +20,13 @@ export interface UnitFormatter {
   /** Positive = charging, shown with a plus sign; zero without sign. */
   amps(a: Maybe): string;
   percent(p: Maybe): string;
+  /** A share to 0.1 % (data completeness: 97.4 %), where whole percent would hide a missing hour. */
+  percentTenths(p: Maybe): string;
   celsius(c: Maybe): string;
   millivolts(mv: Maybe): string;
   kilowattHours(kwh: Maybe): string;
+  /** Power, one decimal and no sign (the words say charging or discharging). */
+  kilowatts(kw: Maybe): string;
   /** Wire units of the telemetry contract: 0.1 V, 0.1 A, 0.1 °C. */
   voltsDv(dv: Maybe): string;
   ampsDa(da: Maybe): string;
@@ -57,9 +61,11 @@ export function createUnitFormatter(locale: Locale): UnitFormatter {
     volts,
     amps,
     percent: unit(whole, '%'),
+    percentTenths: unit(oneDecimal, '%'),
     celsius,
     millivolts: unit(whole, 'mV'),
     kilowattHours: unit(kwh, 'kWh'),
+    kilowatts: unit(oneDecimal, 'kW'),
     voltsDv: tenth(volts),
     ampsDa: tenth(amps),
     celsiusDc: tenth(celsius),
