@@ -1,6 +1,5 @@
 import { accountsEn } from './accounts.en';
 import { ownerEn } from './owner.en';
-import { trendsEn } from './trends.en';
 
 // English texts of the dashboard. The shape of this object is the Dictionary type every other
 // locale must fill completely (de.ts is typed against it; i18n.spec.ts also checks at run time).
@@ -8,7 +7,6 @@ import { trendsEn } from './trends.en';
 export const en = {
   accounts: accountsEn,
   owner: ownerEn,
-  trends: trendsEn,
   shell: {
     skipToContent: 'Skip to content',
     brand: 'Fleet',
