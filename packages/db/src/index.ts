@@ -265,3 +265,27 @@ export {
   WarrantyTermsRepository,
   type WarrantyTermsRow,
 } from './repositories/warranty-terms.repository.js';
+// --- fleet view (issue 9): the filtered, sorted list of strings, the map's sites, saved views ---
+export { FleetRepository } from './repositories/fleet.repository.js';
+export { FLEET_LIST_DEFAULT_LIMIT, fleetClock } from './repositories/fleet-list.js';
+export { InvalidFleetListCursorError } from './repositories/fleet-list.cursor.js';
+export {
+  FLEET_LIST_SORTS,
+  FLEET_STALE_AFTER_S,
+  FLEET_STATUSES,
+  type FleetListFilters,
+  type FleetListOptions,
+  type FleetListPage,
+  type FleetListRow,
+  type FleetListSort,
+  type FleetStatus,
+  type SortDirection,
+} from './repositories/fleet-list.types.js';
+export { FLEET_SITES_MAX, type FleetSiteRow } from './repositories/fleet-sites.js';
+export {
+  SAVED_VIEWS_MAX,
+  type SavedView,
+  SavedViewLimitError,
+  type SavedViewOwner,
+  SavedViewRepository,
+} from './repositories/saved-view.repository.js';

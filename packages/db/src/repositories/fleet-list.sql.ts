@@ -1,0 +1,148 @@
+import { type ScopeArg, scopeSql } from '../access/index.js';
+import type { FleetListCursor } from './fleet-list.cursor.js';
+import type { FleetListFilters, FleetListSort, SortDirection } from './fleet-list.types.js';
+
+/** The clock-derived bounds every list query needs, computed once per call. */
+export interface FleetClock {
+  /** A sample older than this is stale. */
+  staleBefore: Date;
+  /** Completeness window: the last 24 whole hours [from, to). */
+  from: Date;
+  to: Date;
+}
+
+const OPEN = `('open', 'acknowledged')`;
+
+// The worst open alarm of a string through the partial index alarm (tenant_id, string_id,
+// severity) WHERE status IN open; the enum sorts critical first.
+const WORST_ALARM = `LEFT JOIN LATERAL (
+      SELECT al.severity FROM alarm al
+       WHERE al.tenant_id = s.tenant_id AND al.string_id = s.id AND al.status IN ${OPEN}
+       ORDER BY al.severity LIMIT 1) a ON true`;
+
+// A silent string is 'offline' once ingest's stale sweep said so (its newest connectivity event),
+// 'stale' before that; the subquery runs for silent strings only.
+const STATUS = (staleBefore: string) => `CASE
+      WHEN l.ts IS NULL THEN 'offline'
+      WHEN l.ts < ${staleBefore} THEN CASE WHEN (
+        SELECT ce.kind FROM connectivity_event ce WHERE ce.string_id = s.id ORDER BY ce.ts DESC LIMIT 1
+      ) = 'offline' THEN 'offline' ELSE 'stale' END
+      WHEN l.state = 'charge' THEN 'charging'
+      WHEN l.state = 'discharge' THEN 'discharging'
+      ELSE 'idle' END`;
+
+/** Covered seconds of the 24 h window over its length, in % with one decimal (string_rollup_1h PK range). */
+export const COMPLETENESS = (id: string, from: string, to: string) => `(SELECT least(100, round(
+      (coalesce(sum(r.covered_s), 0) / 864.0)::numeric, 1))::float8
+      FROM string_rollup_1h r WHERE r.string_id = ${id} AND r.bucket_start >= ${from} AND r.bucket_start < ${to})`;
+
+/** Appends values to a parameter list and hands back their placeholders. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/** `%text%` for ILIKE with the pattern characters of the user's text taken literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The strings of the scope with everything a filter or sort can look at, as subquery `f`.
+ * Scope, search and site filters go here; status and severity filter on `f`'s columns.
+ */
+export function candidatesSql(
+  scope: ScopeArg,
+  filters: FleetListFilters,
+  clock: FleetClock,
+  p: Params,
+  withCompleteness: boolean,
+): string {
+  const where = [scopeSql(scope, { tenant: 's.tenant_id', site: 's.site_id' }, p.values)];
+  if (filters.q) {
+    const q = p.add(likePattern(filters.q));
+    where.push(`(s.name ILIKE ${q} OR si.name ILIKE ${q} OR si.address ILIKE ${q})`);
+  }
+  if (filters.siteIds?.length) {
+    where.push(`s.site_id = ANY (${p.add(filters.siteIds, '::uuid[]')})`);
+  }
+  const completeness = withCompleteness
+    ? `, ${COMPLETENESS('s.id', p.add(clock.from, '::timestamptz'), p.add(clock.to, '::timestamptz'))} AS "completenessPct"`
+    : '';
+  return `(
+    SELECT s.id AS "stringId", s.name, s.site_id AS "siteId", si.name AS "siteName",
+           si.address AS "siteAddress", si.latitude, si.longitude, l.ts AS "lastTs", l.state,
+           l.soc_pct AS "socPct", l.soh_pct AS "sohPct", a.severity AS "worstSeverity",
+           ${STATUS(p.add(clock.staleBefore, '::timestamptz'))} AS status${completeness}
+      FROM bms_string s
+      JOIN site si ON si.id = s.site_id
+      LEFT JOIN string_latest l ON l.string_id = s.id
+      ${WORST_ALARM}
+     WHERE ${where.join(' AND ')}) f`;
+}
+
+/** Conditions on `f`: status, severity, open alarm or not. */
+export function outerFilters(filters: FleetListFilters, p: Params): string[] {
+  const where: string[] = [];
+  if (filters.statuses?.length) {
+    where.push(`f.status = ANY (${p.add(filters.statuses, '::text[]')})`);
+  }
+  if (filters.severities?.length) {
+    where.push(`f."worstSeverity" = ANY (${p.add(filters.severities, '::"AlarmSeverity"[]')})`);
+  }
+  if (filters.hasOpenAlarm !== undefined) {
+    where.push(`f."worstSeverity" IS ${filters.hasOpenAlarm ? 'NOT ' : ''}NULL`);
+  }
+  return where;
+}
+
+/**
+ * The sort key of `f` as float8 (null for the name sort). SOC and SOH without a value come last
+ * in both directions; a string never seen is the longest silent (epoch 0).
+ */
+export function sortKeySql(sort: FleetListSort, dir: SortDirection): string | null {
+  const missing = dir === 'asc' ? 1000 : -1;
+  switch (sort) {
+    case 'name':
+      return null;
+    case 'severity':
+      return `(CASE f."worstSeverity" WHEN 'critical' THEN 1 WHEN 'major' THEN 2 WHEN 'warning' THEN 3
+               WHEN 'info' THEN 4 ELSE 5 END)::float8`;
+    case 'soc':
+      return `coalesce(f."socPct", ${missing})::float8`;
+    case 'soh':
+      return `coalesce(f."sohPct", ${missing})::float8`;
+    case 'completeness':
+      return `f."completenessPct"`;
+    case 'lastSeen':
+      return `extract(epoch FROM coalesce(f."lastTs", 'epoch'::timestamptz))::float8`;
+  }
+}
+
+/** ORDER BY and the keyset condition after `cursor` (ties by name, id ascending, except name desc). */
+export function keysetSql(
+  key: string | null,
+  dir: SortDirection,
+  cursor: FleetListCursor | undefined,
+  p: Params,
+): { orderBy: string; after: string | null } {
+  const after = (name: string, id: string) =>
+    `(f.name, f."stringId") ${key === null && dir === 'desc' ? '<' : '>'} (${name}, ${id})`;
+  if (key === null) {
+    const d = dir === 'desc' ? ' DESC' : '';
+    return {
+      orderBy: `f.name${d}, f."stringId"${d}`,
+      after: cursor ? after(p.add(cursor.name, '::text'), p.add(cursor.id, '::uuid')) : null,
+    };
+  }
+  const orderBy = `${key} ${dir === 'desc' ? 'DESC' : 'ASC'}, f.name, f."stringId"`;
+  if (!cursor) {
+    return { orderBy, after: null };
+  }
+  const k = p.add(cursor.key, '::float8');
+  const tie = after(p.add(cursor.name, '::text'), p.add(cursor.id, '::uuid'));
+  return { orderBy, after: `(${key} ${dir === 'desc' ? '<' : '>'} ${k} OR (${key} = ${k} AND ${tie}))` };
+}

@@ -1,0 +1,110 @@
+import type { ScopeArg } from '../access/index.js';
+import type { PgPool } from '../client.js';
+import { decodeFleetListCursor, encodeFleetListCursor } from './fleet-list.cursor.js';
+import {
+  COMPLETENESS,
+  candidatesSql,
+  type FleetClock,
+  keysetSql,
+  outerFilters,
+  Params,
+  sortKeySql,
+} from './fleet-list.sql.js';
+import {
+  FLEET_STALE_AFTER_S,
+  type FleetListOptions,
+  type FleetListPage,
+  type FleetListRow,
+} from './fleet-list.types.js';
+
+export const FLEET_LIST_DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+const HOUR_MS = 3_600_000;
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) {
+    return FLEET_LIST_DEFAULT_LIMIT;
+  }
+  return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
+}
+
+/** Completeness counts whole hours only: the rollup job has not seen the current one yet. */
+export function fleetClock(now: Date): FleetClock {
+  const to = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  return {
+    staleBefore: new Date(now.getTime() - FLEET_STALE_AFTER_S * 1000),
+    from: new Date(to.getTime() - 24 * HOUR_MS),
+    to,
+  };
+}
+
+type KeyedRow = FleetListRow & { sortKey: number | null };
+
+/**
+ * One page of the fleet list. The candidates (scope, search, site) are read once with their
+ * newest values, worst open alarm and status; filters, the keyset condition and the order apply
+ * on top, and completeness is computed for the page's rows only (for every candidate when it is
+ * the sort). The total runs the same filters without keyset, order or completeness.
+ */
+export async function readFleetList(
+  pool: PgPool,
+  scope: ScopeArg,
+  options: FleetListOptions = {},
+): Promise<FleetListPage> {
+  const sort = options.sort ?? 'name';
+  const dir = options.dir ?? 'asc';
+  const limit = clampLimit(options.limit);
+  const cursor = options.cursor ? decodeFleetListCursor(options.cursor, sort, dir) : undefined;
+  const clock = fleetClock(options.now ?? new Date());
+  const [rows, total] = await Promise.all([
+    pool.query<KeyedRow>(pageSql(scope, options, clock, cursor, limit + 1)),
+    pool.query<{ total: number }>(countSql(scope, options, clock)),
+  ]);
+  const page = rows.rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.rows.length > limit && last
+      ? encodeFleetListCursor({ sort, dir, key: last.sortKey, name: last.name, id: last.stringId })
+      : null;
+  return { rows: page.map(({ sortKey: _, ...row }) => row), total: total.rows[0]?.total ?? 0, nextCursor };
+}
+
+function pageSql(
+  scope: ScopeArg,
+  options: FleetListOptions,
+  clock: FleetClock,
+  cursor: ReturnType<typeof decodeFleetListCursor> | undefined,
+  take: number,
+) {
+  const sort = options.sort ?? 'name';
+  const dir = options.dir ?? 'asc';
+  const p = new Params();
+  const byCompleteness = sort === 'completeness';
+  const from = candidatesSql(scope, options.filters ?? {}, clock, p, byCompleteness);
+  const where = outerFilters(options.filters ?? {}, p);
+  const key = sortKeySql(sort, dir);
+  const { orderBy, after } = keysetSql(key, dir, cursor, p);
+  if (after) {
+    where.push(after);
+  }
+  const inner = `SELECT f.*, ${key ?? 'NULL::float8'} AS "sortKey" FROM ${from}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ${p.add(take, '::int')}`;
+  const completeness = byCompleteness
+    ? ''
+    : `, ${COMPLETENESS('f."stringId"', p.add(clock.from, '::timestamptz'), p.add(clock.to, '::timestamptz'))} AS "completenessPct"`;
+  // The outer level orders the page again (a subquery's order is not kept) with the same keys.
+  return {
+    text: `SELECT f.*${completeness} FROM (${inner}) f ORDER BY ${orderBy}`,
+    values: p.values,
+  };
+}
+
+function countSql(scope: ScopeArg, options: FleetListOptions, clock: FleetClock) {
+  const p = new Params();
+  const from = candidatesSql(scope, options.filters ?? {}, clock, p, false);
+  const where = outerFilters(options.filters ?? {}, p);
+  return {
+    text: `SELECT count(*)::int AS total FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    values: p.values,
+  };
+}
