@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { streams } from '@fleet/telemetry';
-import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -12,13 +11,13 @@ import { INGEST_CONFIG } from '../config/ingest-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { applyStream, ensureDurableConsumer } from '../nats/jetstream-setup.js';
 import { NatsClient } from '../nats/nats-client.js';
+import { type PullLoop, startPullLoop } from '../nats/pull-loop.js';
 import type { AlarmEngine } from './alarm-engine.js';
-import { KeyedLanes } from './keyed-lanes.js';
-
-/** Gateways evaluated at once; within the alarm pool's 4 connections plus reads. */
-const LANES = 4;
 
 import { ALARM_ENGINE } from './alarm-engine.token.js';
+
+/** Gateways evaluated at once (one gateway's batches in stream order); within the alarm pool's 4 connections plus reads. */
+const LANES = 4;
 
 /**
  * The evaluator's transport: its own durable consumer on TELEMETRY (so the write path never waits
@@ -28,9 +27,7 @@ import { ALARM_ENGINE } from './alarm-engine.token.js';
  */
 @Injectable()
 export class AlarmsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private messages: ConsumerMessages | undefined;
+  private loop: PullLoop | undefined;
   private timers: NodeJS.Timeout[] = [];
   private readonly logger: Logger;
 
@@ -55,8 +52,13 @@ export class AlarmsConsumer implements OnApplicationBootstrap, BeforeApplication
       ackWaitMs: this.config.nats.ackWaitMs,
     });
     const consumer = await (await this.nats.jetstream()).consumers.get(streams.telemetry.name, durable);
-    this.running = true;
-    this.loop = this.run(consumer);
+    this.loop = startPullLoop(consumer, {
+      what: 'telemetry for alarms',
+      maxMessages: 100,
+      lanes: LANES,
+      deliver: (message) => this.deliver(message),
+      logger: this.logger,
+    });
     this.every(outboxEveryMs, () => this.engine.relay.flush());
     if (sweepEveryS > 0) {
       this.every(sweepEveryS * 1000, () => this.engine.sweeper.sweep());
@@ -66,12 +68,10 @@ export class AlarmsConsumer implements OnApplicationBootstrap, BeforeApplication
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
     for (const timer of this.timers) {
       clearInterval(timer);
     }
-    this.messages?.stop();
-    await this.loop;
+    await this.loop?.stop();
     await this.engine.relay.flush();
   }
 
@@ -94,25 +94,6 @@ export class AlarmsConsumer implements OnApplicationBootstrap, BeforeApplication
     }, ms);
     timer.unref();
     this.timers.push(timer);
-  }
-
-  private async run(consumer: Consumer): Promise<void> {
-    const lanes = new KeyedLanes(LANES);
-    while (this.running) {
-      try {
-        this.messages = await consumer.consume({ max_messages: 100 });
-        for await (const message of this.messages) {
-          // Gateways in parallel, one gateway's batches in stream order.
-          await lanes.push(message.subject, () => this.deliver(message));
-        }
-      } catch (error) {
-        this.logger.warn({ err: error }, 'consuming telemetry for alarms failed; retrying');
-      }
-      await lanes.drain();
-      if (this.running) {
-        await sleep(1000);
-      }
-    }
   }
 
   private async deliver(message: JsMsg): Promise<void> {

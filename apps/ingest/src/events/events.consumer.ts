@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { streams } from '@fleet/telemetry';
-import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -12,6 +11,7 @@ import { INGEST_CONFIG } from '../config/ingest-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { applyStream, ensureDurableConsumer } from '../nats/jetstream-setup.js';
 import { NatsClient } from '../nats/nats-client.js';
+import { type PullLoop, startPullLoop } from '../nats/pull-loop.js';
 import { EventIngestService } from './event-ingest.service.js';
 import { eventsSubscription } from './events-subscription.js';
 
@@ -22,9 +22,7 @@ import { eventsSubscription } from './events-subscription.js';
  */
 @Injectable()
 export class EventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private messages: ConsumerMessages | undefined;
+  private loop: PullLoop | undefined;
   private readonly logger: Logger;
 
   constructor(
@@ -47,31 +45,17 @@ export class EventsConsumer implements OnApplicationBootstrap, BeforeApplication
       ackWaitMs: this.config.nats.ackWaitMs,
     });
     const consumer = await (await this.nats.jetstream()).consumers.get(streams.events.name, durable);
-    this.running = true;
-    this.loop = this.run(consumer);
+    this.loop = startPullLoop(consumer, {
+      what: 'events',
+      maxMessages: 100,
+      deliver: (message) => this.deliver(message),
+      logger: this.logger,
+    });
     this.logger.info({ durable, filterSubject }, 'consuming events');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.messages?.stop();
-    await this.loop;
-  }
-
-  private async run(consumer: Consumer): Promise<void> {
-    while (this.running) {
-      try {
-        this.messages = await consumer.consume({ max_messages: 100 });
-        for await (const message of this.messages) {
-          await this.deliver(message);
-        }
-      } catch (error) {
-        this.logger.warn({ err: error }, 'consuming events failed; retrying');
-      }
-      if (this.running) {
-        await sleep(1000);
-      }
-    }
+    await this.loop?.stop();
   }
 
   private async deliver(message: JsMsg): Promise<void> {

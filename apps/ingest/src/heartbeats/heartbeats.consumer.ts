@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { consumers, streams, subjectFilters } from '@fleet/telemetry';
-import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -9,12 +8,12 @@ import {
 } from '@nestjs/common';
 import type { AlarmEngine } from '../alarms/alarm-engine.js';
 import { ALARM_ENGINE } from '../alarms/alarm-engine.token.js';
-import { KeyedLanes } from '../alarms/keyed-lanes.js';
 import type { IngestConfig } from '../config/ingest-config.js';
 import { INGEST_CONFIG } from '../config/ingest-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
 import { applyStream, ensureDurableConsumer } from '../nats/jetstream-setup.js';
 import { NatsClient } from '../nats/nats-client.js';
+import { type PullLoop, startPullLoop } from '../nats/pull-loop.js';
 
 /** Gateways handled at once (one gateway's heartbeats stay in order, so its points stay forward). */
 const LANES = 4;
@@ -26,9 +25,7 @@ const LANES = 4;
  */
 @Injectable()
 export class HeartbeatsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private messages: ConsumerMessages | undefined;
+  private loop: PullLoop | undefined;
   private readonly logger: Logger;
 
   constructor(
@@ -53,33 +50,18 @@ export class HeartbeatsConsumer implements OnApplicationBootstrap, BeforeApplica
       streams.heartbeat.name,
       consumers.heartbeats,
     );
-    this.running = true;
-    this.loop = this.run(consumer);
+    this.loop = startPullLoop(consumer, {
+      what: 'heartbeats',
+      maxMessages: 100,
+      lanes: LANES,
+      deliver: (message) => this.deliver(message),
+      logger: this.logger,
+    });
     this.logger.info({ durable: consumers.heartbeats }, 'taking heartbeats');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.messages?.stop();
-    await this.loop;
-  }
-
-  private async run(consumer: Consumer): Promise<void> {
-    const lanes = new KeyedLanes(LANES);
-    while (this.running) {
-      try {
-        this.messages = await consumer.consume({ max_messages: 100 });
-        for await (const message of this.messages) {
-          await lanes.push(message.subject, () => this.deliver(message));
-        }
-      } catch (error) {
-        this.logger.warn({ err: error }, 'consuming heartbeats failed; retrying');
-      }
-      await lanes.drain();
-      if (this.running) {
-        await sleep(1000);
-      }
-    }
+    await this.loop?.stop();
   }
 
   private async deliver(message: JsMsg): Promise<void> {
