@@ -55,6 +55,7 @@ describe.each(targets)('string trend and export on $name', (target) => {
     const hourly = await api.get(`/strings/${w.a.stringId}/trend?${range(start, end)}&bucket=1h`, admin);
     expect(await hourly.json()).toMatchObject({
       tier: '1h',
+      nominalWh: null, // the world's string has no module count: no nominal energy is made up
       points: [
         { bucketStart: start.toISOString(), samples: 60, sohPct: 99, packVoltageAvgDv: 5120.5 },
         { bucketStart: new Date(start.getTime() + HOUR_MS).toISOString(), samples: 60, sohPct: 98 },
@@ -94,7 +95,7 @@ describe.each(targets)('string trend and export on $name', (target) => {
     expect(response.headers.get('etag')).toBeNull();
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'bucket_start,samples,soh_pct,soc_min_pct,soc_max_pct,pack_voltage_avg_dv,pack_current_avg_da,cell_max_mv,cell_min_mv,cell_spread_max_mv,cell_spread_avg_mv,bms_temp_max_dc,cell_temp_max_dc,energy_in_wh,energy_out_wh',
+      'bucket_start,samples,soh_pct,soc_min_pct,soc_max_pct,pack_voltage_avg_dv,pack_current_avg_da,cell_max_mv,cell_min_mv,cell_spread_max_mv,cell_spread_avg_mv,bms_temp_max_dc,cell_temp_max_dc,energy_in_wh,energy_out_wh,bms_temp_min_dc,cell_temp_min_dc,covered_s',
     );
     expect(lines).toHaveLength(121);
     expect(lines[1]).toMatch(new RegExp(`^${start.toISOString()},1,99,`));

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { stringNominalWh } from '@fleet/analytics';
 import { BmsStringRepository, type ScopeArg, TelemetryReadRepository, type TrendTier } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { csvRow } from '../audit/csv-row.js';
@@ -28,9 +29,9 @@ export class StringsTrendService {
   ) {}
 
   async trend(scope: ScopeArg, stringId: string, q: TrendQuery): Promise<StringTrendDto> {
-    const { from, to, tier } = await this.prepare(scope, stringId, q, TREND_MAX_MS);
+    const { from, to, tier, nominalWh } = await this.prepare(scope, stringId, q, TREND_MAX_MS);
     const trend = await this.telemetry.stringTrend(scope, stringId, { from, to, bucket: tier });
-    return { stringId, from: q.from, to: q.to, tier, points: trend.points.map(trendPointDto) };
+    return { stringId, from: q.from, to: q.to, tier, nominalWh, points: trend.points.map(trendPointDto) };
   }
 
   /**
@@ -39,7 +40,7 @@ export class StringsTrendService {
    * byte, so a refused export is an ordinary error response.
    */
   async export(scope: ScopeArg, stringId: string, q: ExportQuery): Promise<TrendExport> {
-    const { from, to, tier } = await this.prepare(scope, stringId, q, EXPORT_MAX_MS);
+    const { from, to, tier, nominalWh } = await this.prepare(scope, stringId, q, EXPORT_MAX_MS);
     const telemetry = this.telemetry;
     async function* points() {
       for (const w of windowsOf(from, to, EXPORT_WINDOW_MS[tier])) {
@@ -50,7 +51,7 @@ export class StringsTrendService {
     const stem = `string-${stringId}-${tier}-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}`;
     if (q.format === 'json') {
       return {
-        stream: Readable.from(jsonLines(stringId, tier, q, points())),
+        stream: Readable.from(jsonLines({ stringId, tier, nominalWh }, q, points())),
         contentType: 'application/json',
         filename: `${stem}.json`,
       };
@@ -67,7 +68,7 @@ export class StringsTrendService {
     stringId: string,
     q: TrendQuery,
     limits: Readonly<Record<TrendTier, number>>,
-  ): Promise<{ from: Date; to: Date; tier: TrendTier }> {
+  ): Promise<{ from: Date; to: Date; tier: TrendTier; nominalWh: number | null }> {
     const from = new Date(q.from);
     const to = new Date(q.to);
     const range = resolveTrendRange({ from, to, bucket: q.bucket }, limits, new Date());
@@ -75,10 +76,13 @@ export class StringsTrendService {
       throw new AppError('VALIDATION_FAILED', range.message);
     }
     // Another tenant's string has no points either; only this lookup can tell it from an empty range.
-    if (!(await this.strings.findDetail(scope, stringId))) {
+    const detail = await this.strings.findDetail(scope, stringId);
+    if (!detail) {
       throw new AppError('NOT_FOUND', `string ${stringId} not found`);
     }
-    return { from, to, tier: range.tier };
+    const nominalWh =
+      detail.moduleCount === null ? null : stringNominalWh(detail.moduleType, detail.moduleCount);
+    return { from, to, tier: range.tier, nominalWh };
   }
 }
 
@@ -93,12 +97,12 @@ async function* csvLines(points: AsyncIterable<PointDto>): AsyncGenerator<string
 
 /** The same object as the trend answer, written as it is read. */
 async function* jsonLines(
-  stringId: string,
-  tier: TrendTier,
+  head: { stringId: string; tier: TrendTier; nominalWh: number | null },
   q: ExportQuery,
   points: AsyncIterable<PointDto>,
 ): AsyncGenerator<string> {
-  yield `{"stringId":${JSON.stringify(stringId)},"from":${JSON.stringify(q.from)},"to":${JSON.stringify(q.to)},"tier":"${tier}","points":[`;
+  const { stringId, tier, nominalWh } = head;
+  yield `{"stringId":${JSON.stringify(stringId)},"from":${JSON.stringify(q.from)},"to":${JSON.stringify(q.to)},"tier":"${tier}","nominalWh":${JSON.stringify(nominalWh)},"points":[`;
   let first = true;
   for await (const p of points) {
     yield `${first ? '' : ','}\n${JSON.stringify(p)}`;

@@ -94,6 +94,12 @@ export const trendPointSchema = z
     cellTempMaxDc: int.nullable(),
     energyInWh: z.number().describe('Charged energy in the bucket (rollups only; 0 for raw samples).'),
     energyOutWh: z.number(),
+    bmsTempMinDc: int.nullable(),
+    cellTempMinDc: int.nullable(),
+    coveredS: z
+      .number()
+      .nullable()
+      .describe('Seconds of the bucket spanned by stored samples (data completeness); null for raw samples.'),
   })
   .meta({ id: 'TrendPoint' });
 export type TrendPointDto = z.infer<typeof trendPointSchema>;
@@ -104,6 +110,12 @@ export const stringTrendSchema = z
     from: timestamp,
     to: timestamp,
     tier: z.enum(['raw', '1m', '1h', '1d']).describe('The tier the points come from.'),
+    nominalWh: z
+      .number()
+      .nullable()
+      .describe(
+        "The string's nominal energy (module count × the module's nominal Wh), for equivalent full cycles; null when the module type or count is unknown.",
+      ),
     points: z.array(trendPointSchema),
   })
   .meta({ id: 'StringTrend' });

@@ -18,6 +18,10 @@ export const TREND_COLUMNS: ReadonlyArray<readonly [string, keyof TrendPoint]> =
   ['cell_temp_max_dc', 'cellTempMaxDc'],
   ['energy_in_wh', 'energyInWh'],
   ['energy_out_wh', 'energyOutWh'],
+  // Appended (not beside their max) so existing readers of the column order keep working.
+  ['bms_temp_min_dc', 'bmsTempMinDc'],
+  ['cell_temp_min_dc', 'cellTempMinDc'],
+  ['covered_s', 'coveredS'],
 ];
 
 /** A trend point as JSON: instants as ISO strings, averages rounded to 0.1 of their unit. */
@@ -38,6 +42,9 @@ export function trendPointDto(p: TrendPoint): TrendPointDto {
     cellTempMaxDc: p.cellTempMaxDc,
     energyInWh: round1(p.energyInWh) ?? 0,
     energyOutWh: round1(p.energyOutWh) ?? 0,
+    bmsTempMinDc: p.bmsTempMinDc,
+    cellTempMinDc: p.cellTempMinDc,
+    coveredS: round1(p.coveredS),
   };
 }
 

@@ -89,6 +89,10 @@ export interface TrendPoint {
   cellTempMaxDc: number | null;
   energyInWh: number;
   energyOutWh: number;
+  bmsTempMinDc: number | null;
+  cellTempMinDc: number | null;
+  /** Seconds of the bucket spanned by stored samples (rollups); null for a raw sample. */
+  coveredS: number | null;
 }
 
 export interface StringTrend {
@@ -105,7 +109,9 @@ const ROLLUP_TREND_SQL = (source: string) => `
          r.cell_max_mv_max AS "cellMaxMv", r.cell_min_mv_min AS "cellMinMv",
          r.cell_spread_max_mv AS "cellSpreadMaxMv", r.cell_spread_avg_mv::float8 AS "cellSpreadAvgMv",
          r.bms_temp_max_dc AS "bmsTempMaxDc", r.cell_temp_max_dc AS "cellTempMaxDc",
-         r.energy_in_wh::float8 AS "energyInWh", r.energy_out_wh::float8 AS "energyOutWh"
+         r.energy_in_wh::float8 AS "energyInWh", r.energy_out_wh::float8 AS "energyOutWh",
+         r.bms_temp_min_dc AS "bmsTempMinDc", r.cell_temp_min_dc AS "cellTempMinDc",
+         r.covered_s::float8 AS "coveredS"
     FROM ${source} r
     JOIN bms_string s ON s.id = r.string_id
    WHERE r.string_id = $1 AND r.bucket_start >= $2 AND r.bucket_start < $3 AND {scope}
@@ -118,7 +124,9 @@ const RAW_TREND_SQL = `
          p.cell_max_mv AS "cellMaxMv", p.cell_min_mv AS "cellMinMv",
          p.cell_max_mv - p.cell_min_mv AS "cellSpreadMaxMv", (p.cell_max_mv - p.cell_min_mv)::float8 AS "cellSpreadAvgMv",
          p.bms_temp_dc AS "bmsTempMaxDc", p.cell_temp_max_dc AS "cellTempMaxDc",
-         0::float8 AS "energyInWh", 0::float8 AS "energyOutWh"
+         0::float8 AS "energyInWh", 0::float8 AS "energyOutWh",
+         p.bms_temp_dc AS "bmsTempMinDc", p.cell_temp_min_dc AS "cellTempMinDc",
+         NULL::float8 AS "coveredS"
     FROM pack_sample p
     JOIN bms_string s ON s.id = p.string_id
    WHERE p.string_id = $1 AND p.ts >= $2 AND p.ts < $3 AND {scope}

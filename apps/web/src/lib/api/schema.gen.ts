@@ -849,6 +849,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/strings/{id}/evidence-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EvidenceController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence-packs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence-packs/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence-packs/{id}/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_zip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strings/{id}/cells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CellsController_latest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{id}/energy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SiteEnergyController_day"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1039,6 +1151,8 @@ export interface components {
              * @enum {string}
              */
             tier: "raw" | "1m" | "1h" | "1d";
+            /** @description The string's nominal energy (module count × the module's nominal Wh), for equivalent full cycles; null when the module type or count is unknown. */
+            nominalWh: number | null;
             points: components["schemas"]["TrendPoint"][];
         };
         TrendPoint: {
@@ -1062,6 +1176,10 @@ export interface components {
             /** @description Charged energy in the bucket (rollups only; 0 for raw samples). */
             energyInWh: number;
             energyOutWh: number;
+            bmsTempMinDc: number | null;
+            cellTempMinDc: number | null;
+            /** @description Seconds of the bucket spanned by stored samples (data completeness); null for raw samples. */
+            coveredS: number | null;
         };
         StringModuleList: {
             /** @description Present modules by position, then removed ones. */
@@ -1598,6 +1716,161 @@ export interface components {
             revokedKeys: string[];
             /** @description The `.creds` file (user JWT and seed). Shown once, never stored. */
             creds: string;
+        };
+        EvidencePackRequest: {
+            /**
+             * Format: date-time
+             * @description Start of the period (inclusive).
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the period (exclusive); at most 3,660 days after from.
+             */
+            to: string;
+        };
+        EvidencePack: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stringId: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description User id of who asked for it. */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            progress: {
+                /** @description Steps done. */
+                step: number;
+                /** @description Steps in all (0 until the runner started). */
+                of: number;
+                /** @description The file being made. */
+                message: string | null;
+            };
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            generatorVersion: string | null;
+            /** @description Set once ready. */
+            pdf: {
+                sha256: string;
+                bytes: number;
+            } | null;
+            /** @description Set once ready. */
+            zip: {
+                sha256: string;
+                bytes: number;
+            } | null;
+        };
+        EvidencePackList: {
+            /** @description Newest first, at most 50. */
+            items: components["schemas"]["EvidencePack"][];
+        };
+        StringCells: {
+            /** Format: uuid */
+            stringId: string;
+            /**
+             * Format: date-time
+             * @description Gateway clock when the snapshot was read.
+             */
+            ts: string;
+            /** @description console, rs485 or other. */
+            source: string | null;
+            /** @description schedule, edge or command. */
+            trigger: string | null;
+            /** @description [module][cell] in rack order (module 0 = first after the BMS), 1 mV; null = not read. */
+            cellVoltagesMv: (number | null)[][];
+            /** @description [module][sensor], 0.1 °C; null when the source reports no cell temperatures. */
+            cellTempsDc: (number | null)[][] | null;
+            /** @description The rule applied to the cell voltages (mV). */
+            voltage: {
+                /** @description Median of the string's values (mV, or 0.1 °C for temperatures). */
+                median: number;
+                /** @description Median absolute deviation from that median. */
+                mad: number;
+                /** @description Distance from the median beyond which a value is an outlier. */
+                threshold: number;
+                /** @description [module][cell]: value − median; null where not read. */
+                deviation: (number | null)[][];
+                /** @description [module][cell]: true where |deviation| > threshold. */
+                outlier: boolean[][];
+                /** @description Number of outliers. */
+                count: number;
+            } | null;
+            /** @description The rule applied to the temperature sensors (0.1 °C); null without temperatures. */
+            temperature: {
+                /** @description Median of the string's values (mV, or 0.1 °C for temperatures). */
+                median: number;
+                /** @description Median absolute deviation from that median. */
+                mad: number;
+                /** @description Distance from the median beyond which a value is an outlier. */
+                threshold: number;
+                /** @description [module][cell]: value − median; null where not read. */
+                deviation: (number | null)[][];
+                /** @description [module][cell]: true where |deviation| > threshold. */
+                outlier: boolean[][];
+                /** @description Number of outliers. */
+                count: number;
+            } | null;
+            /** @description Highest minus lowest cell (cellSpread of @fleet/analytics). */
+            spreadMv: number | null;
+            /** @description The three cells lowest against their own module (rankWeakCells of @fleet/analytics). */
+            weakest: {
+                /** @description 0-based, rack order. */
+                module: number;
+                /** @description 0-based within the module. */
+                cell: number;
+                mv: number;
+                moduleMedianMv: number;
+                /** @description mv − its own module median (negative = below). */
+                deviationMv: number;
+            }[];
+            rule: {
+                /** @enum {string} */
+                method: "median-mad";
+                /** @description Multiple of the robust standard deviation (1.4826 × MAD). */
+                k: number;
+                voltageFloorMv: number;
+                temperatureFloorDc: number;
+                description: string;
+            };
+        };
+        SiteEnergy: {
+            /** Format: uuid */
+            siteId: string;
+            /** @description The site's IANA time zone; the day and the hours are on its clock. */
+            timezone: string;
+            /** Format: date */
+            date: string;
+            /** Format: date-time */
+            dayStart: string;
+            /** Format: date-time */
+            dayEnd: string;
+            /** @description Every UTC hour starting inside the local day (23, 24 or 25), oldest first; in a zone with a half-hour offset each hour starts at :30 local time. */
+            hours: {
+                /**
+                 * Format: date-time
+                 * @description Start of the 1-hour rollup bucket (a UTC hour).
+                 */
+                start: string;
+                /** @description `HH:MM` on the site's clock. */
+                localTime: string;
+                /** @description Charged into the site’s strings in this hour (sum of the strings). */
+                inKwh: number;
+                /** @description Discharged from them. */
+                outKwh: number;
+                /** @description Strings with data in this hour; 0 = no data (not "no energy"). */
+                strings: number;
+            }[];
+            totalInKwh: number;
+            totalOutKwh: number;
         };
     };
     responses: never;
@@ -5519,6 +5792,433 @@ export interface operations {
             };
             /** @description No NATS account signing key is configured. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EvidenceController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidencePackRequest"];
+            };
+        };
+        responses: {
+            /** @description The pack, queued; poll it until ready. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePack"];
+                };
+            };
+            /** @description A bad id, period or query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string or pack in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EvidenceController_list: {
+        parameters: {
+            query: {
+                stringId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A string's packs, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePackList"];
+                };
+            };
+            /** @description A bad id, period or query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string or pack in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EvidenceController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack with its status and progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePack"];
+                };
+            };
+            /** @description A bad id, period or query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string or pack in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EvidenceController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF report; X-Content-SHA256 and Repr-Digest carry its SHA-256. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bad id, period or query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string or pack in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The pack is still being made, or failed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EvidenceController_zip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP: CSVs, manifest.json, the PDF; X-Content-SHA256 and Repr-Digest carry its SHA-256. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bad id, period or query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string or pack in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The pack is still being made, or failed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CellsController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every cell of the newest snapshot, with the outliers of the median/MAD rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringCells"];
+                };
+            };
+            /** @description The id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string in the caller's scope, or no cell snapshot of it yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SiteEnergyController_day: {
+        parameters: {
+            query?: {
+                /** @description The site's local day; default today on the site's clock. */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Charged and discharged kWh per hour of the site's local day, summed over its strings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteEnergy"];
+                };
+            };
+            /** @description A bad id or date. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site in the caller's scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
