@@ -23,6 +23,12 @@ export {
   insertCellSnapshots,
   type StoredCellSnapshot,
 } from './repositories/cell-snapshot.repository.js';
+export { CellLatestRepository } from './repositories/cell-latest.repository.js';
+export {
+  type SiteEnergyDay,
+  type SiteEnergyHour,
+  SiteEnergyRepository,
+} from './repositories/site-energy.repository.js';
 export {
   type PackSampleBucket,
   PackSampleRepository,
