@@ -817,6 +817,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fleet/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FleetController_sites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{id}/gateways": {
         parameters: {
             query?: never;
@@ -843,6 +859,86 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["GatewaysController_issueCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warranty-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WarrantyTermsController_list"];
+        put?: never;
+        post: operations["WarrantyTermsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warranty-terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["WarrantyTermsController_update"];
+        post?: never;
+        delete: operations["WarrantyTermsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strings/{id}/warranty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StringWarrantyController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strings/{id}/commissioning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["StringWarrantyController_setCommissioning"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{id}/warranty-region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["StringWarrantyController_setSiteRegion"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -956,6 +1052,38 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SavedViewsController_list"];
+        put?: never;
+        post: operations["SavedViewsController_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SavedViewsController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1656,6 +1784,8 @@ export interface components {
         };
         FleetPage: {
             rows: components["schemas"]["FleetRow"][];
+            /** @description Strings matching the query, over all pages. */
+            total: number;
             /** @description Pass it back for the next page; null after the last. */
             nextCursor: string | null;
         };
@@ -1665,26 +1795,52 @@ export interface components {
             name: string;
             /** Format: uuid */
             siteId: string;
+            siteName: string;
+            siteAddress: string | null;
+            /** @description The site's latitude; null when it has none. */
+            latitude: number | null;
+            longitude: number | null;
             /**
              * Format: date-time
              * @description Newest sample; null if none yet.
              */
             lastTs: string | null;
-            state: string | null;
-            socPct: number | null;
-            sohPct: number | null;
-            packVoltageDv: number | null;
-            packCurrentDa: number | null;
-            bmsTempDc: number | null;
-            cellSpreadMv: number | null;
-            cellTempMaxDc: number | null;
             /**
-             * @description From the newest sample's BMS words.
+             * @description The newest sample's pack state.
+             * @enum {string|null}
+             */
+            state: "sleep" | "charge" | "discharge" | "idle" | "reserved" | null;
+            /**
+             * @description offline: silent and judged offline by the stale sweep, or never reported; stale: newest sample older than 15 min; otherwise from the pack state.
              * @enum {string}
              */
-            worstAlarm: "protection" | "alarm" | "none";
+            status: "charging" | "discharging" | "idle" | "offline" | "stale";
+            socPct: number | null;
+            sohPct: number | null;
+            /** @description Share of the last 24 whole hours covered by samples, 0–100. */
+            completenessPct: number;
             /**
              * @description Worst open or acknowledged alarm; null when none.
+             * @enum {string|null}
+             */
+            worstSeverity: "critical" | "major" | "warning" | "info" | null;
+        };
+        FleetSites: {
+            sites: components["schemas"]["FleetSite"][];
+            /** @description More sites than one answer carries (5000); the first by name are listed. */
+            truncated: boolean;
+        };
+        FleetSite: {
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            address: string | null;
+            /** @description Null when the site has no coordinates. */
+            latitude: number | null;
+            longitude: number | null;
+            stringCount: number;
+            /**
+             * @description Worst open or acknowledged alarm of the site.
              * @enum {string|null}
              */
             worstSeverity: "critical" | "major" | "warning" | "info" | null;
@@ -1716,6 +1872,211 @@ export interface components {
             revokedKeys: string[];
             /** @description The `.creds` file (user JWT and seed). Shown once, never stored. */
             creds: string;
+        };
+        WarrantyTermsList: {
+            /** @description By module type, region, BMS model, newest first. */
+            items: components["schemas"]["WarrantyTerms"][];
+        };
+        WarrantyTerms: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            moduleType: "H48050" | "H48074" | "OTHER";
+            bmsModel: string | null;
+            region: string;
+            termYears: number;
+            throughputMwhPerKwh: number | null;
+            retainedCapacityPct: number | null;
+            cellTempMinDc: number | null;
+            cellTempMaxDc: number | null;
+            cellVoltageMinMv: number | null;
+            cellVoltageMaxMv: number | null;
+            maxCRate: number | null;
+            maxCurrentA: number | null;
+            /** Format: date */
+            validFrom: string;
+            source: string;
+            notes: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StringWarranty: {
+            /** Format: date-time */
+            computedAt: string;
+            string: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                siteId: string;
+                siteName: string;
+                /** @enum {string} */
+                moduleType: "H48050" | "H48074" | "OTHER";
+                moduleCount: number | null;
+                /** @description Module count × module Wh; null when either is unknown. */
+                nominalWh: number | null;
+                warrantyRegion: string | null;
+            };
+            modules: {
+                position: number;
+                moduleType: string;
+                serial: string | null;
+            }[];
+            commissioning: components["schemas"]["StringCommissioning"] | null;
+            /** @description The terms used; null: none for this product and region. */
+            terms: components["schemas"]["WarrantyTerms"] | null;
+            /** @description What could not be judged, and why. */
+            gaps: ("no-region" | "no-terms" | "no-commissioning" | "no-nominal-capacity")[];
+            time: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+                elapsedDays: number;
+                remainingDays: number;
+                fraction: number;
+                expired: boolean;
+            } | null;
+            throughput: {
+                usedWh: number;
+                capWh: number | null;
+                fraction: number | null;
+                ratePerDayWh: number | null;
+                daysWithData: number;
+                windowDays: number;
+                projection: {
+                    /** @enum {string} */
+                    kind: "projected";
+                    /** Format: date-time */
+                    at: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "reached";
+                } | {
+                    /** @enum {string} */
+                    kind: "insufficient";
+                    daysWithData: number;
+                    minDays: number;
+                } | {
+                    /** @enum {string} */
+                    kind: "not-discharging";
+                } | {
+                    /** @enum {string} */
+                    kind: "no-cap";
+                };
+            };
+            soh: {
+                latest: {
+                    /** Format: date-time */
+                    at: string;
+                    sohPct: number;
+                } | null;
+                guaranteedAtLatestPct: number | null;
+                marginPct: number | null;
+                projection: {
+                    /** @enum {string} */
+                    kind: "projected";
+                    /** Format: date-time */
+                    at: string;
+                    /**
+                     * Format: date-time
+                     * @description From the fast end of the fade rate’s 95 % interval.
+                     */
+                    earliest: string;
+                    /**
+                     * Format: date-time
+                     * @description From the slow end; null when the data cannot rule out no fade.
+                     */
+                    latest: string | null;
+                    fadePctPerYear: number;
+                    ci95: {
+                        low: number;
+                        high: number;
+                    };
+                    rSquared: number | null;
+                    n: number;
+                } | {
+                    /** @enum {string} */
+                    kind: "not-fading";
+                    fadePctPerYear: number;
+                    n: number;
+                } | {
+                    /** @enum {string} */
+                    kind: "already-below";
+                    fadePctPerYear: number;
+                    n: number;
+                } | {
+                    /** @enum {string} */
+                    kind: "insufficient";
+                    /** @enum {string} */
+                    reason: "too-few-points" | "span-too-short";
+                    n: number;
+                    spanDays: number;
+                } | {
+                    /** @enum {string} */
+                    kind: "no-guarantee";
+                };
+                /** @description Daily SOH, thinned to ≤ 500 points. */
+                history: {
+                    /** Format: date-time */
+                    day: string;
+                    sohPct: number;
+                }[];
+                guaranteedLine: {
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                    startPct: number;
+                    endPct: number;
+                } | null;
+            };
+            excursions: {
+                total: number;
+                offset: number;
+                limit: number;
+                /** @description Newest first. */
+                items: components["schemas"]["WarrantyExcursion"][];
+            };
+        };
+        StringCommissioning: {
+            /** Format: date-time */
+            commissionedAt: string;
+            commissionedBy: string;
+            notes: string | null;
+            /** @description User id of who entered the record. */
+            recordedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WarrantyExcursion: {
+            /** @enum {string} */
+            kind: "temperature-high" | "temperature-low" | "over-voltage" | "under-voltage" | "over-current" | "protection";
+            /** Format: date-time */
+            start: string;
+            /**
+             * Format: date-time
+             * @description null: still going on.
+             */
+            end: string | null;
+            /** @description In `unit`; null for a protection trip. */
+            worst: number | null;
+            limit: number | null;
+            /**
+             * @description dC = 0.1 °C.
+             * @enum {string|null}
+             */
+            unit: "dC" | "mV" | "A" | null;
+            /** @enum {string} */
+            source: "rollup-1h" | "alarm" | "bms-event";
+            /** @description The alarm code of a protection trip. */
+            code: string | null;
+            title: string | null;
+        };
+        SiteWarrantyRegion: {
+            /** Format: uuid */
+            siteId: string;
+            warrantyRegion: string | null;
         };
         EvidencePackRequest: {
             /**
@@ -1871,6 +2232,17 @@ export interface components {
             }[];
             totalInKwh: number;
             totalOutKwh: number;
+        };
+        SavedViewList: components["schemas"]["SavedView"][];
+        SavedView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            query: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -5549,9 +5921,20 @@ export interface operations {
     FleetController_list: {
         parameters: {
             query?: {
-                /** @description name: by string name. severity: strings with open alarms first, worst first, then by name. */
-                sort?: "name" | "severity";
-                /** @description nextCursor of the previous page (same sort). */
+                /** @description Case-insensitive part of the string name, the site name or the site address. */
+                q?: string;
+                /** @description Comma-separated: charging,discharging,idle,offline,stale. */
+                status?: string;
+                /** @description Comma-separated severities of the string's worst open alarm: critical,major,warning,info. */
+                severity?: string;
+                /** @description true: only strings with an open or acknowledged alarm; false: only those without. */
+                hasOpenAlarm?: "true" | "false";
+                /** @description Comma-separated site ids. */
+                site?: string;
+                /** @description name; severity (asc: worst first); soc, soh, completeness (asc: lowest first); lastSeen (asc: longest silent first). Ties by name. */
+                sort?: "name" | "severity" | "soc" | "soh" | "completeness" | "lastSeen";
+                dir?: "asc" | "desc";
+                /** @description nextCursor of the previous page (same sort and direction). */
                 cursor?: string;
                 limit?: number;
             };
@@ -5561,7 +5944,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the strings in your scope; a page costs the same whatever the fleet size. */
+            /** @description One page of the strings in your scope matching the query, with the total; keyset-paged per sort. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5570,13 +5953,51 @@ export interface operations {
                     "application/json": components["schemas"]["FleetPage"];
                 };
             };
-            /** @description A bad query, or a cursor this overview did not hand out (or from the other sort). */
+            /** @description A bad query, or a cursor this list did not hand out (or from another sort or direction). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FleetController_sites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sites in your scope by name, for the map: coordinates, string count, worst open alarm. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FleetSites"];
                 };
             };
             /** @description No valid bearer token. */
@@ -5792,6 +6213,542 @@ export interface operations {
             };
             /** @description No NATS account signing key is configured. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WarrantyTermsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation’s terms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarrantyTermsList"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WarrantyTermsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The module the terms cover.
+                     * @enum {string}
+                     */
+                    moduleType: "H48050" | "H48074";
+                    /**
+                     * @description A BMS model the terms are limited to (e.g. SC1000); null: any.
+                     * @default null
+                     */
+                    bmsModel?: string | null;
+                    /** @description Region code, matched against the site’s warranty region. */
+                    region: string;
+                    /** @description Length of the warranty, whole years from commissioning. */
+                    termYears: number;
+                    /**
+                     * @description Energy-throughput cap in MWh discharged per kWh of the string’s nominal capacity.
+                     * @default null
+                     */
+                    throughputMwhPerKwh?: number | null;
+                    /**
+                     * @description SOH guaranteed at the end of the term, % of nominal.
+                     * @default null
+                     */
+                    retainedCapacityPct?: number | null;
+                    /**
+                     * @description Lowest cell temperature, 0.1 °C.
+                     * @default null
+                     */
+                    cellTempMinDc?: number | null;
+                    /**
+                     * @description Highest cell temperature, 0.1 °C.
+                     * @default null
+                     */
+                    cellTempMaxDc?: number | null;
+                    /**
+                     * @description Lowest cell voltage, mV.
+                     * @default null
+                     */
+                    cellVoltageMinMv?: number | null;
+                    /**
+                     * @description Highest cell voltage, mV.
+                     * @default null
+                     */
+                    cellVoltageMaxMv?: number | null;
+                    /**
+                     * @description Highest current as a C-rate (× module Ah).
+                     * @default null
+                     */
+                    maxCRate?: number | null;
+                    /**
+                     * @description Highest current magnitude, A.
+                     * @default null
+                     */
+                    maxCurrentA?: number | null;
+                    /**
+                     * Format: date
+                     * @description The terms apply to strings commissioned on or after this day (YYYY-MM-DD).
+                     */
+                    validFrom: string;
+                    /** @description Which document the numbers come from (title, version, date). */
+                    source: string;
+                    /** @default null */
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The new terms. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarrantyTerms"];
+                };
+            };
+            /** @description A field is malformed, out of range or unknown. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WarrantyTermsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The module the terms cover.
+                     * @enum {string}
+                     */
+                    moduleType: "H48050" | "H48074";
+                    /**
+                     * @description A BMS model the terms are limited to (e.g. SC1000); null: any.
+                     * @default null
+                     */
+                    bmsModel?: string | null;
+                    /** @description Region code, matched against the site’s warranty region. */
+                    region: string;
+                    /** @description Length of the warranty, whole years from commissioning. */
+                    termYears: number;
+                    /**
+                     * @description Energy-throughput cap in MWh discharged per kWh of the string’s nominal capacity.
+                     * @default null
+                     */
+                    throughputMwhPerKwh?: number | null;
+                    /**
+                     * @description SOH guaranteed at the end of the term, % of nominal.
+                     * @default null
+                     */
+                    retainedCapacityPct?: number | null;
+                    /**
+                     * @description Lowest cell temperature, 0.1 °C.
+                     * @default null
+                     */
+                    cellTempMinDc?: number | null;
+                    /**
+                     * @description Highest cell temperature, 0.1 °C.
+                     * @default null
+                     */
+                    cellTempMaxDc?: number | null;
+                    /**
+                     * @description Lowest cell voltage, mV.
+                     * @default null
+                     */
+                    cellVoltageMinMv?: number | null;
+                    /**
+                     * @description Highest cell voltage, mV.
+                     * @default null
+                     */
+                    cellVoltageMaxMv?: number | null;
+                    /**
+                     * @description Highest current as a C-rate (× module Ah).
+                     * @default null
+                     */
+                    maxCRate?: number | null;
+                    /**
+                     * @description Highest current magnitude, A.
+                     * @default null
+                     */
+                    maxCurrentA?: number | null;
+                    /**
+                     * Format: date
+                     * @description The terms apply to strings commissioned on or after this day (YYYY-MM-DD).
+                     */
+                    validFrom: string;
+                    /** @description Which document the numbers come from (title, version, date). */
+                    source: string;
+                    /** @default null */
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The terms after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarrantyTerms"];
+                };
+            };
+            /** @description A field is malformed, out of range or unknown. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such terms of the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WarrantyTermsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field is malformed, out of range or unknown. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such terms of the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StringWarrantyController_status: {
+        parameters: {
+            query?: {
+                excursionOffset?: number;
+                excursionLimit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Time, throughput and SOH against the terms, projected dates and excursions (paged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringWarranty"];
+                };
+            };
+            /** @description A bad id, field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StringWarrantyController_setCommissioning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When the string was put into service; the warranty clock starts here.
+                     */
+                    commissionedAt: string;
+                    /** @description Who commissioned it: installer name or company. */
+                    commissionedBy: string;
+                    /**
+                     * @description Install notes.
+                     * @default null
+                     */
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The install record after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringCommissioning"];
+                };
+            };
+            /** @description A bad id, field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string of the caller's organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StringWarrantyController_setSiteRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Region code whose terms apply to the site’s strings; null clears it. */
+                    warrantyRegion: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The site’s warranty region. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteWarrantyRegion"];
+                };
+            };
+            /** @description A bad id, field or query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site of the caller's organisation. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6218,6 +7175,165 @@ export interface operations {
                 };
             };
             /** @description No such site in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedViewsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your saved views by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewList"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedViewsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Saving a name you already use replaces its query. */
+                    name: string;
+                    /** @description The fleet view query string, e.g. `status=stale,offline&sort=lastSeen`. */
+                    query: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The saved view (new, or the one of that name replaced). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description A name or query that does not fit. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description You already keep the most saved views (50). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedViewsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such view of yours. */
             404: {
                 headers: {
                     [name: string]: unknown;
