@@ -4,6 +4,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { AlarmsModule } from './alarms/alarms.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CellsModule } from './cells/cells.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -18,6 +19,7 @@ import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { LiveModule } from './live/live.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { SiteEnergyModule } from './site-energy/site-energy.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { StringsModule } from './strings/strings.module.js';
 import { WarrantyModule } from './warranty/warranty.module.js';
@@ -50,6 +52,8 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       FleetModule,
       GatewaysModule,
       WarrantyModule,
+      CellsModule,
+      SiteEnergyModule,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
