@@ -1,0 +1,48 @@
+import type { HistoryDay } from '../../lib/owner/daily-history';
+import styles from './my-system.module.css';
+
+const WIDTH = 320;
+const HEIGHT = 140;
+const AXIS = 16;
+
+/**
+ * Energy in (up) and out (down) per day as bars around a middle line: a shape an owner takes in
+ * at a glance. Drawn for the eye only (the table beside it carries the numbers for everyone).
+ */
+export function HistoryChart({ days, label }: { days: readonly HistoryDay[]; label: string }) {
+  const peak = Math.max(1, ...days.flatMap((d) => [d.inWh ?? 0, d.outWh ?? 0]));
+  const mid = (HEIGHT - AXIS) / 2;
+  const slot = WIDTH / Math.max(1, days.length);
+  const bar = Math.max(2, slot * 0.6);
+  const scale = (wh: number | null) => ((wh ?? 0) / peak) * (mid - 4);
+  return (
+    <svg
+      className={styles.chart}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+      data-testid="history-chart"
+    >
+      <line className={styles.chartAxis} x1="0" x2={WIDTH} y1={mid} y2={mid} />
+      {days.map((d, i) => {
+        const x = i * slot + (slot - bar) / 2;
+        return (
+          <g key={d.day} data-day={d.day}>
+            <rect className={styles.barIn} x={x} y={mid - scale(d.inWh)} width={bar} height={scale(d.inWh)} />
+            <rect className={styles.barOut} x={x} y={mid} width={bar} height={scale(d.outWh)} />
+          </g>
+        );
+      })}
+      {days.length > 0 ? (
+        <>
+          <text className={styles.chartLabel} x="0" y={HEIGHT - 2}>
+            {days[0]?.day.slice(5)}
+          </text>
+          <text className={styles.chartLabel} x={WIDTH} y={HEIGHT - 2} textAnchor="end">
+            {days.at(-1)?.day.slice(5)}
+          </text>
+        </>
+      ) : null}
+    </svg>
+  );
+}
