@@ -1,10 +1,12 @@
 import { accountsDe } from './accounts.de';
+import { trendsDe } from './trends.de';
 import type { Dictionary } from './en';
 import { ownerDe } from './owner.de';
 
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
   accounts: accountsDe,
+  trends: trendsDe,
   owner: ownerDe,
   shell: {
     skipToContent: 'Zum Inhalt springen',

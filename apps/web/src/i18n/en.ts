@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en';
+import { trendsEn } from './trends.en';
 import { ownerEn } from './owner.en';
 
 // English texts of the dashboard. The shape of this object is the Dictionary type every other
@@ -6,6 +7,7 @@ import { ownerEn } from './owner.en';
 // `{name}` marks a value filled in by `interpolate`.
 export const en = {
   accounts: accountsEn,
+  trends: trendsEn,
   owner: ownerEn,
   shell: {
     skipToContent: 'Skip to content',

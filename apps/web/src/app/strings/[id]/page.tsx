@@ -39,6 +39,9 @@ export default async function StringPage({ params }: StringPageProps) {
         <Badge tone="info">
           {detail.moduleCount ? `${detail.moduleCount} × ${detail.moduleType}` : detail.moduleType}
         </Badge>
+        <Link className="fleet-button" href={`/strings/${detail.id}/trends`} data-testid="trends-link">
+          {t.trends.openTrends}
+        </Link>
       </header>
       <LivePack stringId={detail.id} initial={latest} serverNow={Date.now()} />
     </main>
