@@ -1,13 +1,13 @@
 import { accountsDe } from './accounts.de';
-import { trendsDe } from './trends.de';
 import type { Dictionary } from './en';
 import { ownerDe } from './owner.de';
+import { trendsDe } from './trends.de';
 
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
   accounts: accountsDe,
-  trends: trendsDe,
   owner: ownerDe,
+  trends: trendsDe,
   shell: {
     skipToContent: 'Zum Inhalt springen',
     brand: 'Fleet',

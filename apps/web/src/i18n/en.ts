@@ -1,14 +1,14 @@
 import { accountsEn } from './accounts.en';
-import { trendsEn } from './trends.en';
 import { ownerEn } from './owner.en';
+import { trendsEn } from './trends.en';
 
 // English texts of the dashboard. The shape of this object is the Dictionary type every other
 // locale must fill completely (de.ts is typed against it; i18n.spec.ts also checks at run time).
 // `{name}` marks a value filled in by `interpolate`.
 export const en = {
   accounts: accountsEn,
-  trends: trendsEn,
   owner: ownerEn,
+  trends: trendsEn,
   shell: {
     skipToContent: 'Skip to content',
     brand: 'Fleet',

@@ -22,8 +22,6 @@ export interface UnitFormatter {
   percent(p: Maybe): string;
   /** A share to 0.1 % (data completeness: 97.4 %), where whole percent would hide a missing hour. */
   percentTenths(p: Maybe): string;
-  /** A share to 0.1 % (data completeness: 97.4 %), where whole percent would hide a missing hour. */
-  percentTenths(p: Maybe): string;
   celsius(c: Maybe): string;
   millivolts(mv: Maybe): string;
   kilowattHours(kwh: Maybe): string;
@@ -63,7 +61,6 @@ export function createUnitFormatter(locale: Locale): UnitFormatter {
     volts,
     amps,
     percent: unit(whole, '%'),
-    percentTenths: unit(oneDecimal, '%'),
     percentTenths: unit(oneDecimal, '%'),
     celsius,
     millivolts: unit(whole, 'mV'),
