@@ -7,8 +7,9 @@
 #   python3-can, python3-serial, python3-canmatrix   independent CAN peers for protocol checks
 #   can-utils      candump/cansend: the edge agent's SocketCAN transport (--can) runs them
 #   openssl        self-signed certificates for local TLS peers (the api's test push service)
+#   poppler-utils  pdftotext: the evidence-pack tests read the generated PDF's text
 set -euo pipefail
-want=(chromium socat debootstrap nats-server python3-can python3-serial python3-canmatrix can-utils openssl)
+want=(chromium socat debootstrap nats-server python3-can python3-serial python3-canmatrix can-utils openssl poppler-utils)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { APP_CONFIG } from './config/app-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 import { FleetModule } from './fleet/fleet.module.js';
 import { GatewaysModule } from './gateways/gateways.module.js';
 import { SupportGrantsModule } from './grants/support-grants.module.js';
@@ -51,6 +52,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       LiveModule,
       FleetModule,
       GatewaysModule,
+      EvidenceModule,
       WarrantyModule,
       CellsModule,
       SiteEnergyModule,

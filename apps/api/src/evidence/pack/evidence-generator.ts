@@ -1,0 +1,190 @@
+import { Readable } from 'node:stream';
+import { stringNominalWh } from '@fleet/analytics';
+import type {
+  EvidenceFileRepository,
+  EvidencePackResult,
+  EvidencePackRow,
+  EvidenceSourceRepository,
+} from '@fleet/db';
+import { ALARMS_CSV, ALARMS_HEADER, alarmRows } from '../csv/alarms.csv.js';
+import { csvLines } from '../csv/csv-lines.js';
+import {
+  CYCLES_THROUGHPUT_CSV,
+  CYCLES_THROUGHPUT_HEADER,
+  cyclesThroughputRows,
+} from '../csv/cycles-throughput.csv.js';
+import {
+  DATA_COMPLETENESS_CSV,
+  DATA_COMPLETENESS_HEADER,
+  dataCompletenessRows,
+} from '../csv/data-completeness.csv.js';
+import { EXCURSIONS_CSV, EXCURSIONS_HEADER, excursionRows } from '../csv/excursions.csv.js';
+import { IDENTITY_CSV, IDENTITY_HEADER, identityRows } from '../csv/identity.csv.js';
+import { emptySummary, type PackSummary } from '../csv/pack-summary.js';
+import {
+  PROTECTION_EVENTS_CSV,
+  PROTECTION_EVENTS_HEADER,
+  protectionEventRows,
+} from '../csv/protection-events.csv.js';
+import { SOH_CAPACITY_CSV, SOH_CAPACITY_HEADER, sohCapacityRows } from '../csv/soh-capacity.csv.js';
+import { type FileDigest, writeHashed } from '../csv/write-hashed.js';
+import { evidencePdf } from '../pdf/evidence-pdf.js';
+import type { EvidenceWarrantySource } from '../warranty-source.js';
+import { MANIFEST_JSON, manifestJson } from './manifest.js';
+import { CSV_PREFIX, GENERATOR, GENERATOR_VERSION, PDF_FILE, ZIP_FILE } from './pack-files.js';
+import { zipEntries } from './zip-entries.js';
+
+export interface EvidenceDeps {
+  /** Reads of the pack's string, under the pack's own scope. */
+  source: EvidenceSourceRepository;
+  files: EvidenceFileRepository;
+  warranty: EvidenceWarrantySource;
+}
+
+/** Called before each step; a rejection stops the run (the pack was taken over or the process stops). */
+export type ProgressReport = (step: number, of: number, message: string) => Promise<void>;
+
+type Step = { message: string; run: () => Promise<void> };
+
+/**
+ * Makes one pack: the seven CSVs (each streamed from the database into the file store, hashed as
+ * written), the PDF drawn from what the CSVs collected, then the ZIP (CSVs + manifest.json + PDF)
+ * streamed from the stored files. The CSV chunks are dropped at the end; the PDF and the ZIP stay.
+ * A run always starts clean, so a pack taken over after a crash is made from scratch.
+ */
+export async function generateEvidencePack(
+  pack: EvidencePackRow,
+  deps: EvidenceDeps,
+  report: ProgressReport,
+  now: Date,
+): Promise<EvidencePackResult> {
+  const { source, files } = deps;
+  const period = { from: pack.periodFrom, to: pack.periodTo };
+  await files.removeExcept(pack.id);
+  const identity = await source.identity(pack.stringId);
+  if (!identity) {
+    throw new Error(`string ${pack.stringId} is not readable in the pack's scope`);
+  }
+  const warranty = await deps.warranty.warrantyFor(
+    { orgId: null, siteIds: [pack.siteId] },
+    pack.stringId,
+    period.from,
+    period.to,
+  );
+  const nominalWh =
+    identity.moduleCount === null ? null : stringNominalWh(identity.moduleType, identity.moduleCount);
+  const s = emptySummary({ packId: pack.id, period, generatedAt: now, identity, warranty, nominalWh });
+  const csv = async (name: string, lines: AsyncIterable<string>) => {
+    const digest = await writeHashed(files.writer(pack.id, CSV_PREFIX + name), lines);
+    s.files.push({ name, ...digest });
+  };
+  const days = () => source.days(pack.stringId, period.from, period.to);
+  let pdf: FileDigest = { sha256: '', bytes: 0 };
+  let zip: FileDigest = { sha256: '', bytes: 0 };
+  const steps: Step[] = [
+    {
+      message: IDENTITY_CSV,
+      run: () => csv(IDENTITY_CSV, csvLines(IDENTITY_HEADER, identityRows(identity, warranty.install))),
+    },
+    {
+      message: SOH_CAPACITY_CSV,
+      run: () => csv(SOH_CAPACITY_CSV, csvLines(SOH_CAPACITY_HEADER, sohCapacityRows(days(), nominalWh, s))),
+    },
+    {
+      message: CYCLES_THROUGHPUT_CSV,
+      run: () =>
+        csv(
+          CYCLES_THROUGHPUT_CSV,
+          csvLines(CYCLES_THROUGHPUT_HEADER, cyclesThroughputRows(days(), nominalWh, s)),
+        ),
+    },
+    {
+      message: ALARMS_CSV,
+      run: () =>
+        csv(
+          ALARMS_CSV,
+          csvLines(
+            ALARMS_HEADER,
+            alarmRows(source.alarmTransitions(pack.stringId, period.from, period.to), s),
+          ),
+        ),
+    },
+    {
+      message: PROTECTION_EVENTS_CSV,
+      run: () =>
+        csv(
+          PROTECTION_EVENTS_CSV,
+          csvLines(
+            PROTECTION_EVENTS_HEADER,
+            protectionEventRows(source.events(pack.stringId, period.from, period.to), s),
+          ),
+        ),
+    },
+    {
+      message: EXCURSIONS_CSV,
+      run: () => csv(EXCURSIONS_CSV, csvLines(EXCURSIONS_HEADER, excursionRows(warranty.excursions))),
+    },
+    {
+      message: DATA_COMPLETENESS_CSV,
+      run: () =>
+        csv(
+          DATA_COMPLETENESS_CSV,
+          csvLines(
+            DATA_COMPLETENESS_HEADER,
+            dataCompletenessRows(period, days(), () => source.gaps(pack.stringId, period.from, period.to), s),
+          ),
+        ),
+    },
+    {
+      message: PDF_FILE,
+      run: async () => {
+        pdf = await writeHashed(
+          files.writer(pack.id, PDF_FILE),
+          evidencePdf(s, `${GENERATOR} ${GENERATOR_VERSION}`),
+        );
+      },
+    },
+    {
+      message: ZIP_FILE,
+      run: async () => {
+        zip = await writeZip(pack, s, pdf, files);
+      },
+    },
+  ];
+  for (const [i, step] of steps.entries()) {
+    await report(i, steps.length, step.message);
+    await step.run();
+  }
+  await files.removeExcept(pack.id, [PDF_FILE, ZIP_FILE]);
+  return {
+    generatorVersion: GENERATOR_VERSION,
+    pdfSha256: pdf.sha256,
+    zipSha256: zip.sha256,
+    pdfBytes: pdf.bytes,
+    zipBytes: zip.bytes,
+  };
+}
+
+async function writeZip(
+  pack: EvidencePackRow,
+  s: PackSummary,
+  pdf: FileDigest,
+  files: EvidenceFileRepository,
+): Promise<FileDigest> {
+  const manifest = manifestJson({
+    generator: GENERATOR,
+    generatorVersion: GENERATOR_VERSION,
+    packId: pack.id,
+    stringId: pack.stringId,
+    stringName: s.identity.stringName,
+    period: s.period,
+    generatedAt: s.generatedAt,
+    files: [...s.files, { name: PDF_FILE, ...pdf }],
+  });
+  const entries = [
+    ...s.files.map((f) => ({ name: f.name, open: () => files.reader(pack.id, CSV_PREFIX + f.name) })),
+    { name: PDF_FILE, open: () => files.reader(pack.id, PDF_FILE) },
+    { name: MANIFEST_JSON, open: () => Readable.from([Buffer.from(manifest, 'utf8')]) },
+  ];
+  return writeHashed(files.writer(pack.id, ZIP_FILE), zipEntries(entries, s.generatedAt));
+}
