@@ -1,12 +1,14 @@
 import { accountsDe } from './accounts.de';
 import type { Dictionary } from './en';
 import { ownerDe } from './owner.de';
+import { siteDe } from './site.de';
 import { trendsDe } from './trends.de';
 
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
   accounts: accountsDe,
   owner: ownerDe,
+  site: siteDe,
   trends: trendsDe,
   shell: {
     skipToContent: 'Zum Inhalt springen',

@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts.en';
 import { ownerEn } from './owner.en';
+import { siteEn } from './site.en';
 import { trendsEn } from './trends.en';
 
 // English texts of the dashboard. The shape of this object is the Dictionary type every other
@@ -8,6 +9,7 @@ import { trendsEn } from './trends.en';
 export const en = {
   accounts: accountsEn,
   owner: ownerEn,
+  site: siteEn,
   trends: trendsEn,
   shell: {
     skipToContent: 'Skip to content',

@@ -1,0 +1,43 @@
+import { interpolate } from '../../../i18n/dictionary';
+import type { Dictionary } from '../../../i18n/en';
+import { formatAge } from '../../../lib/format/units';
+import styles from './site.module.css';
+import type { SiteDetail } from './site-types';
+
+/** Name, address, time zone and the gateways with when each was last heard from. */
+export function SiteHeader({ site, now, t }: { site: SiteDetail; now: number; t: Dictionary }) {
+  const s = t.site;
+  return (
+    <header className={styles.header}>
+      <div>
+        <h1 className="page-title" data-testid="site-name">
+          {site.name}
+        </h1>
+        <p className="page-subtitle">
+          {site.address ?? s.noAddress} · {interpolate(s.timezone, { tz: site.timezone })}
+        </p>
+      </div>
+      <section className={styles.gateways} aria-labelledby="gateways-title">
+        <h2 id="gateways-title" className={styles.smallTitle}>
+          {s.gateways}
+        </h2>
+        {site.gateways.length === 0 ? (
+          <p className={styles.muted}>{s.noGateways}</p>
+        ) : (
+          <ul>
+            {site.gateways.map((g) => (
+              <li key={g.id} data-testid="gateway">
+                <span className={styles.mono}>{g.id}</span> {g.name !== g.id ? g.name : null} ·{' '}
+                <span title={g.lastSeenAt ?? undefined}>
+                  {g.lastSeenAt
+                    ? interpolate(s.lastSeen, { age: formatAge(g.lastSeenAt, now, t) })
+                    : s.neverSeen}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </header>
+  );
+}
