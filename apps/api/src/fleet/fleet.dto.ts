@@ -1,11 +1,47 @@
+import { FLEET_LIST_SORTS, FLEET_STATUSES } from '@fleet/db';
+import { alarmSeverities, packStates } from '@fleet/telemetry';
 import { z } from 'zod';
 
+const uuid = z.uuid({ error: 'must be a UUID' });
+
+/** `a,b,c` → ['a','b','c'] (duplicates dropped), each checked by `item`. */
+const csvOf = <T extends z.ZodType<string, string>>(item: T, max: number) =>
+  z
+    .string()
+    .max(4000)
+    .transform((s) => [...new Set(s.split(',').filter(Boolean))])
+    .pipe(z.array(item).min(1).max(max));
+
 export const fleetQuerySchema = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Case-insensitive part of the string name, the site name or the site address.'),
+  status: csvOf(z.enum(FLEET_STATUSES as [string, ...string[]]), 5)
+    .optional()
+    .describe('Comma-separated: charging,discharging,idle,offline,stale.'),
+  severity: csvOf(z.enum(alarmSeverities), 4)
+    .optional()
+    .describe("Comma-separated severities of the string's worst open alarm: critical,major,warning,info."),
+  hasOpenAlarm: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only strings with an open or acknowledged alarm; false: only those without.'),
+  site: csvOf(uuid, 100).optional().describe('Comma-separated site ids.'),
   sort: z
-    .enum(['name', 'severity'])
+    .enum(FLEET_LIST_SORTS as [string, ...string[]])
     .default('name')
-    .describe('name: by string name. severity: strings with open alarms first, worst first, then by name.'),
-  cursor: z.string().max(1000).optional().describe('nextCursor of the previous page (same sort).'),
+    .describe(
+      'name; severity (asc: worst first); soc, soh, completeness (asc: lowest first); lastSeen (asc: longest silent first). Ties by name.',
+    ),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  cursor: z
+    .string()
+    .max(1000)
+    .optional()
+    .describe('nextCursor of the previous page (same sort and direction).'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type FleetQuery = z.infer<typeof fleetQuerySchema>;
@@ -15,18 +51,22 @@ export const fleetRowSchema = z
     stringId: z.uuid(),
     name: z.string(),
     siteId: z.uuid(),
+    siteName: z.string(),
+    siteAddress: z.string().nullable(),
+    latitude: z.number().nullable().describe("The site's latitude; null when it has none."),
+    longitude: z.number().nullable(),
     lastTs: z.iso.datetime({ offset: true }).nullable().describe('Newest sample; null if none yet.'),
-    state: z.string().nullable(),
+    state: z.enum(packStates).nullable().describe("The newest sample's pack state."),
+    status: z
+      .enum(FLEET_STATUSES as [string, ...string[]])
+      .describe(
+        'offline: silent and judged offline by the stale sweep, or never reported; stale: newest sample older than 15 min; otherwise from the pack state.',
+      ),
     socPct: z.number().nullable(),
     sohPct: z.number().nullable(),
-    packVoltageDv: z.number().int().nullable(),
-    packCurrentDa: z.number().int().nullable(),
-    bmsTempDc: z.number().int().nullable(),
-    cellSpreadMv: z.number().int().nullable(),
-    cellTempMaxDc: z.number().int().nullable(),
-    worstAlarm: z.enum(['protection', 'alarm', 'none']).describe("From the newest sample's BMS words."),
+    completenessPct: z.number().describe('Share of the last 24 whole hours covered by samples, 0–100.'),
     worstSeverity: z
-      .enum(['critical', 'major', 'warning', 'info'])
+      .enum(alarmSeverities)
       .nullable()
       .describe('Worst open or acknowledged alarm; null when none.'),
   })
@@ -35,7 +75,33 @@ export const fleetRowSchema = z
 export const fleetPageSchema = z
   .object({
     rows: z.array(fleetRowSchema),
+    total: z.number().int().describe('Strings matching the query, over all pages.'),
     nextCursor: z.string().nullable().describe('Pass it back for the next page; null after the last.'),
   })
   .meta({ id: 'FleetPage' });
 export type FleetPageDto = z.infer<typeof fleetPageSchema>;
+
+export const fleetSiteSchema = z
+  .object({
+    siteId: z.uuid(),
+    name: z.string(),
+    address: z.string().nullable(),
+    latitude: z.number().nullable().describe('Null when the site has no coordinates.'),
+    longitude: z.number().nullable(),
+    stringCount: z.number().int(),
+    worstSeverity: z
+      .enum(alarmSeverities)
+      .nullable()
+      .describe('Worst open or acknowledged alarm of the site.'),
+  })
+  .meta({ id: 'FleetSite' });
+
+export const fleetSitesSchema = z
+  .object({
+    sites: z.array(fleetSiteSchema),
+    truncated: z
+      .boolean()
+      .describe('More sites than one answer carries (5000); the first by name are listed.'),
+  })
+  .meta({ id: 'FleetSites' });
+export type FleetSitesDto = z.infer<typeof fleetSitesSchema>;
