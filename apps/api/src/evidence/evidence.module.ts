@@ -19,11 +19,13 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { PG_POOL } from '../database/database.tokens.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
+import { WarrantyModule } from '../warranty/warranty.module.js';
 import { EvidenceController } from './evidence.controller.js';
 import { EvidenceService } from './evidence.service.js';
 import { EVIDENCE_RUNNER, FILE_STREAMER, PACK_READER } from './evidence.tokens.js';
 import { EvidenceRunner } from './evidence-runner.js';
-import { EVIDENCE_WARRANTY, type EvidenceWarrantySource, noWarranty } from './warranty-source.js';
+import { WarrantyEvidenceSource } from './warranty-adapter.js';
+import { EVIDENCE_WARRANTY, type EvidenceWarrantySource } from './warranty-source.js';
 
 /**
  * The runner, built on the system pool for its queue and files, and for each pack a small pool
@@ -69,7 +71,7 @@ class EvidenceRunnerLifecycle implements OnApplicationBootstrap, BeforeApplicati
 }
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, WarrantyModule],
   controllers: [EvidenceController],
   providers: [
     {
@@ -78,7 +80,7 @@ class EvidenceRunnerLifecycle implements OnApplicationBootstrap, BeforeApplicati
       inject: [SCOPED_PG_POOL],
     },
     { provide: FILE_STREAMER, useFactory: (p: PgPool) => new EvidenceFileRepository(p), inject: [PG_POOL] },
-    { provide: EVIDENCE_WARRANTY, useValue: noWarranty },
+    { provide: EVIDENCE_WARRANTY, useClass: WarrantyEvidenceSource },
     {
       provide: EVIDENCE_RUNNER,
       useFactory: createRunner,

@@ -168,6 +168,10 @@ function checkCsvs(entries: Map<string, Buffer>): void {
   const lines = (name: string) => (entries.get(name)?.toString('utf8') ?? '').trim().split('\r\n');
   expect(lines('identity.csv')).toHaveLength(4);
   expect(lines('identity.csv')[2]).toContain(',2,H48050,PPTBH0123456789,');
+  expect(lines('identity.csv')[1]).toContain(',Solar Install GmbH,');
+  expect(lines('excursions.csv').slice(1)).toEqual([
+    expect.stringMatching(/^temperature-high,.*,500,450,dC,rollup-1h,/),
+  ]);
   // 19 days with a rollup (day 5 has none); SOH from 99 down.
   expect(lines('soh_capacity.csv')).toHaveLength(1 + PERIOD_DAYS - 1);
   expect(lines('soh_capacity.csv')[1]).toMatch(/^\d{4}-\d{2}-\d{2},99,99,7200,7128,8000$/);

@@ -52,5 +52,31 @@ export async function seedEvidence(prisma: PrismaClient, pool: PgPool): Promise<
     at(7, 6),
     at(7, 12),
   ]);
+  await seedWarranty(pool, w, at);
   return w;
+}
+
+/** Install record, EU terms with a 45 °C cell limit, and one hour at 50 °C on day 3: one excursion. */
+async function seedWarranty(
+  pool: PgPool,
+  w: AccessWorld,
+  at: (day: number, hour?: number) => Date,
+): Promise<void> {
+  await pool.query(`UPDATE site SET warranty_region = 'EU' WHERE id = $1`, [w.a.siteId]);
+  await pool.query(
+    `INSERT INTO warranty_terms (id, tenant_id, module_type, region, term_years, cell_temp_max_dc, valid_from, source, updated_by)
+     VALUES (gen_random_uuid(), $1, 'H48050', 'EU', 10, 450, $2::date, 'test terms', $3)`,
+    [w.a.tenantId, at(-30), w.users.org_admin.id],
+  );
+  await pool.query(
+    `INSERT INTO string_commissioning (string_id, commissioned_at, commissioned_by, notes, recorded_by)
+     VALUES ($1, $2, 'Solar Install GmbH', 'installed in the garage', $3)`,
+    [w.a.stringId, at(-10), w.users.installer.id],
+  );
+  await pool.query(
+    `INSERT INTO string_rollup_1h (string_id, bucket_start, samples, covered_s, cell_spread_samples,
+            energy_in_wh, energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s, cell_temp_max_dc)
+     VALUES ($1, $2, 360, 3600, 0, 0, 0, 0, 0, 0, 0, 0, 500)`,
+    [w.a.stringId, at(3, 14)],
+  );
 }

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { stringNominalWh } from '@fleet/analytics';
-import type {
-  EvidenceFileRepository,
-  EvidencePackResult,
-  EvidencePackRow,
-  EvidenceSourceRepository,
+import {
+  type EvidenceFileRepository,
+  type EvidencePackResult,
+  type EvidencePackRow,
+  type EvidenceSourceRepository,
+  orgScope,
 } from '@fleet/db';
 import { ALARMS_CSV, ALARMS_HEADER, alarmRows } from '../csv/alarms.csv.js';
 import { csvLines } from '../csv/csv-lines.js';
@@ -58,90 +59,18 @@ export async function generateEvidencePack(
   report: ProgressReport,
   now: Date,
 ): Promise<EvidencePackResult> {
-  const { source, files } = deps;
-  const period = { from: pack.periodFrom, to: pack.periodTo };
+  const { files } = deps;
   await files.removeExcept(pack.id);
-  const identity = await source.identity(pack.stringId);
-  if (!identity) {
-    throw new Error(`string ${pack.stringId} is not readable in the pack's scope`);
-  }
-  const warranty = await deps.warranty.warrantyFor(
-    { orgId: null, siteIds: [pack.siteId] },
-    pack.stringId,
-    period.from,
-    period.to,
-  );
-  const nominalWh =
-    identity.moduleCount === null ? null : stringNominalWh(identity.moduleType, identity.moduleCount);
-  const s = emptySummary({ packId: pack.id, period, generatedAt: now, identity, warranty, nominalWh });
-  const csv = async (name: string, lines: AsyncIterable<string>) => {
-    const digest = await writeHashed(files.writer(pack.id, CSV_PREFIX + name), lines);
-    s.files.push({ name, ...digest });
-  };
-  const days = () => source.days(pack.stringId, period.from, period.to);
+  const s = await summaryHead(pack, deps, now);
   let pdf: FileDigest = { sha256: '', bytes: 0 };
   let zip: FileDigest = { sha256: '', bytes: 0 };
   const steps: Step[] = [
-    {
-      message: IDENTITY_CSV,
-      run: () => csv(IDENTITY_CSV, csvLines(IDENTITY_HEADER, identityRows(identity, warranty.install))),
-    },
-    {
-      message: SOH_CAPACITY_CSV,
-      run: () => csv(SOH_CAPACITY_CSV, csvLines(SOH_CAPACITY_HEADER, sohCapacityRows(days(), nominalWh, s))),
-    },
-    {
-      message: CYCLES_THROUGHPUT_CSV,
-      run: () =>
-        csv(
-          CYCLES_THROUGHPUT_CSV,
-          csvLines(CYCLES_THROUGHPUT_HEADER, cyclesThroughputRows(days(), nominalWh, s)),
-        ),
-    },
-    {
-      message: ALARMS_CSV,
-      run: () =>
-        csv(
-          ALARMS_CSV,
-          csvLines(
-            ALARMS_HEADER,
-            alarmRows(source.alarmTransitions(pack.stringId, period.from, period.to), s),
-          ),
-        ),
-    },
-    {
-      message: PROTECTION_EVENTS_CSV,
-      run: () =>
-        csv(
-          PROTECTION_EVENTS_CSV,
-          csvLines(
-            PROTECTION_EVENTS_HEADER,
-            protectionEventRows(source.events(pack.stringId, period.from, period.to), s),
-          ),
-        ),
-    },
-    {
-      message: EXCURSIONS_CSV,
-      run: () => csv(EXCURSIONS_CSV, csvLines(EXCURSIONS_HEADER, excursionRows(warranty.excursions))),
-    },
-    {
-      message: DATA_COMPLETENESS_CSV,
-      run: () =>
-        csv(
-          DATA_COMPLETENESS_CSV,
-          csvLines(
-            DATA_COMPLETENESS_HEADER,
-            dataCompletenessRows(period, days(), () => source.gaps(pack.stringId, period.from, period.to), s),
-          ),
-        ),
-    },
+    ...csvSteps(pack, deps, s),
     {
       message: PDF_FILE,
       run: async () => {
-        pdf = await writeHashed(
-          files.writer(pack.id, PDF_FILE),
-          evidencePdf(s, `${GENERATOR} ${GENERATOR_VERSION}`),
-        );
+        const doc = evidencePdf(s, `${GENERATOR} ${GENERATOR_VERSION}`);
+        pdf = await writeHashed(files.writer(pack.id, PDF_FILE), doc);
       },
     },
     {
@@ -163,6 +92,57 @@ export async function generateEvidencePack(
     pdfBytes: pdf.bytes,
     zipBytes: zip.bytes,
   };
+}
+
+/** The string's identity and warranty sections, the start of what the PDF is drawn from. */
+async function summaryHead(pack: EvidencePackRow, deps: EvidenceDeps, now: Date): Promise<PackSummary> {
+  const period = { from: pack.periodFrom, to: pack.periodTo };
+  const identity = await deps.source.identity(pack.stringId);
+  if (!identity) {
+    throw new Error(`string ${pack.stringId} is not readable in the pack's scope`);
+  }
+  // As the managing organisation: warranty terms are its organisation-level data (the string is its own).
+  const warranty = await deps.warranty.warrantyFor(
+    orgScope(pack.tenantId),
+    pack.stringId,
+    period.from,
+    period.to,
+  );
+  const nominalWh =
+    identity.moduleCount === null ? null : stringNominalWh(identity.moduleType, identity.moduleCount);
+  return emptySummary({ packId: pack.id, period, generatedAt: now, identity, warranty, nominalWh });
+}
+
+/** One step per CSV, in manifest order; each adds its digest to the summary's file list. */
+function csvSteps(pack: EvidencePackRow, { source, files }: EvidenceDeps, s: PackSummary): Step[] {
+  const { from, to } = s.period;
+  const id = pack.stringId;
+  const days = () => source.days(id, from, to);
+  const gaps = () => source.gaps(id, from, to);
+  const csv = (
+    name: string,
+    header: readonly string[],
+    rows: () => AsyncIterable<unknown[]> | Iterable<unknown[]>,
+  ): Step => ({
+    message: name,
+    run: async () => {
+      const digest = await writeHashed(files.writer(pack.id, CSV_PREFIX + name), csvLines(header, rows()));
+      s.files.push({ name, ...digest });
+    },
+  });
+  return [
+    csv(IDENTITY_CSV, IDENTITY_HEADER, () => identityRows(s.identity, s.warranty.install)),
+    csv(SOH_CAPACITY_CSV, SOH_CAPACITY_HEADER, () => sohCapacityRows(days(), s.nominalWh, s)),
+    csv(CYCLES_THROUGHPUT_CSV, CYCLES_THROUGHPUT_HEADER, () => cyclesThroughputRows(days(), s.nominalWh, s)),
+    csv(ALARMS_CSV, ALARMS_HEADER, () => alarmRows(source.alarmTransitions(id, from, to), s)),
+    csv(PROTECTION_EVENTS_CSV, PROTECTION_EVENTS_HEADER, () =>
+      protectionEventRows(source.events(id, from, to), s),
+    ),
+    csv(EXCURSIONS_CSV, EXCURSIONS_HEADER, () => excursionRows(s.warranty.excursions)),
+    csv(DATA_COMPLETENESS_CSV, DATA_COMPLETENESS_HEADER, () =>
+      dataCompletenessRows(s.period, days(), gaps, s),
+    ),
+  ];
 }
 
 async function writeZip(
