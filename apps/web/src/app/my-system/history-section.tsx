@@ -84,6 +84,7 @@ function HistoryBody({
       <p className={styles.legend}>
         <span className={styles.legendIn}>{words.charged}</span>
         <span className={styles.legendOut}>{words.discharged}</span>
+        <span className={styles.legendSoc}>{words.socRange}</span>
       </p>
       <p data-testid="history-totals">
         {interpolate(words.totals, { in: kwh(totals.inWh), out: kwh(totals.outWh) })}

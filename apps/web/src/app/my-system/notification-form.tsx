@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/client';
 import { HOURS, type PreferencesBody, SEVERITIES } from '../../lib/owner/preferences-form';
 import { type PreferencesState, savePreferences } from './actions';
 import styles from './my-system.module.css';
+import { PushToggle } from './push-toggle';
 
 const SEVERITY_WORD = {
   critical: 'severityCritical',
@@ -17,10 +18,12 @@ const SEVERITY_WORD = {
 interface NotificationFormProps {
   initial: PreferencesBody | null;
   timezones: string[];
+  /** The API's VAPID key; null: push is off, so no push switch. */
+  pushKey: string | null;
 }
 
 /** The owner's own notification settings as one simple form (radio buttons and pickers, no typing). */
-export function NotificationForm({ initial, timezones }: NotificationFormProps) {
+export function NotificationForm({ initial, timezones, pushKey }: NotificationFormProps) {
   const { t } = useI18n();
   const words = t.owner.notifications;
   return (
@@ -33,6 +36,7 @@ export function NotificationForm({ initial, timezones }: NotificationFormProps) 
       ) : (
         <PreferencesFields initial={initial} timezones={timezones} />
       )}
+      {pushKey ? <PushToggle publicKey={pushKey} /> : null}
     </Card>
   );
 }

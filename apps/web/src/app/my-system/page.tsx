@@ -15,6 +15,7 @@ import {
   notificationPreferences,
   ownedSites,
   ownerAlarms,
+  pushKey,
   siteTimezone,
   warrantyOf,
 } from './queries';
@@ -60,12 +61,13 @@ export default async function MySystemPage({ searchParams }: MySystemProps) {
   const { site, stringIds, stringId } = selection;
   const range = parseHistoryRange(query.days);
   const timeZone = await siteTimezone(token, site.id);
-  const [today, days, alarms, warranties, preferences] = await Promise.all([
+  const [today, days, alarms, warranties, preferences, vapid] = await Promise.all([
     loadToday(token, stringIds, timeZone),
     history(token, stringIds, range, new Date()),
     ownerAlarms(token, site.id, stringIds),
     Promise.all(stringIds.map((id) => warrantyOf(token, id))),
     notificationPreferences(token),
+    pushKey(token),
   ]);
   const names = new Map(site.strings.map((s) => [s.id, s.name]));
   const own = selectionQuery(site.id, stringId);
@@ -90,6 +92,7 @@ export default async function MySystemPage({ searchParams }: MySystemProps) {
         />
         <NotificationForm
           initial={preferences}
+          pushKey={vapid}
           timezones={timezoneChoices(
             preferences?.timezone ?? 'UTC',
             timeZone,

@@ -158,3 +158,8 @@ export async function warrantyOf(token: string, id: string): Promise<WarrantyRes
 export async function notificationPreferences(token: string): Promise<NotificationPreferences | null> {
   return orNull(await callApi({ token }, (api) => api.GET('/api/me/notification-preferences')));
 }
+
+/** The VAPID key browsers subscribe with; null when the API has push off (or did not answer). */
+export async function pushKey(token: string): Promise<string | null> {
+  return orNull(await callApi({ token }, (api) => api.GET('/api/me/webpush-key')))?.publicKey ?? null;
+}

@@ -3,8 +3,8 @@ import { interpolate } from '../../i18n/dictionary';
 import type { Dictionary } from '../../i18n/en';
 import type { Locale } from '../../i18n/locale';
 import { createUnitFormatter, formatAge } from '../../lib/format/units';
-import { formatLocalTime } from '../../lib/owner/local-time';
-import { newestTs, type SystemState, systemSoc, systemStateOf } from '../../lib/owner/system-state';
+import { stateWords } from '../../lib/owner/state-words';
+import { newestTs, systemSoc, systemStateOf } from '../../lib/owner/system-state';
 import styles from './my-system.module.css';
 import { SocGauge } from './soc-gauge';
 import type { TodayData } from './today-data';
@@ -18,25 +18,6 @@ interface TodayViewProps {
   locale: Locale;
 }
 
-/** The state in words: "Charging at 2.4 kW", "Idle", "Offline since 14:05". */
-export function stateWords(state: SystemState, p: Omit<TodayViewProps, 'data'>): string {
-  const words = p.t.owner.today;
-  const units = createUnitFormatter(p.locale);
-  switch (state.kind) {
-    case 'charging':
-    case 'discharging':
-      return interpolate(words[state.kind], { power: units.kilowatts(state.powerKw) });
-    case 'idle':
-      return words.idle;
-    case 'offline':
-      return interpolate(words.offlineSince, {
-        time: formatLocalTime(state.since, p.now, p.timeZone, p.locale),
-      });
-    case 'no-data':
-      return words.noData;
-  }
-}
-
 /** Today: state in words, the SOC gauge, energy in and out since midnight, age of the data. */
 export function TodayView({ data, ...p }: TodayViewProps) {
   const words = p.t.owner.today;
@@ -47,7 +28,7 @@ export function TodayView({ data, ...p }: TodayViewProps) {
   return (
     <div className={styles.today}>
       <p className={styles.stateWords} data-testid="system-state" data-state={state.kind} aria-live="polite">
-        {stateWords(state, p)}
+        {stateWords(state, { now: p.now, timeZone: p.timeZone }, p.t, units)}
       </p>
       {state.kind === 'no-data' ? (
         <p className="state-message" data-testid="no-data">
