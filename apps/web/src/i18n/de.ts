@@ -3,6 +3,7 @@ import type { Dictionary } from './en';
 import { ownerDe } from './owner.de';
 import { siteDe } from './site.de';
 import { trendsDe } from './trends.de';
+import { warrantyDe } from './warranty.de';
 
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
@@ -10,6 +11,7 @@ export const de: Dictionary = {
   owner: ownerDe,
   site: siteDe,
   trends: trendsDe,
+  warranty: warrantyDe,
   shell: {
     skipToContent: 'Zum Inhalt springen',
     brand: 'Fleet',

@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.en';
 import { ownerEn } from './owner.en';
 import { siteEn } from './site.en';
 import { trendsEn } from './trends.en';
+import { warrantyEn } from './warranty.en';
 
 // English texts of the dashboard. The shape of this object is the Dictionary type every other
 // locale must fill completely (de.ts is typed against it; i18n.spec.ts also checks at run time).
@@ -11,6 +12,7 @@ export const en = {
   owner: ownerEn,
   site: siteEn,
   trends: trendsEn,
+  warranty: warrantyEn,
   shell: {
     skipToContent: 'Skip to content',
     brand: 'Fleet',

@@ -18,7 +18,8 @@ describe('navigation by role', () => {
       expect(mayHandleAlarms(role)).toBe(true);
       expect(mayReadMembers(role)).toBe(false);
     }
-    expect(hrefs('org_admin')).toEqual(['/sites', '/alarms', '/members']);
+    expect(hrefs('org_admin')).toEqual(['/sites', '/alarms', '/members', '/warranty-terms']);
+    expect(navFor('org_admin', dictionaryFor('de')).at(-1)?.label).toBe('Garantiebedingungen');
     expect(mayReadMembers('org_admin')).toBe(true);
   });
 

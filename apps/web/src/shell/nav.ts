@@ -10,7 +10,8 @@ export interface NavItem {
 
 /**
  * What the header offers each role (docs/access.md): an owner gets one calm entry for its own
- * system; the people who work a fleet get sites and the alarm inbox; an org admin also members.
+ * system; the people who work a fleet get sites and the alarm inbox; an org admin also members
+ * and the warranty terms it enters.
  */
 export function navFor(role: Role, t: Dictionary): NavItem[] {
   if (role === 'owner') {
@@ -20,7 +21,13 @@ export function navFor(role: Role, t: Dictionary): NavItem[] {
     { href: '/sites', label: t.shell.sites },
     { href: '/alarms', label: t.shell.alarms },
   ];
-  return role === 'org_admin' ? [...items, { href: '/members', label: t.shell.members }] : items;
+  return role === 'org_admin'
+    ? [
+        ...items,
+        { href: '/members', label: t.shell.members },
+        { href: '/warranty-terms', label: t.warranty.nav },
+      ]
+    : items;
 }
 
 /** Roles that may work alarms (the API's ALARM_HANDLERS); everyone but owners. */

@@ -42,6 +42,9 @@ export default async function StringPage({ params }: StringPageProps) {
         <Link className="fleet-button" href={`/strings/${detail.id}/trends`} data-testid="trends-link">
           {t.trends.openTrends}
         </Link>
+        <Link className="fleet-button" href={`/strings/${detail.id}/warranty`} data-testid="warranty-link">
+          {t.warranty.string.link}
+        </Link>
       </header>
       <LivePack stringId={detail.id} initial={latest} serverNow={Date.now()} />
     </main>
