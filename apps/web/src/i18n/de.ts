@@ -1,5 +1,6 @@
 import { accountsDe } from './accounts.de';
 import type { Dictionary } from './en';
+import { fleetDe } from './fleet.de';
 import { ownerDe } from './owner.de';
 import { siteDe } from './site.de';
 import { trendsDe } from './trends.de';
@@ -8,6 +9,7 @@ import { warrantyDe } from './warranty.de';
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
   accounts: accountsDe,
+  fleet: fleetDe,
   owner: ownerDe,
   site: siteDe,
   trends: trendsDe,

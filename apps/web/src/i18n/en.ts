@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en';
+import { fleetEn } from './fleet.en';
 import { ownerEn } from './owner.en';
 import { siteEn } from './site.en';
 import { trendsEn } from './trends.en';
@@ -9,6 +10,7 @@ import { warrantyEn } from './warranty.en';
 // `{name}` marks a value filled in by `interpolate`.
 export const en = {
   accounts: accountsEn,
+  fleet: fleetEn,
   owner: ownerEn,
   site: siteEn,
   trends: trendsEn,

@@ -12,19 +12,23 @@ describe('navigation by role', () => {
     expect(mayHandleAlarms('owner')).toBe(false);
   });
 
-  it('gives fleet roles sites and alarms, and org admins members too', () => {
+  it('gives fleet roles the fleet view, sites and alarms, and org admins members too', () => {
     for (const role of ['installer', 'technician', 'support'] as const) {
-      expect(hrefs(role)).toEqual(['/sites', '/alarms']);
+      expect(hrefs(role)).toEqual(['/fleet', '/sites', '/alarms']);
       expect(mayHandleAlarms(role)).toBe(true);
       expect(mayReadMembers(role)).toBe(false);
     }
-    expect(hrefs('org_admin')).toEqual(['/sites', '/alarms', '/members', '/warranty-terms']);
+    expect(hrefs('org_admin')).toEqual(['/fleet', '/sites', '/alarms', '/members', '/warranty-terms']);
     expect(navFor('org_admin', dictionaryFor('de')).at(-1)?.label).toBe('Garantiebedingungen');
     expect(mayReadMembers('org_admin')).toBe(true);
   });
 
   it('labels entries in the locale', () => {
-    expect(navFor('support', dictionaryFor('de')).map((i) => i.label)).toEqual(['Standorte', 'Alarme']);
+    expect(navFor('support', dictionaryFor('de')).map((i) => i.label)).toEqual([
+      'Flotte',
+      'Standorte',
+      'Alarme',
+    ]);
   });
 
   it('marks a section current for its sub-pages only', () => {

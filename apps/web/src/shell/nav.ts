@@ -10,7 +10,7 @@ export interface NavItem {
 
 /**
  * What the header offers each role (docs/access.md): an owner gets one calm entry for its own
- * system; the people who work a fleet get sites and the alarm inbox; an org admin also members
+ * system; the people who work a fleet get the fleet view, sites and the alarm inbox; an org admin also members
  * and the warranty terms it enters.
  */
 export function navFor(role: Role, t: Dictionary): NavItem[] {
@@ -18,6 +18,7 @@ export function navFor(role: Role, t: Dictionary): NavItem[] {
     return [{ href: '/my-system', label: t.shell.mySystem }];
   }
   const items = [
+    { href: '/fleet', label: t.fleet.nav },
     { href: '/sites', label: t.shell.sites },
     { href: '/alarms', label: t.shell.alarms },
   ];
