@@ -29,7 +29,7 @@ export const ops: OpSpec[] = [
   },
   {
     op: 'GET /api/saved-views',
-    allowed: READERS,
+    allowed: ALARM_HANDLERS,
     foreign: 'own-data',
     request: () => ({ path: '/saved-views' }),
   },
