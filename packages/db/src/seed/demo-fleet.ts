@@ -40,12 +40,36 @@ export const demoFleetSchema = z.object({
         modules: z.number().int().min(5).max(15),
         moduleType: z.enum(['H48050', 'H48074', 'OTHER']),
         mbms: z.string().min(1).optional(),
+        /** Where the site is (the fleet map); without them the town in the site name decides. */
+        latitude: z.number().min(-90).max(90).optional(),
+        longitude: z.number().min(-180).max(180).optional(),
       }),
     )
     .min(1),
 });
 
 export type DemoFleet = z.infer<typeof demoFleetSchema>;
+
+// Town centres of the demo sites' towns (rounded public coordinates), so the fleet map has
+// plausible places for a demo file that names none.
+const DEMO_TOWNS: Record<string, { latitude: number; longitude: number }> = {
+  Freiburg: { latitude: 47.999, longitude: 7.842 },
+  Ulm: { latitude: 48.398, longitude: 9.992 },
+  Augsburg: { latitude: 48.371, longitude: 10.898 },
+  München: { latitude: 48.137, longitude: 11.575 },
+  Stuttgart: { latitude: 48.776, longitude: 9.183 },
+};
+
+/** The demo site's coordinates: the file's own, else its town's (the text after the comma), else none. */
+export function demoSiteCoordinates(
+  gateway: DemoFleet['gateways'][number],
+): { latitude: number; longitude: number } | null {
+  if (gateway.latitude !== undefined && gateway.longitude !== undefined) {
+    return { latitude: gateway.latitude, longitude: gateway.longitude };
+  }
+  const town = gateway.site.split(',').at(1)?.trim();
+  return (town && DEMO_TOWNS[town]) || null;
+}
 
 /** Path of the demo fleet file in a checkout (works from src/ and dist/). */
 export const DEFAULT_DEMO_FLEET_PATH = fileURLToPath(

@@ -7,7 +7,7 @@ import { siteData } from '../testing/factories/site.factory.js';
 import { tenantData } from '../testing/factories/tenant.factory.js';
 import { stableUuid } from '../testing/factories/unique.js';
 import { userData } from '../testing/factories/user.factory.js';
-import { type DemoFleet, loadDemoFleet } from './demo-fleet.js';
+import { type DemoFleet, demoSiteCoordinates, loadDemoFleet } from './demo-fleet.js';
 
 export interface SeedReport {
   created: string[];
@@ -164,6 +164,11 @@ async function seedSite(
     () => db.site.findUnique({ where: { id: siteId } }),
     () => db.site.create({ data: siteData({ id: siteId, tenantId, name: demo.site }) }),
   );
+  // Sites seeded before they had coordinates get them now; coordinates set by hand stay.
+  const coordinates = demoSiteCoordinates(demo);
+  if (coordinates) {
+    await db.site.updateMany({ where: { id: siteId, latitude: null, longitude: null }, data: coordinates });
+  }
   await ensure(
     `gateway ${demo.gatewayId}`,
     () => db.gateway.findUnique({ where: { id: demo.gatewayId } }),
