@@ -1,5 +1,4 @@
 import { notFound } from 'next/navigation';
-import { apiBaseUrl } from '../../config/api-url';
 import { type ApiResult, callApi } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema.gen';
 import type { SiteSummary } from '../../lib/api/types';
@@ -126,31 +125,18 @@ export type WarrantyResult =
   | { kind: 'not-set-up' }
   | { kind: 'failed' };
 
-/**
- * GET /api/strings/{id}/warranty. Called by URL rather than through the typed client: the route
- * is newer than some builds of this app, and "no route yet" (404) must read like "no terms yet".
- */
+/** GET /api/strings/{id}/warranty: shown, "not set up yet" (no terms, region or commissioning), or failed. */
 export async function warrantyOf(token: string, id: string): Promise<WarrantyResult> {
-  let response: Response;
-  try {
-    response = await fetch(`${apiBaseUrl()}/api/strings/${encodeURIComponent(id)}/warranty`, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      cache: 'no-store',
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch {
-    return { kind: 'failed' };
+  const result = await callApi({ token }, (api) =>
+    api.GET('/api/strings/{id}/warranty', { params: { path: { id }, query: { excursionLimit: 1 } } }),
+  );
+  if (!result.ok) {
+    if (result.status === 401) {
+      redirectToLogin('expired');
+    }
+    return result.status === 404 ? { kind: 'not-set-up' } : { kind: 'failed' };
   }
-  if (response.status === 401) {
-    redirectToLogin('expired');
-  }
-  if (response.status === 404) {
-    return { kind: 'not-set-up' };
-  }
-  if (!response.ok) {
-    return { kind: 'failed' };
-  }
-  const warranty = readOwnerWarranty(await response.json().catch(() => null));
+  const warranty = readOwnerWarranty(result.data);
   return warranty ? { kind: 'shown', warranty } : { kind: 'not-set-up' };
 }
 
