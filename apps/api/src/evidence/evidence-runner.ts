@@ -35,7 +35,9 @@ class LostPackError extends Error {}
 export class EvidenceRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private stopped = true;
+  /** Polling runs between start() and stop(); drain() alone (tests) needs neither. */
+  private started = false;
+  private stopped = false;
   private wakeAgain = false;
 
   constructor(
@@ -47,13 +49,13 @@ export class EvidenceRunner {
   ) {}
 
   start(): void {
-    this.stopped = false;
+    this.started = true;
     this.kick();
   }
 
   /** Looks at the queue now (after a new request) instead of at the next poll. */
   kick(): void {
-    if (this.stopped) {
+    if (!this.started || this.stopped) {
       return;
     }
     if (this.running) {
@@ -135,10 +137,13 @@ export class EvidenceRunner {
       } else {
         log.error({ err: error }, 'evidence pack failed');
         // The reason stays in the log: the pack's error is shown to every reader of the string.
-        await this.queue
+        const mine = await this.queue
           .markFailed(pack.id, pack.attempts, `failed while making ${current.message}`, this.clock())
-          .catch(() => undefined);
-        await deps.files.removeExcept(pack.id).catch(() => undefined);
+          .catch(() => false);
+        // Only the attempt that still holds the pack drops its files; another run may own them now.
+        if (mine) {
+          await deps.files.removeExcept(pack.id).catch(() => undefined);
+        }
       }
     } finally {
       clearInterval(heartbeat);

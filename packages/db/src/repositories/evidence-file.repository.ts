@@ -13,8 +13,13 @@ export const EVIDENCE_CHUNK_BYTES = 1024 * 1024;
 export class EvidenceFileRepository {
   constructor(private readonly pool: PgPool) {}
 
-  /** A stream that stores what is written to it as `name` of the pack, replacing nothing. */
-  writer(packId: string, name: string): Writable {
+  /**
+   * A stream that stores what is written to it as `name` of the pack, replacing nothing. With
+   * `attempt`, each chunk is stored only while the pack is running under that attempt, so a runner
+   * that lost its pack (judged stale and taken over) fails on its next chunk instead of adding to
+   * the new run's files.
+   */
+  writer(packId: string, name: string, attempt?: number): Writable {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let seq = 0;
@@ -25,10 +30,16 @@ export class EvidenceFileRepository {
       const data = Buffer.concat(pending, pendingBytes);
       pending = [];
       pendingBytes = 0;
-      await this.pool.query(
-        'INSERT INTO evidence_pack_file (pack_id, name, seq, data) VALUES ($1, $2, $3, $4)',
-        [packId, name, seq, data],
+      const { rowCount } = await this.pool.query(
+        `INSERT INTO evidence_pack_file (pack_id, name, seq, data)
+         SELECT $1, $2, $3, $4
+          WHERE $5::int IS NULL
+             OR EXISTS (SELECT 1 FROM evidence_pack WHERE id = $1 AND attempts = $5 AND status = 'running')`,
+        [packId, name, seq, data, attempt ?? null],
       );
+      if (rowCount !== 1) {
+        throw new Error(`evidence pack ${packId} is no longer held by attempt ${attempt}`);
+      }
       seq += 1;
     };
     return new Writable({

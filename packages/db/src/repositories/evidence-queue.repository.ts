@@ -73,11 +73,13 @@ export class EvidenceQueueRepository {
     return rowCount === 1;
   }
 
-  async markFailed(id: string, attempt: number, error: string, now: Date): Promise<void> {
-    await this.pool.query(
+  /** True when the pack was this attempt's to fail (then its partial files are the caller's to drop). */
+  async markFailed(id: string, attempt: number, error: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
       `UPDATE evidence_pack SET status = 'failed', finished_at = $3, heartbeat_at = $3, error = $4
         WHERE id = $1 AND attempts = $2 AND status = 'running'`,
       [id, attempt, now, error.slice(0, 2000)],
     );
+    return rowCount === 1;
   }
 }

@@ -70,7 +70,7 @@ export async function generateEvidencePack(
       message: PDF_FILE,
       run: async () => {
         const doc = evidencePdf(s, `${GENERATOR} ${GENERATOR_VERSION}`);
-        pdf = await writeHashed(files.writer(pack.id, PDF_FILE), doc);
+        pdf = await writeHashed(files.writer(pack.id, PDF_FILE, pack.attempts), doc);
       },
     },
     {
@@ -126,7 +126,10 @@ function csvSteps(pack: EvidencePackRow, { source, files }: EvidenceDeps, s: Pac
   ): Step => ({
     message: name,
     run: async () => {
-      const digest = await writeHashed(files.writer(pack.id, CSV_PREFIX + name), csvLines(header, rows()));
+      const digest = await writeHashed(
+        files.writer(pack.id, CSV_PREFIX + name, pack.attempts),
+        csvLines(header, rows()),
+      );
       s.files.push({ name, ...digest });
     },
   });
@@ -166,5 +169,5 @@ async function writeZip(
     { name: PDF_FILE, open: () => files.reader(pack.id, PDF_FILE) },
     { name: MANIFEST_JSON, open: () => Readable.from([Buffer.from(manifest, 'utf8')]) },
   ];
-  return writeHashed(files.writer(pack.id, ZIP_FILE), zipEntries(entries, s.generatedAt));
+  return writeHashed(files.writer(pack.id, ZIP_FILE, pack.attempts), zipEntries(entries, s.generatedAt));
 }
