@@ -2,6 +2,7 @@ import uPlot from 'uplot';
 import { zoomRange } from './range';
 import { shadeMissing } from './shading';
 import { type ChartTheme, seriesColour } from './theme';
+import { timeTick } from './time-ticks';
 import type { TimeRange } from './trend-data';
 
 export interface ChartSpec {
@@ -27,8 +28,15 @@ export function chartOptions(spec: ChartSpec, theme: ChartTheme, width: number):
     width,
     height: HEIGHT,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-    scales: { x: { time: true, range: () => [spec.range.from / 1000, spec.range.to / 1000] } },
-    axes: [axis, { ...axis, size: 70, values: (_u, splits) => splits.map((v) => spec.format(v)) }],
+    scales: {
+      x: { time: true, range: () => [spec.range.from / 1000, spec.range.to / 1000] },
+      // Bars (energy per bucket) stand on zero, or their heights would mislead.
+      ...(spec.kind === 'bars' ? { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } } : {}),
+    },
+    axes: [
+      { ...axis, values: (_u, splits) => splits.map((v) => timeTick(v, spec.range.to - spec.range.from)) },
+      { ...axis, size: 70, values: (_u, splits) => splits.map((v) => spec.format(v)) },
+    ],
     series: [{}, ...spec.series.map((s, i) => seriesOptions(s.label, seriesColour(theme, i), spec, i))],
     cursor: { drag: { x: true, y: false, setScale: false } },
     legend: { live: true },

@@ -69,6 +69,13 @@ describe('computeCompleteness', () => {
     ]);
   });
 
+  it('does not count the bucket cut by the range start (the API returns buckets starting in the range)', () => {
+    const cut = { from: T0 + 0.25 * H, to: T0 + 3 * H };
+    const sut = computeCompleteness({ range: cut, now: later, tier: '1h', points: hours([1, 2]), gaps: [] });
+    expect(sut.analysed.from).toBe(T0 + H);
+    expect(sut.percent).toBe(100);
+  });
+
   it('treats a row without samples as missing', () => {
     const points = [{ bucketStart: iso(T0), samples: 0 }];
     const sut = computeCompleteness({

@@ -28,13 +28,16 @@ export interface CompletenessInput {
 /**
  * Where the range has no data: the union of the API's gaps, rollup buckets without a row (or
  * without samples), and for raw samples every stretch longer than {@link RAW_GAP_MS} without one
- * (also before the first and after the last). The future, and the bucket `now` falls in (the
- * rollup job may not have written it yet), are not counted.
+ * (also before the first and after the last). The future, the bucket `now` falls in (the
+ * rollup job may not have written it yet) and a bucket cut by the range's start are not counted.
  */
 export function computeCompleteness(input: CompletenessInput): Completeness {
   const width = TIER_WIDTH_MS[input.tier];
   const end = Math.min(input.range.to, width > 0 ? Math.floor(input.now / width) * width : input.now);
-  const analysed = { from: input.range.from, to: Math.max(input.range.from, end) };
+  // The API returns buckets starting in the range, so the part before the first whole bucket
+  // can have no row: it is not analysed rather than counted as missing.
+  const start = width > 0 ? Math.min(end, Math.ceil(input.range.from / width) * width) : input.range.from;
+  const analysed = { from: start, to: Math.max(start, end) };
   if (analysed.to <= analysed.from) {
     return { percent: null, missing: [], analysed };
   }

@@ -9,6 +9,7 @@ import {
   zoomOutRange,
   zoomRange,
 } from './range';
+import { timeTick } from './time-ticks';
 
 const NOW = Date.parse('2026-11-25T12:00:30Z');
 const DAY = 86_400_000;
@@ -81,5 +82,15 @@ describe('URL and windows', () => {
       { from: GAP_WINDOW_MS, to: 2 * GAP_WINDOW_MS },
       { from: 2 * GAP_WINDOW_MS, to: 2 * GAP_WINDOW_MS + 5 },
     ]);
+  });
+});
+
+describe('timeTick', () => {
+  const at = (iso: string) => Date.parse(iso) / 1000;
+  it('labels ticks in UTC by the span: hours, then days, then months', () => {
+    expect(timeTick(at('2026-11-20T14:00:00Z'), DAY)).toBe('14:00');
+    expect(timeTick(at('2026-11-20T00:00:00Z'), DAY)).toBe('11-20');
+    expect(timeTick(at('2026-11-20T00:00:00Z'), 30 * DAY)).toBe('11-20');
+    expect(timeTick(at('2026-11-01T00:00:00Z'), 3 * 365 * DAY)).toBe('2026-11');
   });
 });

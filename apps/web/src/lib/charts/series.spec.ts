@@ -61,7 +61,7 @@ describe('cumulativeCycles', () => {
 });
 
 describe('compareColumns', () => {
-  it('puts each string on the union of the time axis, null where it has no bucket', () => {
+  it('puts each string on the union of the time axis, undefined (no break) where it has no bucket', () => {
     const soh = metricById('soh').series[0]!;
     const sut = compareColumns(soh, [
       { points: [point(0), point(1, { sohPct: 97 })], tier: '1h', nominalWh: null },
@@ -70,7 +70,7 @@ describe('compareColumns', () => {
     expect(sut.xs).toEqual([T0 / 1000, (T0 + H) / 1000]);
     expect(sut.ys).toEqual([
       [98, 97],
-      [null, 95],
+      [undefined, 95],
     ]);
   });
 });

@@ -6,7 +6,8 @@ import type { TrendPoint, TrendTier } from './trend-data';
 /** uPlot's column layout: x in seconds, then one column per series (null = no value, line broken). */
 export interface ChartColumns {
   xs: number[];
-  ys: (number | null)[][];
+  /** null: a hole (the line breaks); undefined: no point at this x (the line continues). */
+  ys: (number | null | undefined)[][];
 }
 
 /** Two neighbours further apart than this are not joined by a line: a missing bucket lies between. */
@@ -56,8 +57,8 @@ export interface CompareInput {
 
 /**
  * One series per string on a shared time axis: the union of their bucket starts, each string's
- * value where it has one and null elsewhere (strings may come from different tiers when their
- * data starts at different ages; each keeps its own breaks).
+ * value where it has one (strings may come from different tiers when their data starts at
+ * different ages; each keeps its own breaks).
  */
 export function compareColumns(series: SeriesDef, strings: readonly CompareInput[]): ChartColumns {
   const shaped = strings.map((s) =>
@@ -70,7 +71,9 @@ export function compareColumns(series: SeriesDef, strings: readonly CompareInput
   const xs = [...new Set(shaped.flatMap((s) => s.xs))].sort((a, b) => a - b);
   const ys = shaped.map((s) => {
     const byX = new Map(s.xs.map((x, i) => [x, s.ys[0]?.[i] ?? null]));
-    return xs.map((x) => byX.get(x) ?? null);
+    // undefined (uPlot: "no point here", the line goes on) where only another string has a
+    // bucket; null (a break) only where this string itself has a hole.
+    return xs.map((x) => (byX.has(x) ? (byX.get(x) ?? null) : undefined));
   });
   return { xs, ys };
 }
@@ -82,8 +85,8 @@ export interface SeriesStats {
 }
 
 /** Smallest, largest and newest value of a column, or null when it has none. */
-export function seriesStats(values: readonly (number | null)[]): SeriesStats | null {
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+export function seriesStats(values: readonly (number | null | undefined)[]): SeriesStats | null {
+  const present = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const last = present.at(-1);
   if (last === undefined) {
     return null;
