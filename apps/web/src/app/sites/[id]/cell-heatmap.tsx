@@ -74,7 +74,7 @@ export function CellHeatmap({ cells, stringName }: CellHeatmapProps) {
                   <td />
                   {model.columns.map((c) => (
                     <th key={c} scope="col">
-                      {c.replace(/\D+/g, '')}
+                      <span aria-hidden="true">{c.replace(/\D+/g, '')}</span>
                       <span className="visually-hidden">{c}</span>
                     </th>
                   ))}
