@@ -25,14 +25,15 @@ interface FleetPageProps {
 export default async function FleetPage({ searchParams }: FleetPageProps) {
   const query = parseFleetQuery(await searchParams);
   const search = fleetSearch(query);
-  const [{ t }, me, page, sites] = await Promise.all([
+  const [{ t }, me, page, sites, saved] = await Promise.all([
     getI18n(),
     getMe(),
     getFleetPage(query),
     getFleetSites(),
+    getSavedViews(),
   ]);
   // Owners keep no saved views (the API refuses them); everyone else may.
-  const views = me && mayHandleAlarms(me.role) ? await getSavedViews() : undefined;
+  const views = me && mayHandleAlarms(me.role) ? saved : undefined;
   const filtered = hasFilters(query);
   const count = filtered
     ? interpolate(t.fleet.totalFiltered, { n: page.total })
