@@ -1,5 +1,6 @@
 import { accountsDe } from './accounts.de';
 import type { Dictionary } from './en';
+import { evidenceDe } from './evidence.de';
 import { fleetDe } from './fleet.de';
 import { ownerDe } from './owner.de';
 import { siteDe } from './site.de';
@@ -9,6 +10,7 @@ import { warrantyDe } from './warranty.de';
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
   accounts: accountsDe,
+  evidence: evidenceDe,
   fleet: fleetDe,
   owner: ownerDe,
   site: siteDe,

@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en';
+import { evidenceEn } from './evidence.en';
 import { fleetEn } from './fleet.en';
 import { ownerEn } from './owner.en';
 import { siteEn } from './site.en';
@@ -10,6 +11,7 @@ import { warrantyEn } from './warranty.en';
 // `{name}` marks a value filled in by `interpolate`.
 export const en = {
   accounts: accountsEn,
+  evidence: evidenceEn,
   fleet: fleetEn,
   owner: ownerEn,
   site: siteEn,

@@ -45,6 +45,9 @@ export default async function StringPage({ params }: StringPageProps) {
         <Link className="fleet-button" href={`/strings/${detail.id}/warranty`} data-testid="warranty-link">
           {t.warranty.string.link}
         </Link>
+        <Link className="fleet-button" href={`/strings/${detail.id}/evidence`} data-testid="evidence-link">
+          {t.evidence.link}
+        </Link>
       </header>
       <LivePack stringId={detail.id} initial={latest} serverNow={Date.now()} />
     </main>

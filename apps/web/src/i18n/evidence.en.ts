@@ -1,0 +1,47 @@
+// English texts of the evidence-pack page (apps/web/src/app/strings/[id]/evidence).
+export const evidenceEn = {
+  link: 'Evidence packs',
+  pageTitle: 'Evidence packs: {name}',
+  breadcrumb: 'Breadcrumb',
+  intro:
+    'An evidence pack is a PDF report with charts and a ZIP of the CSV files behind it (identity and serials, install record, SOH and capacity, cycles and throughput, alarms and protection events, excursions, data completeness), with a manifest of SHA-256 hashes so the recipient can check that nothing was altered.',
+  loading: 'Loading evidence packs…',
+  errorWhat: 'the evidence packs',
+  form: {
+    title: 'New evidence pack',
+    from: 'From (first day)',
+    to: 'To (last day)',
+    hint: 'Whole days in UTC, at most ten years.',
+    submit: 'Generate evidence pack',
+    submitting: 'Requesting…',
+    queued: 'Requested. The pack is being made; it appears below.',
+  },
+  problems: {
+    date: 'Enter a date as YYYY-MM-DD.',
+    order: 'The last day must not be before the first day.',
+    tooLong: 'A pack covers at most {days} days.',
+    api: 'The pack could not be requested: {message}',
+  },
+  list: {
+    title: 'Packs of this string',
+    empty: 'No evidence packs yet. Choose a period above and generate one.',
+    period: 'Period',
+    requested: 'Requested',
+    status: 'Status',
+    files: 'Files',
+    periodValue: '{from} to {to}',
+    progress: 'Step {step} of {of}: {message}',
+    downloadPdf: 'PDF report',
+    downloadZip: 'ZIP with CSVs',
+    downloadLabel: '{file} of the pack for {from} to {to}',
+    sha: 'SHA-256',
+    bytes: '{n} bytes',
+    refreshError: 'Could not refresh the list; retrying.',
+  },
+  status: {
+    queued: 'Queued',
+    running: 'Being made',
+    ready: 'Ready',
+    failed: 'Failed',
+  },
+};
