@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaryFor } from '../../../i18n/dictionary';
 import { createUnitFormatter } from '../../../lib/format/units';
-import { heatmapModel } from './heatmap-model';
+import { heatmapModel, luminanceOfHsl } from './heatmap-model';
 import type { StringCells } from './site-types';
 
 const t = dictionaryFor('en');
@@ -80,6 +80,13 @@ describe('heatmapModel', () => {
     );
     expect(lightness(sut?.rows[0]?.cells[0]?.background)).toBe(92);
     expect(sut?.rows[1]?.cells[1]?.color).toBe('#ffffff');
+  });
+
+  it('computes luminance as WCAG does (white 1, black 0, pure red 0.2126)', () => {
+    expect(luminanceOfHsl(0, 0, 100)).toBeCloseTo(1, 5);
+    expect(luminanceOfHsl(0, 0, 0)).toBeCloseTo(0, 5);
+    expect(luminanceOfHsl(0, 100, 50)).toBeCloseTo(0.2126, 4);
+    expect(luminanceOfHsl(120, 100, 50)).toBeCloseTo(0.7152, 4);
   });
 
   it('shows the temperature sensors in German with a hot sensor above the median', () => {

@@ -32,10 +32,21 @@ export interface HeatmapModel {
 }
 
 // Diverging scale around the string's median. Voltage: a low cell (the usual fault) is warm, a high
-// one blue; temperature the other way round (a hot sensor is warm). Fixed colours with black or
-// white text chosen per step, so the contrast holds in both colour schemes.
+// one blue; temperature the other way round (a hot sensor is warm). Fixed colours whose text colour
+// (black or white) is whichever contrasts more with the step, so the contrast holds in both schemes.
 const COOL = [210, 70] as const;
 const WARM = [8, 75] as const;
+
+/** WCAG relative luminance of an HSL colour (h in degrees, s and l in %). */
+export function luminanceOfHsl(h: number, s: number, l: number): number {
+  const a = (s / 100) * Math.min(l / 100, 1 - l / 100);
+  const channel = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const c = l / 100 - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(8) + 0.0722 * channel(4);
+}
 
 function colourOf(
   deviation: number,
@@ -44,11 +55,11 @@ function colourOf(
 ): { background: string; color: string } {
   const t = Math.max(-1, Math.min(1, deviation / range));
   const [hue, saturation] = t < 0 === lowIsWarm ? WARM : COOL;
-  const lightness = 92 - Math.abs(t) * 52;
-  return {
-    background: `hsl(${hue} ${saturation}% ${lightness}%)`,
-    color: lightness < 58 ? '#ffffff' : '#111111',
-  };
+  const lightness = Math.round(92 - Math.abs(t) * 52);
+  const y = luminanceOfHsl(hue, saturation, lightness);
+  // Contrast with white is 1.05 / (y + 0.05), with black (y + 0.05) / 0.05.
+  const white = 1.05 / (y + 0.05) > (y + 0.05) / 0.05;
+  return { background: `hsl(${hue} ${saturation}% ${lightness}%)`, color: white ? '#ffffff' : '#111111' };
 }
 
 /** The grid, its analysis and the unit of the chosen mode; null when the snapshot lacks it. */

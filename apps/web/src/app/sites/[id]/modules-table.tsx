@@ -17,7 +17,13 @@ export function ModulesTable(props: {
     return <p className="state-message">{m.none}</p>;
   }
   return (
-    <div className={styles.tableScroll}>
+    // A named, focusable region: where the table is wider than a phone, the keyboard can scroll it.
+    <section
+      className={styles.tableScroll}
+      aria-label={interpolate(m.caption, { name: stringName })}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs a focus stop (WCAG 2.1.1)
+      tabIndex={0}
+    >
       <table className={styles.dataTable} data-testid="modules-table">
         <caption className="visually-hidden">{interpolate(m.caption, { name: stringName })}</caption>
         <thead>
@@ -44,6 +50,6 @@ export function ModulesTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
