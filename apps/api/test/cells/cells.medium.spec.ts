@@ -68,4 +68,11 @@ describe.each(targets)('GET /api/strings/{id}/cells on $name', (target) => {
     expect((await api.get(`/strings/${w.a.otherStringId}/cells`, owner)).status).toBe(404);
     expect((await api.get(`/strings/${w.a.otherStringId}/cells`, installer)).status).toBe(200);
   });
+
+  it('answers every role of the site: org admin, installer, technician, the granted support desk, its owner', async () => {
+    for (const role of ['org_admin', 'installer', 'technician', 'support', 'owner'] as const) {
+      const token = await api.login(w.users[role]);
+      expect((await api.get(`/strings/${w.a.stringId}/cells`, token)).status, role).toBe(200);
+    }
+  });
 });

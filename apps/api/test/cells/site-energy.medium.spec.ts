@@ -82,4 +82,11 @@ describe.each(targets)('GET /api/sites/{id}/energy on $name', (target) => {
     const a2 = (await (await energyOf(w.a.otherSiteId, installer)).json()) as EnergyBody;
     expect(a2.totalInKwh).toBe(5);
   });
+
+  it('answers every role of the site: org admin, installer, technician, the granted support desk, its owner', async () => {
+    for (const role of ['org_admin', 'installer', 'technician', 'support', 'owner'] as const) {
+      const token = await api.login(w.users[role]);
+      expect((await api.get(`/sites/${w.a.siteId}/energy?date=${SUMMER_DAY}`, token)).status, role).toBe(200);
+    }
+  });
 });
