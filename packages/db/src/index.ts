@@ -251,50 +251,6 @@ export {
   type ConnectivityKind,
   type ConnectivityState,
 } from './repositories/connectivity-event.repository.js';
-// --- warranty life (issue 9): terms an admin enters, a string's install record, its rollups ---
-export {
-  MAX_EXCURSION_HOURS,
-  type WarrantyDayRow,
-  type WarrantyExtremesRow,
-  type WarrantyLimitFilter,
-  WarrantySeriesRepository,
-  type WarrantyTripRow,
-} from './repositories/warranty-series.repository.js';
-export {
-  type StringCommissioningRecord,
-  type StringCommissioningRow,
-  type WarrantyStringIdentity,
-  WarrantyStringRepository,
-} from './repositories/warranty-string.repository.js';
-export {
-  type WarrantyTermsInput,
-  WarrantyTermsRepository,
-  type WarrantyTermsRow,
-} from './repositories/warranty-terms.repository.js';
-// --- fleet view (issue 9): the filtered, sorted list of strings, the map's sites, saved views ---
-export { FleetRepository } from './repositories/fleet.repository.js';
-export { FLEET_LIST_DEFAULT_LIMIT, fleetClock } from './repositories/fleet-list.js';
-export { InvalidFleetListCursorError } from './repositories/fleet-list.cursor.js';
-export {
-  FLEET_LIST_SORTS,
-  FLEET_STALE_AFTER_S,
-  FLEET_STATUSES,
-  type FleetListFilters,
-  type FleetListOptions,
-  type FleetListPage,
-  type FleetListRow,
-  type FleetListSort,
-  type FleetStatus,
-  type SortDirection,
-} from './repositories/fleet-list.types.js';
-export { FLEET_SITES_MAX, type FleetSiteRow } from './repositories/fleet-sites.js';
-export {
-  SAVED_VIEWS_MAX,
-  type SavedView,
-  SavedViewLimitError,
-  type SavedViewOwner,
-  SavedViewRepository,
-} from './repositories/saved-view.repository.js';
 // --- evidence packs (issue 9): the pack queue, its stored files, the data a pack is made of ---
 export { EvidencePackRepository } from './repositories/evidence-pack.repository.js';
 export { EvidenceQueueRepository } from './repositories/evidence-queue.repository.js';
