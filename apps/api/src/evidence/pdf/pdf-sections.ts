@@ -146,7 +146,7 @@ export function cyclesSection(doc: Doc, s: PackSummary): void {
         points: s.throughput.map((p) => [p.t, p.cumulativeOutKwh] as const),
       },
     ],
-    { unit: 'kWh', from, to },
+    { unit: 'kWh', min: 0, from, to },
   );
 }
 
