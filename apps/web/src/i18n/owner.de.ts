@@ -13,10 +13,7 @@ export const ownerDe: Dictionary['owner'] = {
     'Mit Ihrem Konto ist noch keine Anlage verbunden. Ihr Installateur fügt sie hinzu, wenn der Speicher eingerichtet wird.',
   picker: {
     label: 'Auswahl der Anzeige',
-    site: 'Anlage',
-    string: 'Speicher',
     allStrings: 'Alle Speicher',
-    show: 'Anzeigen',
   },
   today: {
     title: 'Heute',
@@ -26,7 +23,6 @@ export const ownerDe: Dictionary['owner'] = {
     offlineSince: 'Offline seit {time}',
     noData: 'Warten auf die ersten Daten',
     noDataText: 'Die Werte erscheinen hier, sobald Ihre Anlage Daten sendet.',
-    socLabel: 'Ladezustand',
     socGauge: 'Speicher zu {percent} geladen',
     chargedToday: 'Heute geladen',
     dischargedToday: 'Heute entladen',

@@ -12,10 +12,7 @@ export const ownerEn = {
   noSystem: 'No system is linked to your account yet. Your installer adds it when the battery is set up.',
   picker: {
     label: 'Choose what to show',
-    site: 'System',
-    string: 'Battery',
     allStrings: 'All batteries',
-    show: 'Show',
   },
   today: {
     title: 'Today',
@@ -25,7 +22,6 @@ export const ownerEn = {
     offlineSince: 'Offline since {time}',
     noData: 'Waiting for the first data',
     noDataText: 'Values appear here as soon as your system reports.',
-    socLabel: 'State of charge',
     socGauge: 'Battery {percent} full',
     chargedToday: 'Charged today',
     dischargedToday: 'Discharged today',
