@@ -12,7 +12,6 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium.js';
-import { waitFor } from './support/processes.js';
 import {
   type AlarmItem,
   type Person,
@@ -156,50 +155,69 @@ interface PackDto {
   zip: { sha256: string } | null;
 }
 
+interface Downloaded {
+  packId: string;
+  pdf: Buffer;
+  zip: Buffer;
+}
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** Asks for a pack of the last hour as `who` and waits until the API's runner has made it. */
-async function generatePack(stack: WalkStack, who: Person): Promise<PackDto> {
-  const to = new Date();
-  const from = new Date(to.getTime() - 3_600_000);
-  const asked = await stack.api<PackDto>(who, 'POST', `/strings/${stack.string.id}/evidence-packs`, {
-    from: from.toISOString(),
-    to: to.toISOString(),
-  });
-  expect(asked.status, JSON.stringify(asked.body)).toBe(202);
-  let pack = asked.body;
-  await waitFor(
-    'the evidence pack',
-    async () => {
-      pack = (await stack.api<PackDto>(who, 'GET', `/evidence-packs/${asked.body.id}`)).body;
-      return pack.status === 'ready' || pack.status === 'failed';
+/** Clicks a download link and returns the file's bytes as the browser received them. */
+async function downloadFrom(page: Page, link: ReturnType<Page['getByTestId']>): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download', WAIT), link.click()]);
+  const path = await download.path();
+  return readFile(path);
+}
+
+/**
+ * From the string's page to its evidence packs: "Generate evidence pack" for the default period,
+ * the new pack listed first and followed until ready, then its PDF and ZIP downloaded by the
+ * browser through the page's links.
+ */
+async function generateInBrowser(page: Page, stack: WalkStack, role: Role): Promise<Downloaded> {
+  await page.goto(`${stack.webUrl}/strings/${stack.string.id}`);
+  await page.getByTestId('evidence-link').click();
+  await page.waitForURL(new RegExp(`/strings/${stack.string.id}/evidence$`), WAIT);
+  await page.getByTestId('evidence-form').waitFor(WAIT);
+  const before = await page.getByTestId('evidence-pack').count();
+  await shot(page, role, '07-evidence');
+  await page.getByTestId('evidence-generate').click();
+  await page.waitForFunction(
+    (n) => {
+      const rows = document.querySelectorAll('[data-testid="evidence-pack"]');
+      return rows.length > n && rows[0]?.getAttribute('data-status') === 'ready';
     },
-    180_000,
-    stack.diagnostics,
+    before,
+    { timeout: 180_000, polling: 500 },
   );
-  expect(pack.status).toBe('ready');
-  return pack;
+  const row = page.getByTestId('evidence-pack').first();
+  const packId = (await row.getAttribute('data-pack-id')) as string;
+  await shot(page, role, '08-evidence-ready');
+  const pdf = await downloadFrom(page, row.getByTestId('evidence-download-pdf'));
+  const zip = await downloadFrom(page, row.getByTestId('evidence-download-zip'));
+  expect(await row.getByTestId('evidence-sha-pdf').textContent()).toContain(sha256(pdf));
+  return { packId, pdf, zip };
 }
 
 /**
  * The pack's PDF opens in poppler's pdftotext with every section; the ZIP's manifest.json hashes
- * match the CSVs beside it, and the PDF prints the same hashes. Both files stay beside the
- * screenshots for review.
+ * match the CSVs beside it, and the PDF prints the same hashes. The files match the API's record
+ * of the pack and stay beside the screenshots for review.
  */
-async function checkEvidence(stack: WalkStack, role: Role, who: Person, pack: PackDto): Promise<void> {
-  const pdf = await stack.download(who, `/evidence-packs/${pack.id}/pdf`);
-  expect(pdf.type).toBe('application/pdf');
-  expect(sha256(pdf.bytes)).toBe(pack.pdf?.sha256);
+async function checkEvidence(stack: WalkStack, role: Role, who: Person, got: Downloaded): Promise<void> {
+  const pack = (await stack.api<PackDto>(who, 'GET', `/evidence-packs/${got.packId}`)).body;
+  expect(pack.status).toBe('ready');
+  expect(sha256(got.pdf)).toBe(pack.pdf?.sha256);
+  expect(sha256(got.zip)).toBe(pack.zip?.sha256);
   const pdfFile = `${shots}/${role}-evidence-report.pdf`;
-  await writeFile(pdfFile, pdf.bytes);
+  await writeFile(pdfFile, got.pdf);
   const text = (await exec('pdftotext', [pdfFile, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
   for (const title of SECTIONS) {
     expect(text, `section "${title}" in the PDF`).toContain(title);
   }
-  const zip = await stack.download(who, `/evidence-packs/${pack.id}/zip`);
-  expect(sha256(zip.bytes)).toBe(pack.zip?.sha256);
   const dir = `${shots}/${role}-evidence`;
-  await writeFile(`${dir}.zip`, zip.bytes);
+  await writeFile(`${dir}.zip`, got.zip);
   // Debian's python3 (zipfile) unpacks it: a reader that is not the code that wrote it.
   await exec('/usr/bin/python3', ['-m', 'zipfile', '-e', `${dir}.zip`, dir]);
   const manifest = JSON.parse(await readFile(`${dir}/manifest.json`, 'utf8')) as {
@@ -255,7 +273,7 @@ describe('issue 9 acceptance: from the sign-in to the weak cell and its alarm', 
         stack,
         'installer',
         stack.people.installer,
-        await generatePack(stack, stack.people.installer),
+        await generateInBrowser(page, stack, 'installer'),
       );
     });
   });
@@ -271,7 +289,7 @@ describe('issue 9 acceptance: from the sign-in to the weak cell and its alarm', 
         stack,
         'support',
         stack.people.support,
-        await generatePack(stack, stack.people.support),
+        await generateInBrowser(page, stack, 'support'),
       );
     });
   });
@@ -292,7 +310,7 @@ describe('issue 9 acceptance: from the sign-in to the weak cell and its alarm', 
       await page.getByTestId('owner-no-actions').waitFor(WAIT);
       expect(await page.locator('[data-testid^="action-"]').count()).toBe(0);
       await shot(page, 'owner', '05-alarm');
-      await checkEvidence(stack, 'owner', stack.people.owner, await generatePack(stack, stack.people.owner));
+      await checkEvidence(stack, 'owner', stack.people.owner, await generateInBrowser(page, stack, 'owner'));
     });
   });
 });
