@@ -114,6 +114,7 @@ export const warrantyDe: Dictionary['warranty'] = {
     sohVsLine: 'SOH {soh}, garantierte Linie {line}',
     sohMargin: '{margin} gegenüber der garantierten Linie',
     sohNoData: 'Noch keine SOH-Werte.',
+    usage: 'Nutzung der Garantie',
     projections: 'Voraussichtliche Termine',
     projectionTerm: 'Ende der Laufzeit',
     projectionThroughput: 'Durchsatzgrenze',

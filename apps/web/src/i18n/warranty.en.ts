@@ -109,6 +109,7 @@ export const warrantyEn = {
     sohVsLine: 'SOH {soh}, guaranteed line {line}',
     sohMargin: '{margin} against the guaranteed line',
     sohNoData: 'No SOH readings yet.',
+    usage: 'Use of the warranty',
     projections: 'Projected dates',
     projectionTerm: 'End of term',
     projectionThroughput: 'Throughput cap',

@@ -54,8 +54,9 @@ export default async function StringWarrantyPage({ params, searchParams }: Warra
         <Card title={w.identity}>
           <IdentitySection s={s} w={w} />
         </Card>
-        <Card title={w.projections}>
+        <Card title={w.usage}>
           <GaugesSection s={s} w={w} f={f} />
+          <h3 className={styles.subheading}>{w.projections}</h3>
           <ProjectionsSection s={s} w={w} />
         </Card>
       </div>

@@ -22,7 +22,8 @@ export function SohChart({ soh, t }: { soh: WarrantyStatus['soh']; t: Dictionary
   return (
     <figure className={styles.chart}>
       <svg
-        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+        // 10 units above the plot, so the 100 % label at its top edge is not cut off.
+        viewBox={`0 -10 ${BOX.width} ${BOX.height + 10}`}
         role="img"
         aria-labelledby="soh-chart-title soh-chart-desc"
         data-testid="soh-chart"
