@@ -4,18 +4,19 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { type SiteViewStack, startSiteViewStack } from './support/site-view-stack.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shots = `${root}test-results/site-view`;
 
-async function signIn(page: Page, stack: SiteViewStack): Promise<void> {
+async function signIn(page: Page, stack: SiteViewStack, button = 'Sign in'): Promise<void> {
   await page.goto(`${stack.webUrl}/sites/${stack.siteId}?date=${stack.energyDay}`);
   await page.waitForURL(/\/login/);
-  await page.getByLabel('Email').fill(stack.user.email);
-  await page.getByLabel('Password').fill(stack.user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[name="email"]:not([type="hidden"])').fill(stack.user.email);
+  await page.locator('input[name="password"]:not([type="hidden"])').fill(stack.user.password);
+  await page.getByRole('button', { name: button }).click();
   await page.waitForURL(new RegExp(`/sites/${stack.siteId}`));
 }
 
@@ -64,6 +65,7 @@ describe('site view', () => {
       );
       expect(await page.getByTestId('energy-totals').textContent()).toContain('2.0\u00a0kWh');
       expect(await page.getByTestId('no-cells').textContent()).toContain('No cell snapshot yet');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: `${shots}/1-site-view.png`, fullPage: true });
 
       // Keyboard: the first cell is in the tab order; the arrows walk to the weak one.
@@ -89,6 +91,30 @@ describe('site view', () => {
       throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
     } finally {
       await page.close();
+    }
+  });
+
+  it('reads in German, dark, on a phone, with no serious accessibility violations', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'de-DE',
+      colorScheme: 'dark',
+    });
+    const page = await context.newPage();
+    try {
+      await signIn(page, stack, 'Anmelden');
+      await page.getByTestId('heatmap').waitFor({ timeout: 30_000 });
+      expect(await page.locator('[data-outlier="true"]').getAttribute('aria-label')).toMatch(
+        /^Modul 4, Zelle 7: 3257\u00a0mV, Ausreißer: \d+\u00a0mV unter dem Median des Strings$/,
+      );
+      expect(await page.getByTestId('outlier-count').textContent()).toBe('1 Ausreißer');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${shots}/4-site-view-de-dark-phone.png`, fullPage: true });
+    } catch (error) {
+      await page.screenshot({ path: `${shots}/failure-phone.png`, fullPage: true }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
+    } finally {
+      await context.close();
     }
   });
 });
