@@ -79,11 +79,11 @@ describe('npm start: the live reading path', () => {
     try {
       const page = await browser.newPage();
       const web = `http://127.0.0.1:${stack.ports.web}`;
-      await page.goto(`${web}/login`);
+      await page.goto(`${web}/login?next=%2Fsites`); // not the fleet landing: the list shows addresses
       await page.fill('input[name="email"]', DEMO_LOGIN.email);
       await page.fill('input[name="password"]', DEMO_LOGIN.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/sites/);
+      await page.waitForURL(/\/sites$/);
       await page.getByText('Haus Müller, Freiburg').first().waitFor();
       await page.screenshot({ path: 'test-results/stack-sites.png', fullPage: true });
 

@@ -78,9 +78,8 @@ async function acceptsAnInvitation(stack: AccountStack, browser: Browser): Promi
     await page.getByLabel('Password', { exact: true }).fill('a-long-owner-password');
     await page.getByLabel('Password again').fill('a-long-owner-password');
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
-    await page.waitForURL(new RegExp(`/strings/${stack.stringId}$`), { timeout: 30_000 });
-    await page.getByTestId('string-name').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('string-name').textContent()).toBe('String East');
+    await page.waitForURL(/\/my-system$/, { timeout: 30_000 });
+    await page.getByTestId('health-text').waitFor({ timeout: 30_000 });
     const session = (await page.context().cookies()).find((c) => c.name === 'fleet_session');
     expect(session?.httpOnly).toBe(true);
   });
@@ -119,7 +118,7 @@ async function resetsAPassword(stack: AccountStack, browser: Browser): Promise<v
     await page.screenshot({ path: `${shots}/2-reset-done.png`, fullPage: true });
 
     await fillPassword(page, { email: who.email, password: newPassword });
-    await page.waitForURL(/\/sites$/);
+    await page.waitForURL(/\/fleet$/);
   });
   await expect(stack.login(who)).rejects.toThrow(/401/);
 }
@@ -163,7 +162,7 @@ async function signsInWithTotp(stack: AccountStack, browser: Browser): Promise<v
     await codeField.waitFor({ timeout: 30_000 });
     await codeField.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.waitForURL(/\/sites$/);
+    await page.waitForURL(/\/fleet$/);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'fleet_session')?.httpOnly).toBe(true);
     expect(cookies.some((c) => c.name === 'fleet_totp_challenge')).toBe(false);

@@ -19,7 +19,7 @@ async function signIn(page: Page, stack: ReadPathStack, who = stack.user): Promi
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/sites$/);
+  await page.waitForURL(who === stack.owner ? /\/my-system$/ : /\/fleet$/);
 }
 
 /** Polls in the page until `selector` has the attribute value (a server render after an action). */

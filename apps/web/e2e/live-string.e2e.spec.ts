@@ -27,7 +27,7 @@ async function signIn(page: Page, stack: ReadPathStack): Promise<void> {
   await page.getByLabel('Email').fill(stack.user.email);
   await page.getByLabel('Password').fill(stack.user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/sites$/);
+  await page.waitForURL(/\/fleet$/);
 }
 
 /** A fresh browser context per test; on failure a screenshot and the children's output. */

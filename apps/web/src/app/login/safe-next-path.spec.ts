@@ -8,7 +8,7 @@ describe('safeNextPath', () => {
 
   it('refuses other sites and the login page itself', () => {
     for (const value of ['https://evil.example', '//evil.example', '/\\evil.example', '/login', null, '']) {
-      expect(safeNextPath(value)).toBe('/sites');
+      expect(safeNextPath(value)).toBe('/');
     }
   });
 });

@@ -35,7 +35,7 @@ export async function acceptInvite(_previous: AcceptInviteState, form: FormData)
     return { values, ...acceptFailure(result.status, result.message, texts) };
   }
   await startSession(result.data.token);
-  redirect(await landingFor(result.data.token, result.data.user.role));
+  redirect(landingPath(result.data.user.role));
 }
 
 function acceptFailure(
@@ -57,13 +57,4 @@ function acceptFailure(
     return { error: m.otherAccount };
   }
   return { error: status === 429 ? common.rateLimited : common.unreachable };
-}
-
-/** An owner's sites decide the landing page; if they cannot be read, the sites list will say why. */
-async function landingFor(token: string, role: string): Promise<string> {
-  if (role !== 'owner') {
-    return landingPath(role, undefined);
-  }
-  const sites = await callApi({ token }, (api) => api.GET('/api/sites'));
-  return landingPath(role, sites.ok ? sites.data : undefined);
 }

@@ -1,17 +1,7 @@
-/** Just enough of a site from GET /api/sites to pick a landing page. */
-export interface LandingSite {
-  strings: { id: string }[];
-}
-
 /**
- * Where a person goes right after accepting an invitation: an owner of one site with one string
- * (the usual home battery) straight to that string; everyone else, and an owner of several
- * sites or strings, to the sites list, which shows only what they may see.
+ * Where a person goes right after accepting an invitation: an owner to the owner portal, which
+ * picks among their own sites and strings; everyone else to the start page (the fleet view).
  */
-export function landingPath(role: string, sites: readonly LandingSite[] | undefined): string {
-  const [only] = sites ?? [];
-  if (role !== 'owner' || sites?.length !== 1 || only?.strings.length !== 1) {
-    return '/sites';
-  }
-  return `/strings/${only.strings[0]?.id}`;
+export function landingPath(role: string): string {
+  return role === 'owner' ? '/my-system' : '/';
 }
