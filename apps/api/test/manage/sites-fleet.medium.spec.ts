@@ -78,6 +78,6 @@ describe.each(targets)('managing sites and the fleet overview on $name', (target
     expect(otherSort.status).toBe(400);
     expect((await api.get('/fleet?cursor=not-a-cursor', a)).status).toBe(400);
     const b = await api.get('/fleet', await api.login(api.seed.b));
-    expect(await b.json()).toEqual({ rows: [], nextCursor: null });
+    expect(await b.json()).toEqual({ rows: [], total: 0, nextCursor: null });
   });
 });

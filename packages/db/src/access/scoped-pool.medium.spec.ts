@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../client.js';
 import { createSite } from '../testing/factories/site.factory.js';
@@ -58,7 +59,7 @@ describe(`ScopedPool on ${target?.name}`, () => {
 
   it('runs every checkout as the scoped role', async () => {
     scope = { orgId: orgB, siteIds: [] };
-    const client = await pool.connect();
+    const client: pg.PoolClient = await pool.connect();
     try {
       const { rows } = await client.query<{ role: string }>('SELECT current_user AS role');
       expect(rows[0]?.role).toBe('fleet_app');
