@@ -95,25 +95,29 @@ function EnergyBody({ energy, t, u }: { energy: SiteEnergy; t: Dictionary; u: Un
           ))}
         </svg>
       </div>
-      <table className="visually-hidden">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{e.hour}</th>
-            <th scope="col">{e.charged}</th>
-            <th scope="col">{e.discharged}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {energy.hours.map((h) => (
-            <tr key={h.start}>
-              <th scope="row">{h.localTime}</th>
-              <td>{h.strings === 0 ? e.noData : u.kilowattHours(h.inKwh)}</td>
-              <td>{h.strings === 0 ? e.noData : u.kilowattHours(h.outKwh)}</td>
+      {/* Hidden in a 1 px box that clips it: a table is never narrower than its content, so the class
+          on the table itself would leave a wide invisible box that scrolls a phone's page sideways. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{e.hour}</th>
+              <th scope="col">{e.charged}</th>
+              <th scope="col">{e.discharged}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {energy.hours.map((h) => (
+              <tr key={h.start}>
+                <th scope="row">{h.localTime}</th>
+                <td>{h.strings === 0 ? e.noData : u.kilowattHours(h.inKwh)}</td>
+                <td>{h.strings === 0 ? e.noData : u.kilowattHours(h.outKwh)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
