@@ -48,7 +48,7 @@ async function signIn(page: Page, stack: WalkStack, role: Role, who: Person): Pr
 
 /** The fleet view: the walk's string with its worst open alarm; its site link opens the site view. */
 async function visitFleet(page: Page, stack: WalkStack, role: Role): Promise<void> {
-  // Sign-in lands on the sites list; the navigation leads to the fleet view.
+  // Sign-in lands on the fleet view; the walk takes it from the navigation as a user coming back would.
   await page
     .getByRole('navigation', { name: 'Main navigation' })
     .getByRole('link', { name: 'Fleet' })
