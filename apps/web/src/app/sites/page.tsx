@@ -49,7 +49,11 @@ function SiteCard({ site, now, t }: { site: SiteSummary; now: number; t: Diction
   const count = site.strings.length;
   return (
     <Card
-      title={site.name}
+      title={
+        <Link href={`/sites/${site.id}`} data-testid="site-link">
+          {site.name}
+        </Link>
+      }
       aside={<Badge>{counted(count, t.sites.stringCountOne, t.sites.stringCount)}</Badge>}
     >
       <p className={styles.address}>{site.address ?? t.sites.noAddress}</p>
