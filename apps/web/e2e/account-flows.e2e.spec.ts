@@ -162,7 +162,7 @@ async function signsInWithTotp(stack: AccountStack, browser: Browser): Promise<v
     await codeField.waitFor({ timeout: 30_000 });
     await codeField.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.waitForURL(/\/fleet$/);
+    await page.waitForURL(/\/sites$/); // where it was going before signing in
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'fleet_session')?.httpOnly).toBe(true);
     expect(cookies.some((c) => c.name === 'fleet_totp_challenge')).toBe(false);

@@ -14,12 +14,13 @@ const shots = `${root}test-results/web-shell`;
 const WAIT = { timeout: 30_000 };
 
 async function signIn(page: Page, stack: ReadPathStack, who = stack.user): Promise<void> {
-  await page.goto(`${stack.webUrl}/`);
+  // Owners start on their portal (the start page); the others on the sites list, as before signing in.
+  await page.goto(`${stack.webUrl}${who === stack.owner ? '/' : '/sites'}`);
   await page.waitForURL(/\/login/);
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(who === stack.owner ? /\/my-system$/ : /\/fleet$/);
+  await page.waitForURL(who === stack.owner ? /\/my-system$/ : /\/sites$/);
 }
 
 /** Polls in the page until `selector` has the attribute value (a server render after an action). */
@@ -106,7 +107,7 @@ async function switchToGermanAndDark(page: Page, stack: ReadPathStack, id: strin
   expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
   expect(
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allTextContents(),
-  ).toEqual(['Standorte', 'Alarme']);
+  ).toEqual(['Flotte', 'Standorte', 'Alarme']);
   await page.screenshot({ path: `${shots}/4-inbox-de-dark.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${shots}/5-inbox-phone.png`, fullPage: true });
@@ -213,7 +214,7 @@ describe('dashboard shell and alarm inbox', () => {
     try {
       await signIn(page, stack);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Sites', 'Alarms']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Fleet', 'Sites', 'Alarms']);
       expect(await page.getByTestId('signed-in-user').textContent()).toContain('E2E Installer');
       const first = await checkInbox(page, nav);
       await acknowledgeOnDetail(page, first, cellLow);

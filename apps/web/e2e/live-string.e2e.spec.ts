@@ -22,12 +22,12 @@ function waitForText(page: Page, testId: string, expected: string) {
 }
 
 async function signIn(page: Page, stack: ReadPathStack): Promise<void> {
-  await page.goto(`${stack.webUrl}/`);
+  await page.goto(`${stack.webUrl}/sites`);
   await page.waitForURL(/\/login/);
   await page.getByLabel('Email').fill(stack.user.email);
   await page.getByLabel('Password').fill(stack.user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/fleet$/);
+  await page.waitForURL(/\/sites$/);
 }
 
 /** A fresh browser context per test; on failure a screenshot and the children's output. */
