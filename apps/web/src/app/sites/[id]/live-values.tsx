@@ -4,9 +4,9 @@ import { StateBadge, StatTile } from '@fleet/ui';
 import { useI18n } from '../../../i18n/client';
 import { interpolate } from '../../../i18n/dictionary';
 import { createUnitFormatter, formatAge, MISSING } from '../../../lib/format/units';
+import { useLatestSample } from '../../strings/[id]/use-latest-sample';
 import styles from './site.module.css';
 import type { LatestPackSample } from './site-types';
-import { useLatestSample } from './use-latest-sample';
 
 interface LiveValuesProps {
   stringId: string;

@@ -2,16 +2,17 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import type { LatestResponse } from '../../strings/[id]/latest-response';
-import type { LatestPackSample } from './site-types';
+import type { LatestPackSample } from '../../../lib/api/types';
+import type { LatestResponse } from './latest-response';
 
 /** Gateways sample every few seconds; the string page polls at the same pace. */
 const POLL_MS = 2000;
 
 /**
- * The newest sample of a string, kept current by polling the string page's same-origin route
- * (`/strings/[id]/latest`, which forwards the session's token), one request at a time. A failed
- * poll keeps the last values and reports the problem; a refused session signs in again.
+ * The newest sample of a string, kept current by polling this page's same-origin route
+ * (`./latest/route.ts`, which forwards the session's token), one request at a time. A failed
+ * poll keeps the last values and reports the problem; a refused session signs in again. Used by
+ * the string page and by each string of the site view.
  */
 export function useLatestSample(stringId: string, initial: LatestPackSample | null, serverNow: number) {
   const router = useRouter();
