@@ -89,6 +89,13 @@ export class DeliveryScheduler {
         timeoutMs: config.sendTimeoutMs,
         now: () => new Date(),
       });
+      if (!result.outcome.ok && result.outcome.permanent && delivery.recipient.startsWith('push:')) {
+        // Forget the subscription before the delivery reads as dead, so whoever sees "dead" also
+        // sees the subscription gone (and no later event is pushed to it).
+        await this.deps.preferences.removeSubscription(delivery.recipient.slice(5)).catch((error: unknown) => {
+          logger.warn({ err: error, deliveryId: delivery.id }, 'forgetting a gone push subscription failed');
+        });
+      }
       try {
         await deliveries.finish(delivery.id, result.attempt, result.next);
       } catch (error) {
@@ -108,9 +115,6 @@ export class DeliveryScheduler {
           },
           'delivery attempt failed',
         );
-      }
-      if (!result.outcome.ok && result.outcome.permanent && delivery.recipient.startsWith('push:')) {
-        await this.deps.preferences.removeSubscription(delivery.recipient.slice(5)).catch(() => undefined);
       }
     }
   }
