@@ -11,6 +11,14 @@ export {
   alarmTransitions,
 } from './alarm-event.js';
 export {
+  CLAIM_CODE_DIGEST_BYTES,
+  type ClaimCodeProblem,
+  claimCodeFromDigest,
+  gatewayIdOfClaimCode,
+  type ParseClaimCodeResult,
+  parseClaimCode,
+} from './claim-code.js';
+export {
   type CellSnapshot,
   type CellSource,
   type CellTrigger,
