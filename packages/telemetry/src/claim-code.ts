@@ -61,11 +61,7 @@ export function claimCodeFromDigest(digest: Uint8Array): string {
  * O as 0 (Crockford). Returns the canonical `XXXX-XXXX-XXXX` or what is wrong with it.
  */
 export function parseClaimCode(input: string): ParseClaimCodeResult {
-  const plain = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const plain = input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   if (plain.length !== DATA_CHARS + 1) {
     return { ok: false, problem: 'length', message: 'a claim code has 12 characters (XXXX-XXXX-XXXX)' };
   }
@@ -74,7 +70,11 @@ export function parseClaimCode(input: string): ParseClaimCodeResult {
     return { ok: false, problem: 'character', message: `"${bad}" is not a claim code character` };
   }
   if (checkChar(plain.slice(0, DATA_CHARS)) !== plain[DATA_CHARS]) {
-    return { ok: false, problem: 'check', message: 'the code has a typing error (its check character differs)' };
+    return {
+      ok: false,
+      problem: 'check',
+      message: 'the code has a typing error (its check character differs)',
+    };
   }
   return { ok: true, code: grouped(plain) };
 }

@@ -11,14 +11,6 @@ export {
   alarmTransitions,
 } from './alarm-event.js';
 export {
-  CLAIM_CODE_DIGEST_BYTES,
-  type ClaimCodeProblem,
-  claimCodeFromDigest,
-  gatewayIdOfClaimCode,
-  type ParseClaimCodeResult,
-  parseClaimCode,
-} from './claim-code.js';
-export {
   type CellSnapshot,
   type CellSource,
   type CellTrigger,
@@ -26,6 +18,14 @@ export {
   cellSources,
   cellTriggers,
 } from './cell-snapshot.js';
+export {
+  CLAIM_CODE_DIGEST_BYTES,
+  type ClaimCodeProblem,
+  claimCodeFromDigest,
+  gatewayIdOfClaimCode,
+  type ParseClaimCodeResult,
+  parseClaimCode,
+} from './claim-code.js';
 export {
   type BootEvent,
   bootEventSchema,
