@@ -42,8 +42,8 @@ export class AlarmsConsumer implements OnApplicationBootstrap, BeforeApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const jsm = await this.nats.jetstreamManager();
-    await applyStream(jsm, streams.telemetry);
-    await applyStream(jsm, streams.alarms);
+    await applyStream(jsm, streams.telemetry, this.config.nats.streamReplicas);
+    await applyStream(jsm, streams.alarms, this.config.nats.streamReplicas);
     const { consumer: durable, filterSubject, sweepEveryS, outboxEveryMs } = this.config.alarms;
     await ensureDurableConsumer(jsm, {
       stream: streams.telemetry.name,

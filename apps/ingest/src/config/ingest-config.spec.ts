@@ -134,3 +134,11 @@ describe('loadIngestConfig: alarms', () => {
     expect(() => loadIngestConfig({ ...valid, ALARMS_SWEEP_EVERY_S: '-1' })).toThrow(/ALARMS_SWEEP_EVERY_S /);
   });
 });
+
+describe('loadIngestConfig: clustered NATS', () => {
+  it("sets stream replicas only when asked (a clustered NATS), within JetStream's 1-5", () => {
+    expect(loadIngestConfig(valid).nats.streamReplicas).toBeUndefined();
+    expect(loadIngestConfig({ ...valid, NATS_STREAM_REPLICAS: '3' }).nats.streamReplicas).toBe(3);
+    expect(() => loadIngestConfig({ ...valid, NATS_STREAM_REPLICAS: '7' })).toThrow(/NATS_STREAM_REPLICAS /);
+  });
+});

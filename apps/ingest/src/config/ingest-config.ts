@@ -10,6 +10,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(nats|tls):\/\/[^\s]+$/, 'must be a nats:// or tls:// URL')
     .default('nats://127.0.0.1:4222'),
+  /**
+   * JetStream replicas of the streams ingest creates or updates (3 on a clustered NATS). Unset:
+   * new streams get 1 and existing streams keep theirs.
+   */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).optional(),
   INGEST_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   INGEST_CONSUMER: z
     .string()
@@ -103,6 +108,8 @@ export interface IngestConfig {
     fetchBatch: number;
     ackWaitMs: number;
     retryDelayMs: number;
+    /** undefined: leave replicas alone (1 for new streams). */
+    streamReplicas: number | undefined;
   };
   health: { port: number };
   /** Present only when IOT_BRIDGE_URL is set. */
@@ -166,6 +173,7 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
       fetchBatch: e.INGEST_FETCH_BATCH,
       ackWaitMs: e.INGEST_ACK_WAIT_MS,
       retryDelayMs: e.INGEST_RETRY_DELAY_MS,
+      streamReplicas: e.NATS_STREAM_REPLICAS,
     },
     health: { port: e.INGEST_HEALTH_PORT },
     ...(e.IOT_BRIDGE_URL === undefined

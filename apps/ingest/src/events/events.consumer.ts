@@ -36,7 +36,7 @@ export class EventsConsumer implements OnApplicationBootstrap, BeforeApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const jsm = await this.nats.jetstreamManager();
-    await applyStream(jsm, streams.events);
+    await applyStream(jsm, streams.events, this.config.nats.streamReplicas);
     const { durable, filterSubject } = eventsSubscription(this.config.nats);
     await ensureDurableConsumer(jsm, {
       stream: streams.events.name,

@@ -39,7 +39,7 @@ export class HeartbeatsConsumer implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     const jsm = await this.nats.jetstreamManager();
-    await applyStream(jsm, streams.heartbeat);
+    await applyStream(jsm, streams.heartbeat, this.config.nats.streamReplicas);
     await ensureDurableConsumer(jsm, {
       stream: streams.heartbeat.name,
       durable: consumers.heartbeats,

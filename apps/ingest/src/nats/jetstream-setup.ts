@@ -14,16 +14,20 @@ function isNotFound(error: unknown, code: number): boolean {
 
 /**
  * Applies a stream definition idempotently: add when absent, update when present (so a changed
- * max age or dedupe window in @fleet/telemetry reaches existing servers).
+ * max age or dedupe window in @fleet/telemetry reaches existing servers). `replicas`
+ * (NATS_STREAM_REPLICAS) is set only when given, so an instance without it never scales a
+ * clustered stream back down to one replica.
  */
 export async function applyStream(
   jsm: JetStreamManager,
   definition: StreamDefinition,
+  replicas?: number,
 ): Promise<'added' | 'updated'> {
   const limits = {
     subjects: definition.subjects,
     max_age: nanos(definition.maxAgeMs),
     duplicate_window: nanos(definition.duplicateWindowMs),
+    ...(replicas === undefined ? {} : { num_replicas: replicas }),
   };
   try {
     const current = await jsm.streams.info(definition.name);

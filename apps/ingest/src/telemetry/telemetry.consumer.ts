@@ -41,7 +41,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicat
   async onApplicationBootstrap(): Promise<void> {
     const jsm = await this.nats.jetstreamManager();
     for (const definition of Object.values(streams)) {
-      const how = await applyStream(jsm, definition);
+      const how = await applyStream(jsm, definition, this.config.nats.streamReplicas);
       this.logger.info({ stream: definition.name, how }, 'stream applied');
     }
     const { consumer: durable, filterSubject, ackWaitMs } = this.config.nats;
