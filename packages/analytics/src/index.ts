@@ -23,6 +23,38 @@ export {
   spreadByCondition,
 } from './cells/spread-by-condition.js';
 export {
+  type BusCounters,
+  type BusItemOptions,
+  busItem,
+  DEFAULT_BUS_OPTIONS,
+  type GatewayBusReading,
+} from './commissioning/bus-item.js';
+export {
+  type CellSpreadItemOptions,
+  CHECKLIST_FULL_CHARGE_SOC_PCT,
+  cellSpreadItem,
+  DEFAULT_CELL_SPREAD_OPTIONS,
+  type SpreadSample,
+  type StringAfterFullCharge,
+} from './commissioning/cell-spread-item.js';
+export {
+  CHECKLIST_ITEM_IDS,
+  type ChecklistItem,
+  type ChecklistItemId,
+  type ChecklistState,
+  type EvidenceValue,
+} from './commissioning/checklist-item.js';
+export { clockItem, DEFAULT_MAX_CLOCK_SKEW_S, type GatewayClockReading } from './commissioning/clock-item.js';
+export {
+  type CommissioningChecklist,
+  type CommissioningInput,
+  type CommissioningOptions,
+  commissioningChecklist,
+  DEFAULT_COMMISSIONING_OPTIONS,
+} from './commissioning/commissioning-checklist.js';
+export { firstDataItem, type StringFirstData } from './commissioning/first-data-item.js';
+export { type ExpectedString, topologyItem } from './commissioning/topology-item.js';
+export {
   type ConnectivityEvent,
   type ConnectivityEventsResult,
   connectivityEvents,
