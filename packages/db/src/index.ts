@@ -251,6 +251,13 @@ export {
   type ConnectivityKind,
   type ConnectivityState,
 } from './repositories/connectivity-event.repository.js';
+export {
+  type CommissioningGatewayRow,
+  CommissioningRepository,
+  type CommissioningStringRow,
+  type SiteCommissioningRow,
+  type SiteSerials,
+} from './repositories/commissioning.repository.js';
 // --- evidence packs (issue 9): the pack queue, its stored files, the data a pack is made of ---
 export { EvidencePackRepository } from './repositories/evidence-pack.repository.js';
 export { EvidenceQueueRepository } from './repositories/evidence-queue.repository.js';

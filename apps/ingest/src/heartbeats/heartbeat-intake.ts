@@ -30,7 +30,8 @@ export class HeartbeatIntake {
     private readonly counters: AlarmCounters,
   ) {}
 
-  async handle(message: { subject: string; data: Uint8Array }): Promise<void> {
+  /** `receivedAt`: the broker's stored time of the message, for the gateway clock's skew. */
+  async handle(message: { subject: string; data: Uint8Array; receivedAt?: Date }): Promise<void> {
     const parsed = parseHeartbeat(message.data, gatewayIdOfSubject(message.subject));
     if (!parsed.ok) {
       this.counters.add(`heartbeat.rejected.${parsed.code}`);
@@ -44,6 +45,7 @@ export class HeartbeatIntake {
       agentVersion: hb.agentVersion,
       spoolDepth: hb.spool.depth,
       bus: hb.bus ?? null,
+      receivedAt: message.receivedAt ?? null,
     });
     if (recorded.tenantId === null || recorded.siteId === null) {
       this.counters.add('heartbeat.unknown-gateway');

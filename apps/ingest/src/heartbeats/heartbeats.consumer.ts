@@ -66,7 +66,11 @@ export class HeartbeatsConsumer implements OnApplicationBootstrap, BeforeApplica
 
   private async deliver(message: JsMsg): Promise<void> {
     try {
-      await this.engine.heartbeats.handle({ subject: message.subject, data: message.data });
+      await this.engine.heartbeats.handle({
+        subject: message.subject,
+        data: message.data,
+        receivedAt: new Date(message.timestamp),
+      });
       message.ack();
     } catch (error) {
       this.logger.warn({ err: error }, 'heartbeat intake failed; redelivering');

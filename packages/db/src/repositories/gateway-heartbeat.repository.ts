@@ -7,6 +7,8 @@ export interface GatewayHeartbeatInput {
   agentVersion: string;
   spoolDepth: number;
   bus: Record<string, unknown> | null;
+  /** When the broker stored it (the gateway clock's skew is at − receivedAt); null when unknown. */
+  receivedAt?: Date | null;
 }
 
 export interface RecordedHeartbeat {
@@ -32,11 +34,13 @@ export class GatewayHeartbeatRepository {
   async record(hb: GatewayHeartbeatInput): Promise<RecordedHeartbeat> {
     const point = JSON.stringify([{ atMs: hb.at.getTime(), depth: hb.spoolDepth }]);
     const { rows } = await this.pool.query<{ points: { atMs: number; depth: number }[] }>(
-      `INSERT INTO gateway_heartbeat AS h (gateway_id, at, agent_version, spool_depth, bus, spool_points)
-       SELECT g.id, $2, $3, $4, $5::jsonb, $6::jsonb FROM gateway g WHERE g.id = $1
+      `INSERT INTO gateway_heartbeat AS h (gateway_id, at, agent_version, spool_depth, bus, spool_points, received_at)
+       SELECT g.id, $2, $3, $4, $5::jsonb, $6::jsonb, $7 FROM gateway g WHERE g.id = $1
        ON CONFLICT (gateway_id) DO UPDATE SET
          at = EXCLUDED.at, agent_version = EXCLUDED.agent_version, spool_depth = EXCLUDED.spool_depth,
-         bus = EXCLUDED.bus,
+         bus = EXCLUDED.bus, received_at = EXCLUDED.received_at,
+         -- the heartbeat before, so the commissioning checklist judges counter deltas (issue 10)
+         prev_at = h.at, prev_bus = h.bus,
          spool_points = (
            SELECT coalesce(jsonb_agg(p ORDER BY (p->>'atMs')::bigint), '[]'::jsonb) FROM (
              SELECT p FROM jsonb_array_elements(h.spool_points || EXCLUDED.spool_points) AS e(p)
@@ -50,6 +54,7 @@ export class GatewayHeartbeatRepository {
         hb.spoolDepth,
         hb.bus === null ? null : JSON.stringify(hb.bus),
         point,
+        hb.receivedAt ?? null,
       ],
     );
     const gateway = await this.pool.query<{ tenantId: string; siteId: string }>(
