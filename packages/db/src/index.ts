@@ -230,6 +230,12 @@ export {
   type IssuedCredential,
   type RevokedGatewayKey,
 } from './repositories/gateway-credential.repository.js';
+// --- claiming gateways by code (issue 10) ---
+export {
+  type ClaimedGateway,
+  type ClaimGatewayResult,
+  GatewayClaimRepository,
+} from './repositories/gateway-claim.repository.js';
 // --- string history (issue 6): modules, BMS events, data gaps, connectivity changes ---
 export {
   applyComposition,
