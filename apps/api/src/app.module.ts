@@ -5,6 +5,7 @@ import { AlarmsModule } from './alarms/alarms.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CellsModule } from './cells/cells.module.js';
+import { ClaimsModule } from './claims/claims.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -52,6 +53,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       LiveModule,
       FleetModule,
       GatewaysModule,
+      ClaimsModule,
       WarrantyModule,
       EvidenceModule,
       CellsModule,

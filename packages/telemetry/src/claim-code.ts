@@ -83,3 +83,11 @@ export function parseClaimCode(input: string): ParseClaimCodeResult {
 export function gatewayIdOfClaimCode(code: string): string {
   return `gw-${code.toLowerCase()}`;
 }
+
+/**
+ * What a gateway signs with its key to fetch its credentials (`POST /api/enrolment/poll`): the
+ * code, its public key and the time it signed, so a captured proof goes stale.
+ */
+export function enrolmentProofMessage(claimCode: string, publicKey: string, signedAt: string): string {
+  return `fleet-enrol/1\n${claimCode}\n${publicKey}\n${signedAt}`;
+}

@@ -22,6 +22,7 @@ export {
   CLAIM_CODE_DIGEST_BYTES,
   type ClaimCodeProblem,
   claimCodeFromDigest,
+  enrolmentProofMessage,
   gatewayIdOfClaimCode,
   type ParseClaimCodeResult,
   parseClaimCode,

@@ -20,17 +20,31 @@ export async function issueGatewayCreds(input: {
   signingSeed: string;
 }): Promise<GatewayCreds> {
   const user = createUser();
-  const signer = fromSeed(new TextEncoder().encode(input.signingSeed));
-  const jwt = await encodeUser(
-    input.gatewayId,
-    user,
-    input.accountPublicKey,
-    { ...gatewayPermissions(input.gatewayId), bearer_token: false },
-    { signer },
-  );
+  const jwt = await gatewayUserJwt({ ...input, userPublicKey: user.getPublicKey() });
   return {
     userPublicKey: user.getPublicKey(),
     jwt,
     creds: new TextDecoder().decode(fmtCreds(jwt, user)),
   };
+}
+
+/**
+ * The user JWT of a gateway's key: named after the gateway, its own subjects only, signed by the
+ * account signing key. A claimed gateway made the key itself (issue 10), so only the public part
+ * is needed and the seed never leaves the gateway.
+ */
+export function gatewayUserJwt(input: {
+  gatewayId: string;
+  userPublicKey: string;
+  accountPublicKey: string;
+  signingSeed: string;
+}): Promise<string> {
+  const signer = fromSeed(new TextEncoder().encode(input.signingSeed));
+  return encodeUser(
+    input.gatewayId,
+    input.userPublicKey,
+    input.accountPublicKey,
+    { ...gatewayPermissions(input.gatewayId), bearer_token: false },
+    { signer },
+  );
 }

@@ -35,6 +35,8 @@ export interface GatewayApi {
   /** The test database, for connections of another role (ScopedPool). */
   dbUrl: string;
   siteId: string;
+  /** The API's origin (`http://127.0.0.1:<port>`), for public routes. */
+  baseUrl: string;
   tenants: { a: string; b: string };
   tokens: { a: string; b: string };
   call(method: string, path: string, token: string, body?: unknown): Promise<Response>;
@@ -83,6 +85,7 @@ export function useGatewayApi(target: TestDatabaseTarget): GatewayApi {
     app = await createApp(config, pino({ level: 'silent' }));
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    fixture.baseUrl = base;
     const seeded = await seed(db.url);
     fixture.siteId = seeded.siteId;
     fixture.tenants = seeded.tenants;
