@@ -865,6 +865,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClaimsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolment/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClaimsController_poll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/warranty-terms": {
         parameters: {
             query?: never;
@@ -1872,6 +1904,20 @@ export interface components {
             revokedKeys: string[];
             /** @description The `.creds` file (user JWT and seed). Shown once, never stored. */
             creds: string;
+        };
+        EnrolmentPollResult: {
+            /**
+             * @description Nobody claimed the code yet: poll again later.
+             * @enum {string}
+             */
+            status: "unclaimed";
+        } | {
+            /** @enum {string} */
+            status: "claimed";
+            gatewayId: string;
+            /** @description The user JWT for the polling key; connect with it and the seed kept on the gateway. */
+            jwt: string;
+            inboxPrefix: string;
         };
         WarrantyTermsList: {
             /** @description By module type, region, BMS model, newest first. */
@@ -6205,6 +6251,152 @@ export interface operations {
             /** @description No such gateway managed by the caller's organisation. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No NATS account signing key is configured. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ClaimsController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your organisation’s sites. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The claim code on the gateway’s label or status page, `XXXX-XXXX-XXXX` (case, spaces and dashes do not matter). */
+                    code: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The claimed gateway (id `gw-<code>`); it fetches its credentials itself. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gateway"];
+                };
+            };
+            /** @description A parameter or field is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site managed by the caller's organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The code is already claimed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ClaimsController_poll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    claimCode: string;
+                    /** @description The gateway’s own NATS user key (`U…`); its seed stays on the gateway. */
+                    publicKey: string;
+                    /** @description ISO time the proof was signed; within 10 minutes of the API’s clock. */
+                    signedAt: string;
+                    /** @description base64url ed25519 signature with the key over `fleet-enrol/1\n<code>\n<publicKey>\n<signedAt>`. */
+                    proof: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the code is claimed; once it is, the user JWT for the polling key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPollResult"];
+                };
+            };
+            /** @description A parameter or field is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This key's credentials were revoked. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts; retry after the seconds in the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds until another attempt is accepted. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
