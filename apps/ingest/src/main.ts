@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { startTracing } from '@fleet/service-kit/tracing';
 import { createIngestApp } from './app.factory.js';
 import { ConfigError, type IngestConfig, loadIngestConfig } from './config/ingest-config.js';
 import { createRootLogger } from './logging/root-logger.js';
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createRootLogger(config.log);
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard variables configure the exporter).
+  const tracing = startTracing({ serviceName: 'ingest', env: process.env });
+  if (tracing) {
+    logger.info('tracing on: spans go to the OTLP endpoint');
+  }
   const app = await createIngestApp(config, logger);
   await app.listen(config.health.port, '0.0.0.0');
   logger.info({ url: await app.getUrl() }, 'ingest health endpoint listening');
@@ -27,6 +33,7 @@ async function main(): Promise<void> {
       logger.info({ signal }, 'shutting down');
       app
         .close()
+        .then(() => tracing?.shutdown())
         .then(() => {
           logger.info('stopped cleanly');
           process.exit(0);

@@ -64,6 +64,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     DatabaseLifecycle,
   ],
   exports: [
+    PG_POOL,
     PackSampleRepository,
     StringRegistryRepository,
     TimePartitionRepository,

@@ -1,4 +1,5 @@
 import type { EnvelopeRejectCode } from '@fleet/telemetry';
+import type { Context } from '@opentelemetry/api';
 
 /**
  * Why ingest refused a message (a metric label and the dead-letter reason header):
@@ -25,6 +26,8 @@ export interface InboundTelemetry {
   natsMsgId?: string;
   /** `<stream>:<stream sequence>`: identifies this delivery for logs and dead-letter dedupe. */
   deliveryId: string;
+  /** The message's trace (its receive span); decode and write spans become its children. */
+  trace?: Context;
 }
 
 export type IngestOutcome =

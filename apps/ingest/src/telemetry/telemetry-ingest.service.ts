@@ -15,6 +15,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IngestConfig } from '../config/ingest-config.js';
 import { INGEST_CONFIG } from '../config/ingest-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
+import { startChildSpan } from '../tracing/message-spans.js';
 import { IngestCounters } from './ingest-counters.js';
 import type { InboundTelemetry, IngestOutcome } from './ingest-outcome.js';
 import { isPermanentDbError } from './is-permanent-db-error.js';
@@ -79,7 +80,12 @@ export class TelemetryIngestService {
     const decoded: Decoded[] = [];
     await Promise.all(
       messages.map(async (message, index) => {
+        const span = startChildSpan('telemetry decode', message.trace, {
+          'fleet.bytes': message.data.length,
+        });
         const result = await this.decode(message);
+        span.setAttribute('fleet.outcome', 'action' in result ? outcomeName(result) : 'decoded');
+        span.end();
         if ('action' in result) {
           outcomes[index] = result;
         } else {
@@ -185,6 +191,26 @@ export class TelemetryIngestService {
     if (prepared.length === 0) {
       return;
     }
+    // One span per message under its own trace, all covering the group's one transaction.
+    const spans = prepared.map((p) =>
+      startChildSpan('pack_sample write', p.message.trace, {
+        'db.system.name': 'postgresql',
+        'fleet.msg_id': p.ids.msgId,
+        'fleet.group_size': prepared.length,
+      }),
+    );
+    try {
+      await this.storeGroup(prepared, outcomes);
+    } finally {
+      prepared.forEach((p, i) => {
+        const outcome = outcomes[p.index];
+        spans[i]?.setAttribute('fleet.outcome', outcome ? outcomeName(outcome) : 'retry');
+        spans[i]?.end();
+      });
+    }
+  }
+
+  private async storeGroup(prepared: readonly Prepared[], outcomes: IngestOutcome[]): Promise<void> {
     try {
       const { path, results } = await this.samples.storeBatches(prepared.map((p) => p.input));
       this.counters.wrote(path === 'merge' ? 'merge' : 'copy');
@@ -261,4 +287,9 @@ export class TelemetryIngestService {
     }
     return { action: 'ack', result: 'stored' };
   }
+}
+
+/** `stored`, `duplicate`, `rejected` or `retry`: a span attribute. */
+function outcomeName(outcome: IngestOutcome): string {
+  return outcome.action === 'ack' ? outcome.result : 'retry';
 }

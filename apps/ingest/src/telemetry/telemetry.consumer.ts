@@ -10,8 +10,10 @@ import {
 import type { IngestConfig } from '../config/ingest-config.js';
 import { INGEST_CONFIG } from '../config/ingest-config.token.js';
 import { LOGGER, type Logger } from '../logging/root-logger.js';
+import { IngestMetrics } from '../metrics/ingest-metrics.js';
 import { applyStream, ensureDurableConsumer } from '../nats/jetstream-setup.js';
 import { NatsClient } from '../nats/nats-client.js';
+import { startReceiveSpan } from '../tracing/message-spans.js';
 import { messageGroups } from './message-groups.js';
 import { TelemetryIngestService } from './telemetry-ingest.service.js';
 
@@ -34,6 +36,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicat
     @Inject(TelemetryIngestService) private readonly service: TelemetryIngestService,
     @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
     @Inject(LOGGER) logger: Logger,
+    @Inject(IngestMetrics) private readonly metrics: IngestMetrics,
   ) {
     this.logger = logger.child({ module: 'telemetry-consumer' });
   }
@@ -91,26 +94,42 @@ export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async deliver(messages: JsMsg[]): Promise<void> {
+    const received = messages.map((message) => {
+      const natsMsgId = message.headers?.get('Nats-Msg-Id') || undefined;
+      const deliveryId = `${message.info.stream}:${message.info.streamSequence}`;
+      const { span, context } = startReceiveSpan(
+        message.subject,
+        (name) => message.headers?.get(name) || undefined,
+        { 'messaging.message.id': natsMsgId ?? deliveryId, 'fleet.delivery_id': deliveryId },
+      );
+      return {
+        span,
+        inbound: { subject: message.subject, data: message.data, natsMsgId, deliveryId, trace: context },
+      };
+    });
+    const done = this.metrics.startBatchTimer();
     const outcomes = await this.service
-      .handleMany(
-        messages.map((message) => ({
-          subject: message.subject,
-          data: message.data,
-          natsMsgId: message.headers?.get('Nats-Msg-Id') || undefined,
-          deliveryId: `${message.info.stream}:${message.info.streamSequence}`,
-        })),
-      )
+      .handleMany(received.map((r) => r.inbound))
+      .then((result) => {
+        done('ok');
+        return result;
+      })
       .catch((error: unknown) => {
+        done('failed');
         this.logger.error({ err: error, messages: messages.length }, 'unexpected failure handling messages');
         return messages.map(() => ({ action: 'nak' as const, delayMs: this.config.nats.retryDelayMs }));
       });
     messages.forEach((message, i) => {
       const outcome = outcomes[i];
+      const span = received[i]?.span;
       if (outcome?.action === 'ack') {
         message.ack();
+        span?.setAttribute('fleet.outcome', outcome.result);
       } else {
         message.nak(outcome?.delayMs ?? this.config.nats.retryDelayMs);
+        span?.setAttribute('fleet.outcome', 'retry');
       }
+      span?.end();
     });
   }
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from '../health/health.controller.js';
 import { HealthService } from '../health/health.service.js';
+import { ReadinessService } from '../health/readiness.service.js';
+import { IngestMetrics } from '../metrics/ingest-metrics.js';
 import { NatsClient } from '../nats/nats-client.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { IngestCounters } from './ingest-counters.js';
@@ -20,6 +22,8 @@ import { TelemetryRejecter } from './telemetry-rejecter.js';
     TelemetryConsumer,
     PartitionMaintenanceService,
     HealthService,
+    ReadinessService,
+    IngestMetrics,
   ],
 })
 export class TelemetryModule {}
