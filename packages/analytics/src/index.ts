@@ -88,6 +88,31 @@ export {
   type TimeAtHighSocOptions,
   timeAtHighSoc,
 } from './exposure/time-at-high-soc.js';
+export {
+  type AnalyseFleetOptions,
+  analyseFleet,
+  type FleetAnalysis,
+  type StringAnalysis,
+} from './fleet-intel/analyse-fleet.js';
+export type { CohortBaseline } from './fleet-intel/cohort-baselines.js';
+export {
+  type AgeBand,
+  ageBandOf,
+  type ClimateZone,
+  type CohortKey,
+  climateZoneOf,
+  type UsageProfile,
+  usageProfileOf,
+} from './fleet-intel/cohort-key.js';
+export {
+  FINDING_KINDS,
+  type Finding,
+  type FindingEvidence,
+  type FindingKind,
+} from './fleet-intel/finding.js';
+export { FLEET_INTEL_THRESHOLDS } from './fleet-intel/finding-thresholds.js';
+export type { StringDay, StringHistory, StringMeta } from './fleet-intel/string-day.js';
+export { FULL_CHARGE_SOC_PCT, type StringFeatures, stringFeatures } from './fleet-intel/string-features.js';
 export type { RejectCounts } from './series/prepare-series.js';
 export { DEFAULT_MAX_GAP_MS, type Gap } from './series/steps.js';
 export type { Timestamp } from './series/timestamp.js';
