@@ -250,6 +250,13 @@ export {
   BmsEventRepository,
   type BmsEventRow,
 } from './repositories/bms-event.repository.js';
+export { applyTopology, type TopologyUpdate } from './repositories/topology-apply.js';
+export {
+  type TopologyConfirmationRow,
+  type TopologyReportRow,
+  TopologyRepository,
+  type TopologyStringRow,
+} from './repositories/topology.repository.js';
 export { DataGapRepository, type DataGapRow, type SampleSpan } from './repositories/data-gap.repository.js';
 export {
   type ConnectivityEventRow,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { GATEWAY_ID_PATTERN } from './ids.js';
 import { kindListSchema, type UnknownKind } from './kind-list.js';
+import { topologyEventSchema } from './topology-event.js';
 
 // Events a gateway publishes on `bms.v1.evt.<gatewayId>` (EVENTS stream): rare facts the cloud
 // must learn once rather than sample, e.g. what a string is made of (issue 5: "auto-discovery of
 // the string composition (0x7320)") or that the agent (re)started. Same envelope identity as
-// telemetry (gatewayId, bootId, seq), its own schema and seq space. Ingest does not consume
-// events yet.
+// telemetry (gatewayId, bootId, seq), its own schema and seq space.
 
 export const EVENT_SCHEMA = 'bms.evt/1';
 
@@ -60,8 +60,13 @@ export const bootEventSchema = z.object({
   transport: z.enum(['slcan', 'socketcan']),
 });
 
-const knownEventSchema = z.discriminatedUnion('kind', [compositionEventSchema, bootEventSchema]);
-const KNOWN_KINDS: ReadonlySet<string> = new Set(['composition', 'boot']);
+const knownEventSchema = z.discriminatedUnion('kind', [
+  compositionEventSchema,
+  bootEventSchema,
+  topologyEventSchema,
+]);
+// `topology` (issue 10) is a newer minor kind: an older reader sets it aside as unknown.
+const KNOWN_KINDS: ReadonlySet<string> = new Set(['composition', 'boot', 'topology']);
 
 export type CompositionEvent = z.infer<typeof compositionEventSchema>;
 export type BootEvent = z.infer<typeof bootEventSchema>;

@@ -41,6 +41,16 @@ export {
   type UnknownEvent,
 } from './event-envelope.js';
 export {
+  type FirmwareVersions,
+  firmwareVersionsSchema,
+  type TopologyEvent,
+  type TopologyModule,
+  type TopologyString,
+  topologyEventSchema,
+  topologyModuleSchema,
+  topologyStringSchema,
+} from './topology-event.js';
+export {
   type HeartbeatMessage,
   type HeartbeatRejectCode,
   heartbeatSchema,

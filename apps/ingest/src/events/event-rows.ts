@@ -1,5 +1,5 @@
 import { type BmsEventInput, stringKey } from '@fleet/db';
-import type { EventEnvelope } from '@fleet/telemetry';
+import { type EventEnvelope, eventMessageId } from '@fleet/telemetry';
 
 /** Where a composition event's string is: the registry key of (bus, bmsAddress). */
 export function compositionKeys(envelope: EventEnvelope): { bus: string; bmsAddress: number }[] {
@@ -11,8 +11,9 @@ export function compositionKeys(envelope: EventEnvelope): { bus: string; bmsAddr
 /**
  * bms_event rows of one envelope, known events first then unknown ones, each with its index in
  * that order (stable for the same envelope, so a replay maps to the same keys). A composition
- * carries its update; boot and unknown kinds are gateway-level (no string). An unknown event
- * without a readable ts is dated by the envelope's sentAt.
+ * carries its update, a topology its report (issue 10); boot, topology and unknown kinds are
+ * gateway-level (no string). An unknown event without a readable ts is dated by the envelope's
+ * sentAt.
  */
 export function toEventRows(
   envelope: EventEnvelope,
@@ -20,6 +21,13 @@ export function toEventRows(
 ): BmsEventInput[] {
   const known: BmsEventInput[] = envelope.events.map((event, idx) => {
     const ts = new Date(event.ts);
+    if (event.kind === 'topology') {
+      // Gateway-level: a snapshot of one bus; identity by serial is applied when first stored.
+      const msgId = eventMessageId(envelope.gatewayId, envelope.bootId, envelope.seq);
+      const { bus, protocol, strings } = event;
+      const topology = { gatewayId: envelope.gatewayId, msgId, at: ts, bus, protocol, strings };
+      return { idx, stringId: null, ts, kind: event.kind, body: { ...event }, topology };
+    }
     if (event.kind !== 'composition') {
       return { idx, stringId: null, ts, kind: event.kind, body: { ...event } };
     }

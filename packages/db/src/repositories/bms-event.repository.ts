@@ -1,5 +1,6 @@
 import type { PgPool } from '../client.js';
 import { applyComposition, type CompositionUpdate } from './bms-module.repository.js';
+import { applyTopology, type TopologyUpdate } from './topology-apply.js';
 
 export interface BmsEventInput {
   /** Index of the event in its batch: with the batch id, what makes a replay recognisable. */
@@ -11,6 +12,8 @@ export interface BmsEventInput {
   body: Record<string, unknown>;
   /** Set on composition events: applied to the string and its modules when first stored. */
   composition?: CompositionUpdate;
+  /** Set on topology events: the bus's latest report, identity by serial (issue 10). */
+  topology?: TopologyUpdate;
 }
 
 export interface BmsEventBatch {
@@ -70,6 +73,9 @@ export class BmsEventRepository {
       for (const event of batch.events) {
         if (event.composition && stored.has(event.idx)) {
           await applyComposition(client, event.composition);
+        }
+        if (event.topology && stored.has(event.idx)) {
+          await applyTopology(client, event.topology);
         }
       }
       await client.query('COMMIT');
