@@ -24,6 +24,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { SiteEnergyModule } from './site-energy/site-energy.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { StringsModule } from './strings/strings.module.js';
+import { TopologyModule } from './topology/topology.module.js';
 import { WarrantyModule } from './warranty/warranty.module.js';
 
 @Module({})
@@ -58,6 +59,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       EvidenceModule,
       CellsModule,
       SiteEnergyModule,
+      TopologyModule,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },

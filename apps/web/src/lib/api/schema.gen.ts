@@ -1089,6 +1089,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{id}/topology": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TopologyController_topology"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{id}/topology/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TopologyController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/saved-views": {
         parameters: {
             query?: never;
@@ -2278,6 +2310,94 @@ export interface components {
             }[];
             totalInKwh: number;
             totalOutKwh: number;
+        };
+        SiteTopology: {
+            /** Format: uuid */
+            siteId: string;
+            /** @description The latest discovery report of each gateway bus. */
+            reports: components["schemas"]["TopologyBusReport"][];
+            found: components["schemas"]["TopologyFoundString"][];
+            /** @description The newest confirmation; null before the first. */
+            confirmation: components["schemas"]["TopologyConfirmation"] | null;
+            mismatches: components["schemas"]["TopologyMismatch"][];
+        };
+        TopologyBusReport: {
+            gatewayId: string;
+            bus: string;
+            protocol: string | null;
+            /**
+             * Format: date-time
+             * @description Gateway clock of the discovery round.
+             */
+            reportedAt: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        TopologyFoundString: {
+            gatewayId: string;
+            bus: string;
+            bmsAddress: number;
+            /**
+             * Format: uuid
+             * @description The registered string at this place, if any.
+             */
+            stringId: string | null;
+            name: string | null;
+            moduleCount: number | null;
+            cellsPerModule: number | null;
+            capacityAh: number | null;
+            /** @description Only where the BMS reports one (HV CAN carries none). */
+            bmsSerial: string | null;
+            /** @description 0x7310 hardware/software versions as sent. */
+            versions: {
+                hardwareType: number;
+                hardwareMajor: number;
+                hardwareMinor: number;
+                softwareMajor: number;
+                softwareMinor: number;
+                softwareDevMajor: number;
+                softwareDevMinor: number;
+            } | null;
+            manufacturer: string | null;
+            modules: {
+                position: number;
+                serial: string | null;
+                firmware: string | null;
+            }[];
+        };
+        TopologyConfirmation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            confirmedAt: string;
+            /** @description User id of who confirmed. */
+            confirmedBy: string;
+            confirmedByName: string | null;
+            note: string | null;
+            strings: components["schemas"]["TopologyExpectedString"][];
+        };
+        TopologyExpectedString: {
+            gatewayId: string;
+            bus: string;
+            bmsAddress: number;
+            /** @description Modules installed in series. */
+            moduleCount: number;
+            /** @default null */
+            bmsSerial: string | null;
+        };
+        TopologyMismatch: {
+            /** @enum {string} */
+            kind: "module-missing" | "address-duplicated" | "wrong-address" | "unexpected-string" | "expected-absent";
+            place: components["schemas"]["TopologyPlace"];
+            expectedPlace?: components["schemas"]["TopologyPlace"];
+            bmsSerial?: string;
+            expectedModules?: number;
+            foundModules?: number;
+        };
+        TopologyPlace: {
+            gatewayId: string;
+            bus: string;
+            bmsAddress: number;
         };
         SavedViewList: components["schemas"]["SavedView"][];
         SavedView: {
@@ -7367,6 +7487,131 @@ export interface operations {
                 };
             };
             /** @description No such site in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TopologyController_topology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the gateways found, what was confirmed as installed, and the mismatches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteTopology"];
+                };
+            };
+            /** @description A bad id or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TopologyController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What was installed, one entry per string. */
+                    strings: components["schemas"]["TopologyExpectedString"][];
+                    /** @default null */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The confirmation is stored with who and when; the topology as it now reads. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteTopology"];
+                };
+            };
+            /** @description A bad id or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site of the caller's organisation. */
             404: {
                 headers: {
                     [name: string]: unknown;
