@@ -21,8 +21,20 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'small',
-          include: ['{apps,packages}/*/{src,test}/**/*.spec.{ts,tsx}', 'scripts/test/**/*.spec.ts'],
+          include: [
+            '{apps,packages}/*/{src,test}/**/*.spec.{ts,tsx}',
+            'scripts/test/**/*.spec.ts',
+            // infra/aws (cdk synth) and infra/k8s (cdk8s render): their checks are small tests.
+            'infra/*/test/**/*.spec.ts',
+          ],
           exclude: [...exclude, '**/*.medium.spec.*', '**/*.e2e.spec.*'],
+          // Small tests are pure and leave no global state behind (the two that stub fetch or the
+          // clock undo it), so a worker may keep its module cache from file to file: importing
+          // each file's graph afresh cost three times the tests' own run time.
+          isolate: false,
+          // The fuzz specs loop 100,000 inputs: CPU-bound, so a loaded CI machine can stretch
+          // them past the 5 s default without anything being wrong.
+          testTimeout: 60_000,
         },
       },
       {
@@ -36,6 +48,7 @@ export default defineConfig({
           ],
           exclude,
           globalSetup: ['packages/db/test/global-setup.ts'],
+          isolate: false,
           // Medium tests mostly wait on PostgreSQL, NATS and child processes; on a 2-core machine
           // the default (one worker) left the cores idle half the time. Every medium test uses its
           // own database, consumer and subjects, so files may run side by side.
@@ -52,7 +65,9 @@ export default defineConfig({
           exclude,
           testTimeout: 180_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
+          // Every e2e file starts its own stack on free ports with its own database and data dir,
+          // and spends most of its time waiting on page loads and child processes: two at a time.
+          maxWorkers: 2,
         },
       },
     ],
