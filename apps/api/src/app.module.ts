@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CellsModule } from './cells/cells.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
+import { CommissioningModule } from './commissioning/commissioning.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -57,6 +58,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       ClaimsModule,
       WarrantyModule,
       EvidenceModule,
+      CommissioningModule,
       CellsModule,
       SiteEnergyModule,
       TopologyModule,
