@@ -313,6 +313,12 @@ export {
   type SavedViewOwner,
   SavedViewRepository,
 } from './repositories/saved-view.repository.js';
+export {
+  type FleetIntelDay,
+  FleetIntelRepository,
+  type FleetIntelString,
+  type StoredFinding,
+} from './repositories/fleet-intel.repository.js';
 // --- warranty life (issue 9): terms an admin enters, a string's install record, its rollups ---
 export {
   MAX_EXCURSION_HOURS,

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../test/use-test-database.js';
+import { createBmsString, testDatabaseTargets } from '../testing/index.js';
+import { FleetIntelRepository } from './fleet-intel.repository.js';
+
+const targets = await testDatabaseTargets();
+const DAY0 = Date.parse('2026-11-01T00:00:00Z');
+const HOUR = 3_600_000;
+
+const ROLLUP_1D = `
+  INSERT INTO string_rollup_1d (string_id, bucket_start, samples, covered_s, cell_spread_samples, energy_in_wh,
+    energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s, soh_last_pct, cell_spread_max_mv,
+    soc_max_pct, cell_min_mv_min)
+  VALUES ($1, $2, 10, 86400, 10, 9000, 12000, 0, 0, 0, 0, 0, 97, 42, 96, 3010)`;
+const ROLLUP_1H = `
+  INSERT INTO string_rollup_1h (string_id, bucket_start, samples, covered_s, cell_spread_samples, energy_in_wh,
+    energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s, cell_temp_max_dc, soc_min_pct)
+  VALUES ($1, $2, 1, 3600, 1, 0, 0, 0, 0, 0, 0, 0, $3, $4)`;
+
+describe.each(targets)('fleet_finding and the fleet-intelligence history on $name', (target) => {
+  const ctx = useTestDatabase(target);
+
+  it('reads a day from the rollups: hours hot and full, the cut-off cell, cycles from energy', async () => {
+    const string = await createBmsString(ctx.prisma, { moduleType: 'H48050', moduleCount: 5 });
+    await ctx.prisma.site.update({ where: { id: string.siteId }, data: { latitude: 48.1 } });
+    const repo = new FleetIntelRepository(ctx.pool);
+    await ctx.pool.query(ROLLUP_1D, [string.id, new Date(DAY0)]);
+    // 3 hours at 36 °C, 2 whole hours at SOC ≥ 95 %, the rest cool and lower.
+    for (let h = 0; h < 6; h++) {
+      await ctx.pool.query(ROLLUP_1H, [string.id, new Date(DAY0 + h * HOUR), h < 3 ? 360 : 250, h >= 4 ? 96 : 60]);
+    }
+    // The day's lowest cell voltage (3010 mV, as the 1d row says) was held by cell 19 first.
+    for (const [min, no, at] of [
+      [3100, 4, 1],
+      [3010, 19, 2],
+      [3010, 7, 3],
+    ] as const) {
+      await ctx.pool.query(
+        `INSERT INTO pack_sample (string_id, ts, pack_voltage_dv, pack_current_da, bms_temp_dc, soc_pct, soh_pct, cell_min_mv, cell_min_no)
+         VALUES ($1, $2, 2400, -100, 250, 20, 97, $3, $4)`,
+        [string.id, new Date(DAY0 + at * HOUR), min, no],
+      );
+    }
+    const [history] = await repo.historyOfTenant(string.tenantId, DAY0 - HOUR);
+    expect(history).toMatchObject({ stringId: string.id, moduleType: 'H48050', latitude: 48.1 });
+    // 12 000 Wh out of 5 × 2400 Wh nominal: one cycle.
+    expect(history?.days).toEqual([
+      {
+        dayMs: DAY0,
+        sohPct: 97,
+        cellSpreadMaxMv: 42,
+        socMaxPct: 96,
+        highTempHours: 3,
+        highSocHours: 2,
+        cutoffCellNo: 19,
+        cycles: 1,
+      },
+    ]);
+    expect(await repo.daysOfString(string.id, 'H48050', 5, DAY0)).toEqual(history?.days);
+  });
+
+  it('replaces a tenant’s findings as a whole', async () => {
+    const a = await createBmsString(ctx.prisma);
+    const b = await createBmsString(ctx.prisma, { siteId: a.siteId });
+    const repo = new FleetIntelRepository(ctx.pool);
+    const finding = (stringId: string, kind: string) => ({
+      stringId,
+      kind,
+      isPrimary: true,
+      evidence: { value: 40, unit: 'days' },
+      chartField: 'socMaxPct',
+      explanation: 'not fully charged',
+      cohort: 'H48050/*/*/*/*',
+      foundAt: new Date(DAY0),
+    });
+    await repo.replaceFindings(a.tenantId, [finding(a.id, 'balancing_starved'), finding(b.id, 'fast_fade')]);
+    await repo.replaceFindings(a.tenantId, [finding(b.id, 'weak_cell')]);
+    const stored = await repo.findings();
+    expect(stored.map((f) => [f.stringId, f.kind])).toEqual([[b.id, 'weak_cell']]);
+    expect(stored[0]?.evidence).toEqual({ value: 40, unit: 'days' });
+    expect(await repo.findings(a.id)).toEqual([]);
+  });
+});

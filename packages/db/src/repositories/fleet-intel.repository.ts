@@ -1,0 +1,179 @@
+import type { PgPool } from '../client.js';
+import { STRING_DAYS_SQL, TENANT_DAYS_SQL } from './fleet-intel-history.sql.js';
+
+/** Same fields as @fleet/analytics StringDay (db imports only telemetry, so it is restated). */
+export interface FleetIntelDay {
+  dayMs: number;
+  sohPct: number | null;
+  cellSpreadMaxMv: number | null;
+  socMaxPct: number | null;
+  highTempHours: number | null;
+  highSocHours: number | null;
+  cutoffCellNo: number | null;
+  cycles: number | null;
+}
+
+export interface FleetIntelString {
+  stringId: string;
+  siteId: string;
+  gatewayId: string;
+  moduleType: string;
+  commissionedAtMs: number | null;
+  latitude: number | null;
+  days: FleetIntelDay[];
+}
+
+/** A finding as stored (fleet_finding). */
+export interface StoredFinding {
+  stringId: string;
+  kind: string;
+  isPrimary: boolean;
+  evidence: unknown;
+  chartField: string;
+  explanation: string;
+  cohort: string;
+  foundAt: Date;
+}
+
+interface DayRow {
+  bucket_start: Date | null;
+  soh_last_pct: number | null;
+  cell_spread_max_mv: number | null;
+  soc_max_pct: number | null;
+  energy_out_wh: number | null;
+  hot_hours: number | null;
+  full_hours: number | null;
+  cell_min_no: number | null;
+}
+
+function dayOf(r: DayRow, nominalWh: number | null): FleetIntelDay {
+  return {
+    dayMs: r.bucket_start!.getTime(),
+    sohPct: r.soh_last_pct,
+    cellSpreadMaxMv: r.cell_spread_max_mv,
+    socMaxPct: r.soc_max_pct,
+    highTempHours: r.hot_hours,
+    highSocHours: r.full_hours,
+    cutoffCellNo: r.cell_min_no,
+    cycles: nominalWh === null || r.energy_out_wh === null ? null : r.energy_out_wh / nominalWh,
+  };
+}
+
+/** Module Wh as @fleet/analytics MODULE_NOMINAL_WH (SC1000-100S product page); other types: unknown. */
+const MODULE_WH: Record<string, number> = { H48050: 2400, H48074: 3552 };
+
+function nominalWhOf(moduleType: string, modules: number | null): number | null {
+  const wh = MODULE_WH[moduleType];
+  return wh === undefined || modules === null ? null : wh * modules;
+}
+
+/**
+ * The fleet-intelligence side of the database: the daily history the analysis reads (ingest, on
+ * the unscoped pool: every tenant in turn) and the findings it stores; the API reads findings and
+ * one string's days on the scoped pool, where row-level security admits the caller's strings.
+ */
+export class FleetIntelRepository {
+  constructor(private readonly pool: PgPool) {}
+
+  async tenants(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT DISTINCT tenant_id AS id FROM bms_string');
+    return rows.map((r) => r.id);
+  }
+
+  /** Every string of the tenant with its days since `fromMs`, oldest first. */
+  async historyOfTenant(tenantId: string, fromMs: number): Promise<FleetIntelString[]> {
+    const { rows } = await this.pool.query<
+      DayRow & {
+        string_id: string;
+        site_id: string;
+        gateway_id: string;
+        module_type: string;
+        module_count: number | null;
+        latitude: number | null;
+        commissioned_at: Date | null;
+      }
+    >(TENANT_DAYS_SQL, [tenantId, new Date(fromMs)]);
+    const byString = new Map<string, FleetIntelString>();
+    for (const r of rows) {
+      let s = byString.get(r.string_id);
+      if (s === undefined) {
+        s = {
+          stringId: r.string_id,
+          siteId: r.site_id,
+          gatewayId: r.gateway_id,
+          moduleType: r.module_type,
+          commissionedAtMs: r.commissioned_at?.getTime() ?? null,
+          latitude: r.latitude,
+          days: [],
+        };
+        byString.set(r.string_id, s);
+      }
+      if (r.bucket_start !== null) {
+        s.days.push(dayOf(r, nominalWhOf(r.module_type, r.module_count)));
+      }
+    }
+    return [...byString.values()];
+  }
+
+  /** One string's days since `fromMs` (the chart of a finding); [] for a string out of scope. */
+  async daysOfString(
+    stringId: string,
+    moduleType: string,
+    moduleCount: number | null,
+    fromMs: number,
+  ): Promise<FleetIntelDay[]> {
+    const { rows } = await this.pool.query<DayRow>(STRING_DAYS_SQL, [stringId, new Date(fromMs)]);
+    return rows.map((r) => dayOf(r, nominalWhOf(moduleType, moduleCount)));
+  }
+
+  /** Replaces the tenant's findings with this analysis's, in one transaction. */
+  async replaceFindings(tenantId: string, findings: readonly StoredFinding[]): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM fleet_finding WHERE tenant_id = $1', [tenantId]);
+      if (findings.length > 0) {
+        await client.query(
+          `INSERT INTO fleet_finding (string_id, kind, tenant_id, is_primary, evidence, chart_field, explanation, cohort, found_at)
+           SELECT f.string_id, f.kind, $1, f.is_primary, f.evidence, f.chart_field, f.explanation, f.cohort, f.found_at
+             FROM jsonb_to_recordset($2::jsonb) AS f(string_id uuid, kind text, is_primary boolean, evidence jsonb,
+                  chart_field text, explanation text, cohort text, found_at timestamptz)`,
+          [
+            tenantId,
+            JSON.stringify(
+              findings.map((f) => ({
+                string_id: f.stringId,
+                kind: f.kind,
+                is_primary: f.isPrimary,
+                evidence: f.evidence,
+                chart_field: f.chartField,
+                explanation: f.explanation,
+                cohort: f.cohort,
+                found_at: f.foundAt.toISOString(),
+              })),
+            ),
+          ],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Findings the caller may see (row-level security on the scoped pool), optionally of one string. */
+  async findings(stringId?: string): Promise<StoredFinding[]> {
+    const { rows } = await this.pool.query<StoredFinding>(
+      `SELECT string_id AS "stringId", kind, is_primary AS "isPrimary", evidence, chart_field AS "chartField",
+              explanation, cohort, found_at AS "foundAt"
+         FROM fleet_finding
+        WHERE $1::uuid IS NULL OR string_id = $1::uuid
+        ORDER BY string_id, is_primary DESC, kind`,
+      [stringId ?? null],
+    );
+    return rows;
+  }
+}
