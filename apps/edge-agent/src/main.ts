@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     logger,
     onSamples: (samples) => sampler.offer(samples),
     onComposition: publishEvent,
+    onTopology: publishEvent,
   });
   const services = buildSideServices({
     config,

@@ -1,4 +1,4 @@
-import type { CompositionEvent } from '@fleet/telemetry';
+import type { CompositionEvent, TopologyEvent } from '@fleet/telemetry';
 
 /**
  * What the agent runs on a CAN bus, whatever the protocol: the Pylontech HV poller or listener,
@@ -12,3 +12,9 @@ export interface BmsReader {
 
 /** Called when a string's composition is first read or changes (issue 5: auto-discovery). */
 export type OnComposition = (event: CompositionEvent) => void;
+
+/**
+ * Called after a discovery round whose answer differs from the last one reported: every string
+ * that answered on the bus (issue 10: topology discovery). An address missing from it did not answer.
+ */
+export type OnTopology = (event: TopologyEvent) => void;

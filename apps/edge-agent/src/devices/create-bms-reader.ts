@@ -5,7 +5,7 @@ import type { CanBus } from '../bus/can-bus.js';
 import type { Clock } from '../clock.js';
 import type { AgentConfig } from '../config/agent-config.js';
 import type { Logger } from '../logger.js';
-import type { BmsReader, OnComposition } from './bms-reader.js';
+import type { BmsReader, OnComposition, OnTopology } from './bms-reader.js';
 import { PylontechHvListener } from './pylontech-hv/pylontech-hv.listener.js';
 import { PylontechHvPoller } from './pylontech-hv/pylontech-hv.poller.js';
 import { PylontechLvReader } from './pylontech-lv/pylontech-lv.reader.js';
@@ -16,6 +16,8 @@ export interface BmsReaderDeps {
   logger: Logger;
   onSamples(samples: PackSample[]): void;
   onComposition: OnComposition;
+  /** Reported by the active HV poller, which asks every address itself. */
+  onTopology?: OnTopology;
 }
 
 export function createBmsReader(config: AgentConfig, parts: BmsReaderDeps): BmsReader {

@@ -1,7 +1,7 @@
 // Composition discovery behind an MBMS1000: each string (BMS address) is learned and reported
 // on its own, once when first read and again only when it changes.
 import { type CanFrame, decodeHvCanFrame, encodeHvCanFrame, request4200 } from '@fleet/protocol';
-import type { CompositionEvent, PackSample } from '@fleet/telemetry';
+import type { CompositionEvent, PackSample, TopologyEvent } from '@fleet/telemetry';
 import { describe, expect, it } from 'vitest';
 import { ensembleBurst } from '../../../test/burst.js';
 import { FakeBus, FakeClock, silentLogger } from '../../../test/fakes.js';
@@ -52,6 +52,7 @@ describe('composition events (HV, strings behind an MBMS1000)', () => {
         : [...modules.keys()].flatMap((a) => ensembleBurst(a));
     });
     const events: CompositionEvent[] = [];
+    const topologies: TopologyEvent[] = [];
     const batches: PackSample[][] = [];
     const sut = new PylontechHvPoller(
       {
@@ -60,6 +61,7 @@ describe('composition events (HV, strings behind an MBMS1000)', () => {
         logger: silentLogger,
         onSamples: (s) => batches.push(s),
         onComposition: (e) => events.push(e),
+        onTopology: (e) => topologies.push(e),
       },
       { busName: 'can0', pollMs: 2000, replyWindowMs: 400, discoverMs: 10_000 },
     );
@@ -84,6 +86,19 @@ describe('composition events (HV, strings behind an MBMS1000)', () => {
     modules.set(2, 9); // a module taken out of string 2
     await discoveries(1);
     expect(events.slice(2).map((e) => [e.bmsAddress, e.moduleCount])).toEqual([[2, 9]]);
+    // Topology (issue 10): the whole bus per changed round, no serials (HV CAN carries none).
+    expect(topologies.map((t) => t.strings.map((s) => [s.bmsAddress, s.moduleCount]))).toEqual([
+      [
+        [1, 8],
+        [2, 10],
+      ],
+      [
+        [1, 8],
+        [2, 9],
+      ],
+    ]);
+    expect(topologies[0]).toMatchObject({ kind: 'topology', bus: 'can0', protocol: 'hv-can' });
+    expect(topologies[0]?.strings[0]).not.toHaveProperty('bmsSerial');
     // Every poll reported each string separately, by its address.
     expect(batches.every((b) => b.map((s) => s.bmsAddress).join() === '1,2')).toBe(true);
   });

@@ -14,11 +14,12 @@ import type { PackSample } from '@fleet/telemetry';
 import type { CanBus } from '../../bus/can-bus.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
-import type { OnComposition } from '../bms-reader.js';
+import type { OnComposition, OnTopology } from '../bms-reader.js';
 import { assemblePackSample } from './assemble-pack-sample.js';
 import { compositionEventOf } from './composition-event.js';
 import { ReplyCollector } from './reply-collector.js';
 import { assembleStringInfo, type StringInfo } from './string-info.js';
+import { topologyEventOf } from './topology-event.js';
 
 export type PollState = 'discover' | 'poll' | 'collect' | 'idle';
 
@@ -37,6 +38,8 @@ export interface PollerDeps {
   onSamples(samples: PackSample[]): void;
   /** A string's composition, when first read and whenever it changes. */
   onComposition?: OnComposition;
+  /** What answered on the bus, after a discovery round that found something new (issue 10). */
+  onTopology?: OnTopology;
 }
 
 export interface PollerCounters {
@@ -61,6 +64,8 @@ export class PylontechHvPoller {
   private state: PollState = 'discover';
   private readonly collector: ReplyCollector;
   private readonly known = new Map<number, StringInfo>();
+  /** The strings of the last topology reported, to report only a change. */
+  private lastTopology = '';
   private cycleStartedAt = 0;
   private lastDiscoverAt = Number.NEGATIVE_INFINITY;
   private readonly handlers: Record<PollState, (signal?: AbortSignal) => Promise<PollState>> = {
@@ -113,8 +118,10 @@ export class PylontechHvPoller {
     } else {
       this.lastDiscoverAt = this.cycleStartedAt;
     }
-    for (const [address, frames] of groups) {
-      const info = assembleStringInfo(address, frames);
+    const infos = [...groups].map(([address, frames]) => assembleStringInfo(address, frames));
+    this.reportTopology(infos);
+    for (const info of infos) {
+      const address = info.bmsAddress;
       if (JSON.stringify(info) !== JSON.stringify(this.known.get(address))) {
         this.deps.logger.info({ string: info }, 'string composition learned');
         this.deps.onComposition?.(compositionEventOf(info, this.options.busName, this.deps.clock.now()));
@@ -122,6 +129,22 @@ export class PylontechHvPoller {
       this.known.set(address, info);
     }
     return 'poll';
+  }
+
+  /**
+   * Before the compositions, so the cloud learns a string's identity before anything else of the
+   * round; a silent round (nothing answered) is not a topology, the next round asks again.
+   */
+  private reportTopology(infos: StringInfo[]): void {
+    if (infos.length === 0 || !this.deps.onTopology) {
+      return;
+    }
+    const event = topologyEventOf(infos, this.options.busName, this.deps.clock.now());
+    const key = JSON.stringify(event.strings);
+    if (key !== this.lastTopology) {
+      this.lastTopology = key;
+      this.deps.onTopology(event);
+    }
   }
 
   private poll(): PollState {
