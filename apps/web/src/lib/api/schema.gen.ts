@@ -1057,6 +1057,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{id}/commissioning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommissioningController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{id}/commissioning/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommissioningController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/strings/{id}/cells": {
         parameters: {
             query?: never;
@@ -2211,6 +2243,81 @@ export interface components {
         EvidencePackList: {
             /** @description Newest first, at most 50. */
             items: components["schemas"]["EvidencePack"][];
+        };
+        SiteCommissioningStatus: {
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date-time */
+            evaluatedAt: string;
+            /** @enum {string} */
+            state: "pending" | "passed" | "failed";
+            /** @description Every item passed: commissioning may be completed. */
+            complete: boolean;
+            items: {
+                /** @enum {string} */
+                id: "first-data" | "topology" | "bus" | "clock" | "cell-spread";
+                /** @enum {string} */
+                state: "pending" | "passed" | "failed";
+                /** @description A closed code per item (packages/analytics commissioning), worded by the dashboard. */
+                reason: string;
+                /** @description The same in plain English. */
+                explanation: string;
+                evidence: {
+                    [key: string]: number | string | boolean | (null);
+                };
+                /**
+                 * Format: date-time
+                 * @description The newest observation the item rests on.
+                 */
+                observedAt: string | null;
+            }[];
+            /** @description The completed checklist, once stored. */
+            record: components["schemas"]["SiteCommissioningRecord"] | null;
+        };
+        SiteCommissioningRecord: {
+            /** Format: date-time */
+            completedAt: string;
+            /** @description User id of who completed it. */
+            completedBy: string;
+            installerName: string;
+            items: {
+                /** @enum {string} */
+                id: "first-data" | "topology" | "bus" | "clock" | "cell-spread";
+                /** @enum {string} */
+                state: "pending" | "passed" | "failed";
+                /** @description A closed code per item (packages/analytics commissioning), worded by the dashboard. */
+                reason: string;
+                /** @description The same in plain English. */
+                explanation: string;
+                evidence: {
+                    [key: string]: number | string | boolean | (null);
+                };
+                /**
+                 * Format: date-time
+                 * @description The newest observation the item rests on.
+                 */
+                observedAt: string | null;
+            }[];
+            serials: components["schemas"]["SiteSerials"];
+        };
+        SiteSerials: {
+            strings: {
+                /** Format: uuid */
+                stringId: string;
+                name: string;
+                bus: string;
+                bmsAddress: number;
+                bmsSerial: string | null;
+                modules: {
+                    position: number;
+                    moduleType: string;
+                    serial: string | null;
+                }[];
+            }[];
+            mbms: {
+                name: string;
+                serial: string | null;
+            }[];
         };
         StringCells: {
             /** Format: uuid */
@@ -7374,6 +7481,113 @@ export interface operations {
                 };
                 content: {
                     "application/zip": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CommissioningController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every checklist item judged from the data now, and the stored record once completed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteCommissioningStatus"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CommissioningController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored commissioning record: the checklist with its times, the installer, the serials. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteCommissioningRecord"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such site in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An item has not passed (the message names it), or the site is already commissioned. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
