@@ -1,3 +1,4 @@
+import { metricsHandler } from '@fleet/service-kit/metrics';
 import { NestLogger } from '@fleet/service-kit/nest';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -6,6 +7,8 @@ import { appModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { requestContext } from './logging/request-context.middleware.js';
 import type { Logger } from './logging/root-logger.js';
+import { ApiMetrics } from './metrics/api-metrics.js';
+import { httpMetrics } from './metrics/http-metrics.middleware.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
 
 export const GLOBAL_PREFIX = 'api';
@@ -19,6 +22,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<INes
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   // First: every later step of a request runs inside its scope store (row-level security).
   app.use(requestScope());
+  // Outside /api, the guards and OpenAPI: infrastructure, not a tenant route. Served to loopback
+  // and to a bearer METRICS_TOKEN only; labels never carry ids or tenants. Before requestContext,
+  // so scrapes do not fill the request log.
+  const metrics = app.get(ApiMetrics);
+  app.use('/metrics', metricsHandler(metrics.registry, config.metrics));
+  app.use(httpMetrics(metrics));
   app.use(requestContext(logger));
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();

@@ -21,6 +21,7 @@ import { HistoryModule } from './history/history.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { LiveModule } from './live/live.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { SiteEnergyModule } from './site-energy/site-energy.module.js';
 import { SitesModule } from './sites/sites.module.js';
@@ -41,6 +42,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
     global: true,
     imports: [
       DatabaseModule,
+      MetricsModule,
       HealthModule,
       AuthModule,
       SitesModule,

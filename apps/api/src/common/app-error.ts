@@ -24,6 +24,8 @@ export const appErrorCodes = {
   NOT_CONFIGURED: 503,
   /** The database did not answer. */
   DATABASE_UNAVAILABLE: 503,
+  /** Another dependency (NATS) is unreachable; the message names it (readiness). */
+  DEPENDENCY_UNAVAILABLE: 503,
   /** A bug or an unexpected dependency failure; details are in the log under the request id. */
   INTERNAL: 500,
 } as const;

@@ -42,11 +42,15 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** The same per client IP; higher, since an office or a carrier NAT puts many people behind one. */
   AUTH_RATE_LIMIT_IP: z.coerce.number().int().min(1).default(30),
+  /** Bearer token a Prometheus off this host presents for GET /metrics (loopback needs none). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export interface AppConfig {
   database: { url: string };
   http: { port: number };
+  /** GET /metrics: served to loopback, and to callers with this bearer token when it is set. */
+  metrics: { token?: string };
   /** The secret signs and verifies session tokens; it is never logged. */
   auth: { secret: string; tokenTtlSeconds: number };
   log: { level: z.infer<typeof envSchema>['LOG_LEVEL']; pretty: boolean };
@@ -88,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return {
     database: { url: e.DATABASE_URL },
     http: { port: e.API_PORT },
+    metrics: e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {},
     auth: { secret: e.AUTH_SECRET, tokenTtlSeconds: e.AUTH_TOKEN_TTL },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
     notify: notifyConfigOf(e, e.AUTH_SECRET),

@@ -28,6 +28,7 @@ import { NotifyWorkerLifecycle } from './notify-worker.lifecycle.js';
 import { ProviderRegistry } from './providers/provider-registry.js';
 import { SecretBox } from './secret-box.js';
 import { FanOutService } from './worker/fan-out.service.js';
+import { NotifyMetrics } from './worker/notify-metrics.js';
 import { NotifyStats } from './worker/notify-stats.js';
 
 function createNotifyPool(config: AppConfig, logger: Logger): PgPool {
@@ -75,11 +76,14 @@ const scoped = <T>(token: symbol, Repo: new (pool: PgPool) => T) => ({
       inject: [NOTIFY_CONFIG, SecretBox, NotificationPreferenceRepository],
     },
     NotifyStats,
+    NotifyMetrics,
     FanOutService,
     ChannelsService,
     DeliveriesService,
     PreferencesService,
     NotifyWorkerLifecycle,
   ],
+  // Health's readiness asks the worker whether its NATS link is up.
+  exports: [NotifyWorkerLifecycle],
 })
 export class NotificationsModule {}

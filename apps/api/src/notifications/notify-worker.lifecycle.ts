@@ -72,6 +72,14 @@ export class NotifyWorkerLifecycle implements OnApplicationBootstrap, OnApplicat
     await this.worker.start();
   }
 
+  /** For readiness: `off` when this api runs no worker, else whether its NATS link is up. */
+  natsState(): 'ok' | 'down' | 'off' {
+    if (!this.config.worker) {
+      return 'off';
+    }
+    return this.worker?.natsConnected() ? 'ok' : 'down';
+  }
+
   /** Stops the loops first (in-flight sends record their attempts), then closes the pool. */
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.stop();

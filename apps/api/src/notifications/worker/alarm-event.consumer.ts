@@ -21,6 +21,7 @@ export class AlarmEventConsumer {
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
   private stopping = false;
+  private linkUp = false;
 
   constructor(
     private readonly natsUrl: string,
@@ -36,6 +37,7 @@ export class AlarmEventConsumer {
       name: `api:${this.durable}`,
       maxReconnectAttempts: -1,
     });
+    void this.watchLink(this.connection);
     const jsm = await jetstreamManager(this.connection);
     await ensureAlarmsStream(jsm);
     await ensureNotifyConsumer(jsm, this.durable, ACK_WAIT_MS);
@@ -43,6 +45,22 @@ export class AlarmEventConsumer {
     this.messages = await consumer.consume({ max_messages: 16 });
     this.loop = this.run(this.messages);
     this.logger.info({ durable: this.durable }, 'notify consumer started');
+  }
+
+  /** For readiness: connected to NATS (it reconnects by itself after an outage). */
+  isConnected(): boolean {
+    return this.linkUp && this.connection !== undefined && !this.connection.isClosed() && !this.stopping;
+  }
+
+  private async watchLink(connection: NatsConnection): Promise<void> {
+    this.linkUp = true;
+    for await (const status of connection.status()) {
+      if (status.type === 'disconnect') {
+        this.linkUp = false;
+      } else if (status.type === 'reconnect') {
+        this.linkUp = true;
+      }
+    }
   }
 
   async stop(): Promise<void> {

@@ -29,6 +29,10 @@ export class NotifyWorker {
     this.logger.info('notification worker started');
   }
 
+  natsConnected(): boolean {
+    return this.consumer.isConnected();
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.digestTimer);
     await this.consumer.stop();
