@@ -25,8 +25,9 @@ const volumeName = (i: number) => `v${i}`;
 
 /**
  * The pod of one service: non-root with a read-only root filesystem and no capabilities, env from
- * Secrets by reference only, liveness on the TCP port (a database outage must not restart every
- * pod) and readiness on the service's health path (it leaves the Service while it cannot work).
+ * Secrets by reference only, liveness on a path that checks no dependency (or the TCP port: a
+ * database outage must not restart every pod) and readiness on the service's health path (it
+ * leaves the Service while it cannot work).
  */
 export function podSpec(spec: ServiceSpec, settings: FleetSettings) {
   const secretMounts = Object.entries(spec.secretFiles ?? {});
@@ -61,7 +62,14 @@ export function podSpec(spec: ServiceSpec, settings: FleetSettings) {
           capabilities: { drop: ['ALL'] },
         },
         startupProbe: { tcpSocket: { port: 'http' }, periodSeconds: 2, failureThreshold: 60 },
-        livenessProbe: { tcpSocket: { port: 'http' }, periodSeconds: 10, failureThreshold: 3 },
+        livenessProbe: {
+          ...(spec.livePath
+            ? { httpGet: { path: spec.livePath, port: 'http' } }
+            : { tcpSocket: { port: 'http' } }),
+          periodSeconds: 10,
+          timeoutSeconds: 3,
+          failureThreshold: 3,
+        },
         readinessProbe: {
           httpGet: { path: spec.readyPath, port: 'http' },
           periodSeconds: 5,

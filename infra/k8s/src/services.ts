@@ -9,6 +9,8 @@ export interface ServiceSpec {
   port: number;
   /** HTTP path that answers 200 only when the service can do its work (readiness). */
   readyPath: string;
+  /** HTTP path that answers while the process lives, whatever its dependencies; TCP connect without one. */
+  livePath?: string;
   env: Record<string, EnvSource>;
   resources: Resources;
   /** Secrets mounted as files (certificates, NATS credentials): secret name → mount path. */
@@ -81,7 +83,8 @@ export function serviceSpecs(settings: FleetSettings): ServiceSpec[] {
       name: 'ingest',
       command: ['node', 'apps/ingest/dist/main.js'],
       port: 3002,
-      readyPath: '/health',
+      readyPath: '/health/ready',
+      livePath: '/health/live',
       resources: settings.ingest.resources,
       env: {
         ...shared(settings, settings.ingest.resources.limits.memoryMi),
@@ -114,7 +117,8 @@ function bridgeSpec(
     name: 'iot-bridge',
     command: ['node', 'apps/ingest/dist/main.js'],
     port: 3002,
-    readyPath: '/health',
+    readyPath: '/health/ready',
+    livePath: '/health/live',
     resources: settings.bridge.resources,
     env: {
       ...shared(settings, settings.bridge.resources.limits.memoryMi),

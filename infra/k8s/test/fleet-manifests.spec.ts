@@ -98,17 +98,19 @@ describe.each(rendered)(
   'Kubernetes manifests, $settings.size fleet: probes and scaling',
   ({ settings, manifests }) => {
     it("probes each service on the app's own port and health path", () => {
+      // [port, readiness path, liveness path (TCP connect when none)]
       const expected = {
-        api: [3001, '/api/health'],
-        web: [3000, '/login'],
-        ingest: [3002, '/health'],
-        'iot-bridge': [3002, '/health'],
+        api: [3001, '/api/health', undefined],
+        web: [3000, '/login', undefined],
+        ingest: [3002, '/health/ready', '/health/live'],
+        'iot-bridge': [3002, '/health/ready', '/health/live'],
       };
-      for (const [name, [port, path]] of Object.entries(expected)) {
+      for (const [name, [port, ready, live]] of Object.entries(expected)) {
         const [container] = named(manifests, 'Deployment', name).spec.template.spec.containers;
         expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
-        expect(container.readinessProbe.httpGet).toEqual({ path, port: 'http' });
-        expect(container.livenessProbe.tcpSocket).toEqual({ port: 'http' });
+        expect(container.readinessProbe.httpGet).toEqual({ path: ready, port: 'http' });
+        expect(container.livenessProbe.httpGet?.path).toBe(live);
+        expect(container.livenessProbe.tcpSocket).toEqual(live ? undefined : { port: 'http' });
         expect(container.startupProbe).toBeDefined();
       }
     });
