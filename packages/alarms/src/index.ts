@@ -63,7 +63,7 @@ export {
 export { type Observation, type Sensed, sense } from './evaluator/sense.js';
 export { step } from './evaluator/step.js';
 // Rules
-export { DEFAULT_RULES } from './rules/default-rules.js';
+export { DEFAULT_RULES, FINDING_RULE_IDS } from './rules/default-rules.js';
 export { effectiveRules, ruleFor } from './rules/effective-rules.js';
 export { isKnownRuleId, parseRuleSet, type RuleLayer } from './rules/parse-rule-set.js';
 export {

@@ -4,6 +4,7 @@ import {
   AlarmStore,
   AlarmSubjectRepository,
   ConnectivityEventRepository,
+  FleetIntelRepository,
   GatewayHeartbeatRepository,
   type PgPool,
 } from '@fleet/db';
@@ -17,6 +18,7 @@ import { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import { AlarmSweeper } from './alarm-sweeper.js';
 import { CellHistory } from './cell-history.js';
 import { ConnectivityTracker } from './connectivity-tracker.js';
+import { FleetIntelEvaluation } from './fleet-intel-evaluation.js';
 import { RuleCache } from './rule-cache.js';
 import { SampleTimeline } from './sample-timeline.js';
 import { SohFadeEvaluation } from './soh-fade-evaluation.js';
@@ -77,6 +79,7 @@ export function createAlarmEngine(deps: {
       new SohFadeEvaluation(new SohFleetHistory(pool), subjects, rules, counters),
       clock,
       new ConnectivityTracker(new ConnectivityEventRepository(pool), rules, logger),
+      new FleetIntelEvaluation(new FleetIntelRepository(pool), subjects, rules, counters),
     ),
     relay,
     rules,

@@ -13,6 +13,7 @@ import type { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import type { AlarmSubject } from './alarm-subject.js';
 import type { ConnectivityTracker, JudgedSubject } from './connectivity-tracker.js';
 import { evaluateSubject } from './evaluate-subject.js';
+import type { FleetIntelEvaluation } from './fleet-intel-evaluation.js';
 import { maintenanceCheck } from './maintenance-check.js';
 import type { RuleCache } from './rule-cache.js';
 import type { SohFadeEvaluation } from './soh-fade-evaluation.js';
@@ -25,7 +26,8 @@ const LIMIT = 5000;
  * went silent (staleness), and open alarms nobody acknowledged (escalation, one tier per
  * ALARMS_ESCALATE_AFTER_S up to ALARMS_MAX_ESCALATION). Once a UTC day it also judges every
  * string's SOH fade against its fleet (derived.soh_fade_vs_fleet), first, so the day's fresh
- * observation comes before the delays re-apply the stored one.
+ * observation comes before the delays re-apply the stored one; then the fleet's early warnings
+ * (derived.finding.*, fleet-intel-evaluation.ts).
  */
 export class AlarmSweeper {
   constructor(
@@ -38,11 +40,13 @@ export class AlarmSweeper {
     private readonly sohFade: SohFadeEvaluation,
     private readonly clock: () => number = Date.now,
     private readonly connectivity?: Pick<ConnectivityTracker, 'record'>,
+    private readonly fleetIntel?: Pick<FleetIntelEvaluation, 'run'>,
   ) {}
 
   async sweep(): Promise<void> {
     const now = this.clock();
     await this.sohFade.run(now, (subject, at, observe) => this.evaluate(subject, at, observe));
+    await this.fleetIntel?.run(now, (subject, at, observe) => this.evaluate(subject, at, observe));
     await this.elapseDelays(now);
     await this.stale(now);
     await this.escalate(now);

@@ -11,6 +11,12 @@ const DERIVED_TITLES: Record<string, string> = {
   'derived.gateway_stale': 'Gateway silent',
   'derived.spool_backlog': 'Gateway spool backlog growing',
   'derived.data_gap': 'Gap in stored data',
+  'derived.finding.weak_cell': 'Early warning: a weak cell reaches the cut-off first',
+  'derived.finding.balancing_starved': 'Early warning: no full charge, balancing starved',
+  'derived.finding.fast_fade': 'Early warning: fading faster than its cohort',
+  'derived.finding.cell_drift': 'Early warning: cells drifting apart week over week',
+  'derived.finding.high_temp_dwell': 'Early warning: chronic high temperature',
+  'derived.finding.high_soc_dwell': 'Early warning: chronic high state of charge',
 };
 
 export function alarmTitle(code: string): string {

@@ -3,7 +3,10 @@
 // Thresholds named in issue 7 or the references say where they come from; the rest are project
 // defaults, chosen to be quiet rather than noisy, and tuned per tenant/site.
 import { parseRuleSet } from './parse-rule-set.js';
-import type { Rule, RuleSet } from './rule.schema.js';
+import { DERIVED_RULE_IDS, type Rule, type RuleSet } from './rule.schema.js';
+
+/** The early-warning rules: `derived.finding.<kind>`. */
+export const FINDING_RULE_IDS = DERIVED_RULE_IDS.filter((id) => id.startsWith('derived.finding.'));
 
 const FLAPPING = { windowS: 600, maxTransitions: 6 };
 
@@ -102,6 +105,12 @@ export const DEFAULT_RULES: RuleSet = parseRuleSet(
         clearDelayS: 0,
         params: { lookbackS: 86_400 },
       }),
+      // Early warnings (issue 10): flags at severity info, judged once a day by ingest's sweep from
+      // the fleet analysis; a finding gone from the next day's analysis clears its alarm at once.
+      // The lines are the analysis's (packages/analytics README, "Fleet intelligence").
+      ...Object.fromEntries(
+        FINDING_RULE_IDS.map((id) => [id, rule({ hysteresis: 0, fireDelayS: 0, clearDelayS: 0 })]),
+      ),
     },
   },
   'defaults',

@@ -13,6 +13,13 @@ export const DERIVED_RULE_IDS = [
   'derived.gateway_stale',
   'derived.spool_backlog',
   'derived.data_gap',
+  // Early warnings of the daily fleet analysis (@fleet/analytics analyseFleet), one per finding kind.
+  'derived.finding.weak_cell',
+  'derived.finding.balancing_starved',
+  'derived.finding.fast_fade',
+  'derived.finding.cell_drift',
+  'derived.finding.high_temp_dwell',
+  'derived.finding.high_soc_dwell',
 ] as const;
 export type DerivedRuleId = (typeof DERIVED_RULE_IDS)[number];
 

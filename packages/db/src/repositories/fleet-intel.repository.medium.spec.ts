@@ -27,7 +27,12 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
     await ctx.pool.query(ROLLUP_1D, [string.id, new Date(DAY0)]);
     // 3 hours at 36 °C, 2 whole hours at SOC ≥ 95 %, the rest cool and lower.
     for (let h = 0; h < 6; h++) {
-      await ctx.pool.query(ROLLUP_1H, [string.id, new Date(DAY0 + h * HOUR), h < 3 ? 360 : 250, h >= 4 ? 96 : 60]);
+      await ctx.pool.query(ROLLUP_1H, [
+        string.id,
+        new Date(DAY0 + h * HOUR),
+        h < 3 ? 360 : 250,
+        h >= 4 ? 96 : 60,
+      ]);
     }
     // The day's lowest cell voltage (3010 mV, as the 1d row says) was held by cell 19 first.
     for (const [min, no, at] of [
