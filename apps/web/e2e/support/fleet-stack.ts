@@ -6,6 +6,8 @@ import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } fro
 
 export interface FleetStack<Seed> {
   webUrl: string;
+  /** The API's origin, for processes that call it directly (a simulated gateway enrolling). */
+  apiUrl: string;
   seed: Seed;
   diagnostics(): string;
   stop(): Promise<void>;
@@ -30,6 +32,7 @@ async function startApps(
   databaseUrl: string,
   children: RunningProcess[],
   diagnostics: () => string,
+  apiEnv: Record<string, string>,
 ) {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   children.push(
@@ -40,6 +43,7 @@ async function startApps(
         API_PORT: String(apiPort),
         AUTH_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'warn',
+        ...apiEnv,
       },
     }),
   );
@@ -54,16 +58,18 @@ async function startApps(
   );
   const webUrl = `http://127.0.0.1:${webPort}`;
   await waitFor('the web app', () => httpOk(`${webUrl}/login`), 60_000, diagnostics);
-  return webUrl;
+  return { webUrl, apiUrl: `http://127.0.0.1:${apiPort}` };
 }
 
 /**
  * A fresh migrated database filled by `seed`, then the built API and web app (production build)
- * on free ports, both answering before this resolves.
+ * on free ports, both answering before this resolves. `apiEnv` adds to the API's environment
+ * (e.g. the NATS account signing key the gateway claim test needs).
  */
 export async function startFleetStack<Seed>(
   root: string,
   seed: (prisma: PrismaClient, pool: PgPool) => Promise<Seed>,
+  apiEnv: Record<string, string> = {},
 ): Promise<FleetStack<Seed>> {
   await build(root);
   const [target] = await testing.testDatabaseTargets();
@@ -85,8 +91,8 @@ export async function startFleetStack<Seed>(
   };
   try {
     const seeded = await seed(prisma, pool);
-    const webUrl = await startApps(root, db.url, children, diagnostics);
-    return { webUrl, seed: seeded, diagnostics, stop };
+    const urls = await startApps(root, db.url, children, diagnostics, apiEnv);
+    return { ...urls, seed: seeded, diagnostics, stop };
   } catch (error) {
     await stop();
     throw error;

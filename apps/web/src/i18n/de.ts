@@ -1,4 +1,5 @@
 import { accountsDe } from './accounts.de';
+import { claimDe } from './claim.de';
 import type { Dictionary } from './en';
 import { evidenceDe } from './evidence.de';
 import { fleetDe } from './fleet.de';
@@ -10,6 +11,7 @@ import { warrantyDe } from './warranty.de';
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
   accounts: accountsDe,
+  claim: claimDe,
   evidence: evidenceDe,
   fleet: fleetDe,
   owner: ownerDe,

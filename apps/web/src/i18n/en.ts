@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en';
+import { claimEn } from './claim.en';
 import { evidenceEn } from './evidence.en';
 import { fleetEn } from './fleet.en';
 import { ownerEn } from './owner.en';
@@ -11,6 +12,7 @@ import { warrantyEn } from './warranty.en';
 // `{name}` marks a value filled in by `interpolate`.
 export const en = {
   accounts: accountsEn,
+  claim: claimEn,
   evidence: evidenceEn,
   fleet: fleetEn,
   owner: ownerEn,

@@ -5,6 +5,7 @@ import { interpolate } from '../../../i18n/dictionary';
 import type { Dictionary } from '../../../i18n/en';
 import { getI18n } from '../../../i18n/server';
 import { createUnitFormatter, type UnitFormatter } from '../../../lib/format/units';
+import { getMe } from '../../../lib/me';
 import { EnergyFlow } from './energy-flow';
 import { getCells, getEnergy, getLatest, getModules, getOpenAlarms, getSiteDetail } from './queries';
 import styles from './site.module.css';
@@ -44,7 +45,7 @@ async function loadStrings(site: SiteDetail): Promise<StringData[]> {
 export default async function SitePage({ params, searchParams }: SitePageProps) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const asked = typeof query.date === 'string' && DAY.test(query.date) ? query.date : undefined;
-  const [{ t, locale }, site] = await Promise.all([getI18n(), getSiteDetail(id)]);
+  const [{ t, locale }, site, me] = await Promise.all([getI18n(), getSiteDetail(id), getMe()]);
   if (!site) {
     notFound();
   }
@@ -56,7 +57,12 @@ export default async function SitePage({ params, searchParams }: SitePageProps) 
       <nav className={styles.breadcrumb} aria-label={t.site.breadcrumb}>
         <Link href="/sites">{t.shell.sites}</Link> / <span aria-current="page">{site.name}</span>
       </nav>
-      <SiteHeader site={site} now={now} t={t} />
+      <SiteHeader
+        site={site}
+        now={now}
+        t={t}
+        canClaim={me?.role === 'org_admin' || me?.role === 'installer'}
+      />
       <StringGroups site={site} strings={strings} now={now} t={t} u={u} />
       <EnergyFlow siteId={site.id} energy={energy} date={asked} t={t} u={u} />
     </main>

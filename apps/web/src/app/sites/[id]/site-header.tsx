@@ -1,11 +1,20 @@
+import Link from 'next/link';
 import { interpolate } from '../../../i18n/dictionary';
 import type { Dictionary } from '../../../i18n/en';
 import { formatAge } from '../../../lib/format/units';
 import styles from './site.module.css';
 import type { SiteDetail } from './site-types';
 
+interface SiteHeaderProps {
+  site: SiteDetail;
+  now: number;
+  t: Dictionary;
+  /** Installers and org admins may claim gateways onto the site (issue 10). */
+  canClaim?: boolean;
+}
+
 /** Name, address, time zone and the gateways with when each was last heard from. */
-export function SiteHeader({ site, now, t }: { site: SiteDetail; now: number; t: Dictionary }) {
+export function SiteHeader({ site, now, t, canClaim = false }: SiteHeaderProps) {
   const s = t.site;
   return (
     <header className={styles.header}>
@@ -37,6 +46,11 @@ export function SiteHeader({ site, now, t }: { site: SiteDetail; now: number; t:
             ))}
           </ul>
         )}
+        {canClaim ? (
+          <Link href={`/sites/${site.id}/claim`} data-testid="claim-link">
+            {t.claim.link}
+          </Link>
+        ) : null}
       </section>
     </header>
   );
