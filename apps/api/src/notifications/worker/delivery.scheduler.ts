@@ -92,9 +92,14 @@ export class DeliveryScheduler {
       if (!result.outcome.ok && result.outcome.permanent && delivery.recipient.startsWith('push:')) {
         // Forget the subscription before the delivery reads as dead, so whoever sees "dead" also
         // sees the subscription gone (and no later event is pushed to it).
-        await this.deps.preferences.removeSubscription(delivery.recipient.slice(5)).catch((error: unknown) => {
-          logger.warn({ err: error, deliveryId: delivery.id }, 'forgetting a gone push subscription failed');
-        });
+        await this.deps.preferences
+          .removeSubscription(delivery.recipient.slice(5))
+          .catch((error: unknown) => {
+            logger.warn(
+              { err: error, deliveryId: delivery.id },
+              'forgetting a gone push subscription failed',
+            );
+          });
       }
       try {
         await deliveries.finish(delivery.id, result.attempt, result.next);
