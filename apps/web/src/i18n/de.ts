@@ -1,4 +1,5 @@
 import { accountsDe } from './accounts.de';
+import { checklistDe } from './checklist.de';
 import { claimDe } from './claim.de';
 import type { Dictionary } from './en';
 import { evidenceDe } from './evidence.de';
@@ -11,6 +12,7 @@ import { warrantyDe } from './warranty.de';
 // German texts. Typed against the English dictionary, so a missing or extra key is a type error.
 export const de: Dictionary = {
   accounts: accountsDe,
+  checklist: checklistDe,
   claim: claimDe,
   evidence: evidenceDe,
   fleet: fleetDe,

@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en';
+import { checklistEn } from './checklist.en';
 import { claimEn } from './claim.en';
 import { evidenceEn } from './evidence.en';
 import { fleetEn } from './fleet.en';
@@ -12,6 +13,7 @@ import { warrantyEn } from './warranty.en';
 // `{name}` marks a value filled in by `interpolate`.
 export const en = {
   accounts: accountsEn,
+  checklist: checklistEn,
   claim: claimEn,
   evidence: evidenceEn,
   fleet: fleetEn,

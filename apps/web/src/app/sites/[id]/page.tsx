@@ -6,6 +6,8 @@ import type { Dictionary } from '../../../i18n/en';
 import { getI18n } from '../../../i18n/server';
 import { createUnitFormatter, type UnitFormatter } from '../../../lib/format/units';
 import { getMe } from '../../../lib/me';
+import { ChecklistPanel } from './checklist-panel';
+import { getCommissioning } from './checklist-query';
 import { EnergyFlow } from './energy-flow';
 import { getCells, getEnergy, getLatest, getModules, getOpenAlarms, getSiteDetail } from './queries';
 import styles from './site.module.css';
@@ -49,7 +51,13 @@ export default async function SitePage({ params, searchParams }: SitePageProps) 
   if (!site) {
     notFound();
   }
-  const [strings, energy] = await Promise.all([loadStrings(site), getEnergy(site.id, asked)]);
+  // The checklist is field work: the managing organisation's installers, technicians and admins.
+  const fieldRole = me?.role === 'org_admin' || me?.role === 'installer' || me?.role === 'technician';
+  const [strings, energy, commissioning] = await Promise.all([
+    loadStrings(site),
+    getEnergy(site.id, asked),
+    fieldRole ? getCommissioning(site.id) : null,
+  ]);
   const now = Date.now();
   const u = createUnitFormatter(locale);
   return (
@@ -63,6 +71,13 @@ export default async function SitePage({ params, searchParams }: SitePageProps) 
         t={t}
         canClaim={me?.role === 'org_admin' || me?.role === 'installer'}
       />
+      {commissioning ? (
+        <ChecklistPanel
+          siteId={site.id}
+          initial={commissioning}
+          canComplete={me?.role === 'org_admin' || me?.role === 'installer'}
+        />
+      ) : null}
       <StringGroups site={site} strings={strings} now={now} t={t} u={u} />
       <EnergyFlow siteId={site.id} energy={energy} date={asked} t={t} u={u} />
     </main>
