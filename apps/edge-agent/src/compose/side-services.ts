@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import { CommandHandler } from '../commands/command-handler.js';
 import { CommandServer } from '../commands/command-server.js';
 import type { AgentConfig } from '../config/agent-config.js';
+import { agentMetrics } from '../health/agent-metrics.js';
 import { HeartbeatPublisher } from '../health/heartbeat-publisher.js';
 import { StatusServer } from '../health/status-server.js';
 import type { Logger } from '../logger.js';
@@ -63,6 +64,7 @@ export function buildSideServices(parts: SideServiceParts): AgentService[] {
         reader: parts.readerCounters(),
       },
     logger.child({ component: 'status' }),
+    agentMetrics(() => heartbeat.current),
   );
   const handler = new CommandHandler({
     gatewayId: config.gatewayId,

@@ -1,7 +1,8 @@
 // Local status endpoint: GET http://127.0.0.1:<--status-port>/status → the latest heartbeat as
-// JSON (also /health: 200 while the agent runs). Bound to loopback only: it is for a
+// JSON (also /health: 200 while the agent runs; /metrics: Prometheus text, see agent-metrics.ts). Bound to loopback only: it is for a
 // technician on the gateway, not for the network.
 import { createServer, type Server } from 'node:http';
+import { metricsHandler, type Registry } from '@fleet/service-kit/metrics';
 import type { Logger } from '../logger.js';
 
 export class StatusServer {
@@ -11,14 +12,22 @@ export class StatusServer {
     private readonly port: number,
     private readonly status: () => unknown,
     private readonly logger: Logger,
+    private readonly metrics?: Registry,
   ) {}
 
   /** Resolves with the bound port (0 picks a free one). */
   start(): Promise<number> {
     const server = createServer((req, res) => {
       const path = req.url?.split('?')[0];
+      if (req.method === 'GET' && path === '/metrics' && this.metrics) {
+        // Loopback only (the server binds 127.0.0.1), so no token.
+        metricsHandler(this.metrics, { open: true })(req, res);
+        return;
+      }
       if (req.method !== 'GET' || (path !== '/status' && path !== '/health')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"GET /status or /health"}');
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end('{"error":"GET /status, /health or /metrics"}');
         return;
       }
       const body = path === '/health' ? { ok: true } : this.status();
