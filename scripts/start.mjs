@@ -73,6 +73,8 @@ const ports = {
   ingest: Number(process.env.INGEST_HEALTH_PORT ?? 3002),
   simControlBase: Number(process.env.SIM_CONTROL_PORT ?? 3010),
   slcanTcpBase: Number(process.env.SLCAN_TCP_PORT ?? 3110),
+  // Each demo agent's loopback status server (/status, /health, /metrics): base + its index.
+  agentStatusBase: Number(process.env.AGENT_STATUS_PORT ?? 9180),
 };
 
 function startServices({ children, env, dataDir, notifyEnv }) {
@@ -97,6 +99,9 @@ async function waitUntilReady(simulators) {
   const { waitFor, httpOk } = await import('./stack/probe.mjs');
   await waitFor('ingest', () => httpOk(`http://127.0.0.1:${ports.ingest}/health`), 60_000);
   await waitFor('api', () => httpOk(`http://127.0.0.1:${ports.api}/api/health`), 60_000);
+  // The banner prints these metrics URLs; they must answer when it does.
+  await waitFor('ingest metrics', () => httpOk(`http://127.0.0.1:${ports.ingest}/metrics`), 10_000);
+  await waitFor('api metrics', () => httpOk(`http://127.0.0.1:${ports.api}/metrics`), 10_000);
   await waitFor('web', () => httpOk(`http://127.0.0.1:${ports.web}/login`), 60_000);
   for (const sim of simulators) {
     await waitFor(`simulator ${sim.gatewayId}`, () => httpOk(`${sim.url}/health`), 30_000);

@@ -35,6 +35,11 @@ export async function printBanner({ databaseUrl, ports, simulators, fleet, dataD
     ...strings.map(
       (s, i) => `  ${i === 0 ? 'Strings' : '       '}      ${web}/strings/${s.id}   ${s.site} · ${s.name}`,
     ),
+    `  Metrics      http://127.0.0.1:${ports.api}/metrics   http://127.0.0.1:${ports.ingest}/metrics   (Prometheus; api: loopback or METRICS_TOKEN)`,
+    ...simulators.map(
+      (s, i) =>
+        `  ${i === 0 ? 'Agents' : '      '}       ${s.agentStatusUrl}/metrics   (${s.gatewayId}; also /status)`,
+    ),
     `  Alarm mail   ${mail}`,
     `  Alarms       http://127.0.0.1:${ports.api}/api/alarms   (try: curl -XPOST ${simulators[0]?.url}/faults -d '{"type":"relay-fault","string":0}')`,
     `  Logs         ${relative(process.cwd(), dataDir) || '.'}/logs/`,

@@ -25,7 +25,7 @@ async function ptyPair(children, runDir, gatewayId) {
   return { sim: ['--serial', sim], agent: ['--slcan', agent] };
 }
 
-/** Starts every simulator and agent; returns the simulators' control URLs. */
+/** Starts every simulator and agent; returns the simulators' control URLs and the agents' status URLs. */
 export async function startDemoFleet({ root, runDir, children, natsUrl, ports }) {
   const fleet = readDemoFleet(root);
   const socat = hasSocat();
@@ -56,7 +56,11 @@ export async function startDemoFleet({ root, runDir, children, natsUrl, ports })
       String(i + 1),
     ];
     children.spawn(`sim-${gw.gatewayId}`, process.execPath, simArgs);
-    controls.push({ gatewayId: gw.gatewayId, url: `http://127.0.0.1:${controlPort}` });
+    controls.push({
+      gatewayId: gw.gatewayId,
+      url: `http://127.0.0.1:${controlPort}`,
+      agentStatusUrl: `http://127.0.0.1:${ports.agentStatusBase + i}`,
+    });
     const agentArgs = [
       join(root, 'apps/edge-agent/dist/main.js'),
       '--gateway-id',
@@ -70,11 +74,12 @@ export async function startDemoFleet({ root, runDir, children, natsUrl, ports })
       '--spool',
       join(runDir, `${gw.gatewayId}.spool.db`),
       // The demo is watched live: every reading at once (production gateways run the default
-      // report-by-exception plan). Several agents share this host: status ports are picked free.
+      // report-by-exception plan). Several agents share this host: one status port each (a
+      // port already taken only costs that agent its status page, never its data).
       '--plan',
       'live',
       '--status-port',
-      '0',
+      String(ports.agentStatusBase + i),
     ];
     children.spawn(`agent-${gw.gatewayId}`, process.execPath, agentArgs);
   }

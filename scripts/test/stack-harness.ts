@@ -113,6 +113,7 @@ export interface StackPorts {
   ingest: number;
   simControl: number;
   slcanTcp: number;
+  agentStatus: number;
 }
 
 export async function stackPorts(): Promise<StackPorts> {
@@ -123,6 +124,7 @@ export async function stackPorts(): Promise<StackPorts> {
     // three demo gateways take consecutive ports from these bases
     simControl: 20000 + Math.floor(Math.random() * 20000),
     slcanTcp: 40000 + Math.floor(Math.random() * 20000),
+    agentStatus: 15000 + Math.floor(Math.random() * 4000),
   };
 }
 
@@ -147,6 +149,7 @@ export async function startStack(
     INGEST_HEALTH_PORT: String(ports.ingest),
     SIM_CONTROL_PORT: String(ports.simControl),
     SLCAN_TCP_PORT: String(ports.slcanTcp),
+    AGENT_STATUS_PORT: String(ports.agentStatus),
     ...env,
   };
   // An `undefined` here means "unset it" (e.g. DATABASE_URL for the embedded path).

@@ -25,6 +25,26 @@ const CHROMIUM_ARGS = [
 // The product's target is TimescaleDB; fall back to plain PostgreSQL where it is not running.
 const adminUrl = process.env.TEST_TIMESCALE_URL ?? 'postgresql://postgres@127.0.0.1:5433/postgres';
 
+/** Issue 11: ingest, api and each demo agent answer GET /metrics, at the URLs the banner prints. */
+async function expectMetricsEverywhere(stack: RunningStack, api: string): Promise<void> {
+  const ingest = await fetch(`http://127.0.0.1:${stack.ports.ingest}/metrics`);
+  expect(ingest.status).toBe(200);
+  // The demo agents publish all the time, so ingest has stored something by now.
+  expect(await ingest.text()).toMatch(/fleet_ingest_batches_stored_total\{service="ingest"\} [1-9]/);
+  const apiMetrics = await fetch(`${api}/metrics`);
+  expect(apiMetrics.status).toBe(200);
+  expect(await apiMetrics.text()).toContain(
+    'fleet_api_request_duration_seconds_count{service="api",route="/api/sites"',
+  );
+  const agentUrls = [...stack.output().matchAll(/(http:\/\/127\.0\.0\.1:\d+)\/metrics\s+\(gw-/g)].map(
+    (m) => m[1],
+  );
+  expect(agentUrls.length).toBeGreaterThan(0);
+  const agent = await fetch(`${agentUrls[0]}/metrics`);
+  expect(agent.status).toBe(200);
+  expect(await agent.text()).toContain('fleet_agent_spool_depth{service="edge-agent"}');
+}
+
 describe('npm start: the live reading path', () => {
   let stack: RunningStack;
   let nats: Awaited<ReturnType<typeof startNats>>;
@@ -111,6 +131,10 @@ describe('npm start: the live reading path', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('serves Prometheus metrics on every service, and prints their URLs', async () => {
+    await expectMetricsEverywhere(stack, api);
   });
 
   it('stops every service on Ctrl-C', async () => {
