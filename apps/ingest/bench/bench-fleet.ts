@@ -157,7 +157,8 @@ export function benchLoad(fleet: BenchFleet, batches: number, now = Date.now()):
         }
       }
       const envelope = {
-        schema: TELEMETRY_SCHEMA,
+        // Cast to its own literal type: read from the sources (scripts/tsconfig.json) it widens to string.
+        schema: TELEMETRY_SCHEMA as typeof TELEMETRY_SCHEMA,
         gatewayId: gateway.id,
         bootId,
         seq,

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PgPool } from '@fleet/db';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type pg from 'pg';
 import type { BenchLoad, BenchMessage } from '../../../apps/ingest/bench/bench-fleet.js';
 
 export {
@@ -66,19 +67,25 @@ export async function publishLoad(
   return { retries };
 }
 
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
 export interface Accounting {
   /** Rows the load holds (pack samples + cell snapshots). */
   expected: number;
   stored: number;
   /** Expected (string, ts) keys with no stored row. */
   lost: number;
+  /** Of those, cell snapshots (the rest are pack samples). */
+  lostCellSnapshots: number;
   /** Stored rows beyond one per key, plus ledger rows beyond one per message. */
   duplicated: number;
   ledger: number;
+  /** Rows ingest set aside as unstorable (quarantined_sample); a lost row should show up here. */
+  quarantined: number;
 }
 
-async function tableCounts(pool: PgPool, table: string, ids: string[], ts: string[]) {
-  const { rows } = await pool.query<{ total: number; distinct: number; missing: number }>(
+async function tableCounts(client: Queryable, table: string, ids: string[], ts: string[]) {
+  const { rows } = await client.query<{ total: number; distinct: number; missing: number }>(
     `SELECT (SELECT count(*)::int FROM ${table}) AS total,
             (SELECT count(DISTINCT (string_id, ts))::int FROM ${table}) AS distinct,
             (SELECT count(*)::int FROM unnest($1::uuid[], $2::timestamptz[]) AS u(string_id, ts)
@@ -93,27 +100,43 @@ async function tableCounts(pool: PgPool, table: string, ids: string[], ts: strin
  * key twice and no batch twice in the ledger (duplicated 0). The database is the only judge.
  */
 export async function account(pool: PgPool, load: BenchLoad): Promise<Accounting> {
+  // One snapshot for every count: read apart, a commit landing between the sample count and the
+  // ledger count would look like a batch in the ledger without its rows.
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return await accountIn(client, load);
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+  }
+}
+
+async function accountIn(client: Queryable, load: BenchLoad): Promise<Accounting> {
   const pack = await tableCounts(
-    pool,
+    client,
     'pack_sample',
     load.rows.map((r) => r.stringId),
     load.rows.map((r) => r.sample.ts),
   );
   const cells = await tableCounts(
-    pool,
+    client,
     'cell_snapshot',
     load.cellSnapshots.map((r) => r.stringId),
     load.cellSnapshots.map((r) => r.snapshot.ts),
   );
-  const { rows } = await pool.query<{ n: number; distinct: number }>(
-    'SELECT count(*)::int AS n, count(DISTINCT msg_id)::int AS distinct FROM ingest_batch',
+  const { rows } = await client.query<{ n: number; distinct: number; quarantined: number }>(
+    `SELECT count(*)::int AS n, count(DISTINCT msg_id)::int AS distinct,
+            (SELECT count(*)::int FROM quarantined_sample) AS quarantined FROM ingest_batch`,
   );
   const ledger = rows[0]!;
   return {
     expected: load.rows.length + load.cellSnapshots.length,
     stored: pack.total + cells.total,
     lost: pack.missing + cells.missing,
+    lostCellSnapshots: cells.missing,
     duplicated: pack.total - pack.distinct + (cells.total - cells.distinct) + (ledger.n - ledger.distinct),
     ledger: ledger.n,
+    quarantined: ledger.quarantined,
   };
 }
