@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { streams } from '@fleet/telemetry';
+import { type StreamDefinition, streams } from '@fleet/telemetry';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { applyStream } from '../../../apps/ingest/src/nats/jetstream-setup.js';
@@ -12,8 +12,23 @@ import { applyStream } from '../../../apps/ingest/src/nats/jetstream-setup.js';
  */
 export async function applyClusterStreams(nc: NatsConnection, replicas: number): Promise<void> {
   const jsm = await jetstreamManager(nc, { timeout: 20_000 });
-  await Promise.all(Object.values(streams).map((definition) => applyStream(jsm, definition, replicas)));
   const deadline = Date.now() + 60_000;
+  // Right after start the meta leader may not know every peer yet ("no suitable peers for
+  // placement"): retried until the deadline.
+  const apply = async (definition: StreamDefinition): Promise<void> => {
+    for (;;) {
+      try {
+        await applyStream(jsm, definition, replicas);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          throw error;
+        }
+        await sleep(250);
+      }
+    }
+  };
+  await Promise.all(Object.values(streams).map(apply));
   for (const definition of Object.values(streams)) {
     for (;;) {
       const info = await jsm.streams.info(definition.name).catch(() => undefined);
