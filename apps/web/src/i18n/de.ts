@@ -6,6 +6,7 @@ import { evidenceDe } from './evidence.de';
 import { fleetDe } from './fleet.de';
 import { ownerDe } from './owner.de';
 import { siteDe } from './site.de';
+import { topologyDe } from './topology.de';
 import { trendsDe } from './trends.de';
 import { warrantyDe } from './warranty.de';
 
@@ -19,6 +20,7 @@ export const de: Dictionary = {
   owner: ownerDe,
   site: siteDe,
   trends: trendsDe,
+  topology: topologyDe,
   warranty: warrantyDe,
   shell: {
     skipToContent: 'Zum Inhalt springen',

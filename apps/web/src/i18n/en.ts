@@ -5,6 +5,7 @@ import { evidenceEn } from './evidence.en';
 import { fleetEn } from './fleet.en';
 import { ownerEn } from './owner.en';
 import { siteEn } from './site.en';
+import { topologyEn } from './topology.en';
 import { trendsEn } from './trends.en';
 import { warrantyEn } from './warranty.en';
 
@@ -20,6 +21,7 @@ export const en = {
   owner: ownerEn,
   site: siteEn,
   trends: trendsEn,
+  topology: topologyEn,
   warranty: warrantyEn,
   shell: {
     skipToContent: 'Skip to content',

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { interpolate } from '../../../i18n/dictionary';
 import type { Dictionary } from '../../../i18n/en';
 import { getI18n } from '../../../i18n/server';
@@ -14,6 +15,7 @@ import styles from './site.module.css';
 import { SiteHeader } from './site-header';
 import type { SiteDetail } from './site-types';
 import { type StringData, StringPanel } from './string-panel';
+import { TopologyLoading, TopologySection } from './topology-section';
 import { worstAlarmByString } from './worst-alarm';
 
 interface SitePageProps {
@@ -80,6 +82,9 @@ export default async function SitePage({ params, searchParams }: SitePageProps) 
       ) : null}
       <StringGroups site={site} strings={strings} now={now} t={t} u={u} />
       <EnergyFlow siteId={site.id} energy={energy} date={asked} t={t} u={u} />
+      <Suspense fallback={<TopologyLoading t={t} />}>
+        <TopologySection siteId={site.id} t={t} locale={locale} />
+      </Suspense>
     </main>
   );
 }
