@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { FleetIotStack } from './fleet-iot-stack.js';
 
 // `npm run synth -w @fleet/infra-aws` (or `cdk synth` / `cdk deploy` with cdk.json) writes the

@@ -1,5 +1,5 @@
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FleetIotStack } from '../src/fleet-iot-stack.js';

@@ -20,6 +20,8 @@ export interface FleetSettings {
   natsMonitoringEndpoint: string;
   /** The NATS account of the streams: the account public key in operator mode, `$G` without. */
   natsAccount: string;
+  /** Replicas of the JetStream streams ingest applies (NATS_STREAM_REPLICAS): 3 on the hub cluster. */
+  streamReplicas: number;
   /** AWS IoT Core data endpoint (mqtts://…:8883); the iot-bridge is deployed only when set. */
   iotEndpoint: string | undefined;
   api: { scale: Scale; resources: Resources };
@@ -40,6 +42,7 @@ const common = {
   natsUrl: 'nats://nats.nats.svc.cluster.local:4222',
   natsMonitoringEndpoint: 'nats.nats.svc.cluster.local:8222',
   natsAccount: '$G',
+  streamReplicas: 3,
   iotEndpoint: 'mqtts://example-ats.iot.eu-central-1.amazonaws.com:8883',
 };
 

@@ -89,6 +89,7 @@ export function serviceSpecs(settings: FleetSettings): ServiceSpec[] {
       env: {
         ...shared(settings, settings.ingest.resources.limits.memoryMi),
         INGEST_HEALTH_PORT: { value: '3002' },
+        NATS_STREAM_REPLICAS: { value: String(settings.streamReplicas) },
         DATABASE_URL: db,
       },
       secretFiles: natsCreds,
@@ -123,6 +124,7 @@ function bridgeSpec(
     env: {
       ...shared(settings, settings.bridge.resources.limits.memoryMi),
       INGEST_HEALTH_PORT: { value: '3002' },
+      NATS_STREAM_REPLICAS: { value: String(settings.streamReplicas) },
       DATABASE_URL: db,
       POD_NAME: { field: 'metadata.name' },
       IOT_BRIDGE_URL: { value: iotEndpoint },

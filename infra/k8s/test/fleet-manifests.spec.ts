@@ -141,6 +141,11 @@ describe.each(rendered)(
         ['nats-jetstream', 'TELEMETRY', 'ingest-alarms'],
       ]);
       expect(scaler.spec.triggers[0].metadata.lagThreshold).toBe(String(settings.ingest.lagPerPod));
+      // Both apply the streams at start: on the three-node cluster they must ask for R3.
+      for (const name of ['ingest', 'iot-bridge']) {
+        const [container] = named(manifests, 'Deployment', name).spec.template.spec.containers;
+        expect(container.env, name).toContainEqual({ name: 'NATS_STREAM_REPLICAS', value: '3' });
+      }
     });
 
     it('gives the bridge its IoT certificate as a Secret volume and a client id the IoT policy allows', () => {
