@@ -13,6 +13,7 @@ import type { AppConfig } from './config/app-config.js';
 import { APP_CONFIG } from './config/app-config.token.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { FindingsModule } from './findings/findings.module.js';
 import { FleetModule } from './fleet/fleet.module.js';
 import { GatewaysModule } from './gateways/gateways.module.js';
 import { SupportGrantsModule } from './grants/support-grants.module.js';
@@ -64,6 +65,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       CellsModule,
       SiteEnergyModule,
       TopologyModule,
+      FindingsModule,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },

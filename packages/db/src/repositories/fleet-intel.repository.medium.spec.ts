@@ -80,9 +80,10 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
     });
     await repo.replaceFindings(a.tenantId, [finding(a.id, 'balancing_starved'), finding(b.id, 'fast_fade')]);
     await repo.replaceFindings(a.tenantId, [finding(b.id, 'weak_cell')]);
-    const stored = await repo.findings();
+    const stored = await repo.findings(a.tenantId);
     expect(stored.map((f) => [f.stringId, f.kind])).toEqual([[b.id, 'weak_cell']]);
     expect(stored[0]?.evidence).toEqual({ value: 40, unit: 'days' });
-    expect(await repo.findings(a.id)).toEqual([]);
+    expect(await repo.findings(a.tenantId, a.id)).toEqual([]);
+    expect(await repo.findings('00000000-0000-4000-8000-000000000000')).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { type ScopeArg, scopeSql } from '../access/index.js';
 import type { PgPool } from '../client.js';
 import { STRING_DAYS_SQL, TENANT_DAYS_SQL } from './fleet-intel-history.sql.js';
 
@@ -164,15 +165,21 @@ export class FleetIntelRepository {
     }
   }
 
-  /** Findings the caller may see (row-level security on the scoped pool), optionally of one string. */
-  async findings(stringId?: string): Promise<StoredFinding[]> {
+  /**
+   * Findings of the strings in the scope (filtered here, and by row-level security on the API's
+   * scoped pool), optionally of one string; primary first per string.
+   */
+  async findings(scope: ScopeArg, stringId?: string): Promise<StoredFinding[]> {
+    const params: unknown[] = [stringId ?? null];
+    const inScope = scopeSql(scope, { tenant: 'b.tenant_id', site: 'b.site_id' }, params);
     const { rows } = await this.pool.query<StoredFinding>(
-      `SELECT string_id AS "stringId", kind, is_primary AS "isPrimary", evidence, chart_field AS "chartField",
-              explanation, cohort, found_at AS "foundAt"
-         FROM fleet_finding
-        WHERE $1::uuid IS NULL OR string_id = $1::uuid
-        ORDER BY string_id, is_primary DESC, kind`,
-      [stringId ?? null],
+      `SELECT f.string_id AS "stringId", f.kind, f.is_primary AS "isPrimary", f.evidence,
+              f.chart_field AS "chartField", f.explanation, f.cohort, f.found_at AS "foundAt"
+         FROM fleet_finding f
+         JOIN bms_string b ON b.id = f.string_id
+        WHERE ($1::uuid IS NULL OR f.string_id = $1::uuid) AND ${inScope}
+        ORDER BY f.string_id, f.is_primary DESC, f.kind`,
+      params,
     );
     return rows;
   }

@@ -1185,6 +1185,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fleet/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FindingsController_fleet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strings/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FindingsController_ofString"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/saved-views": {
         parameters: {
             query?: never;
@@ -2554,6 +2586,54 @@ export interface components {
             gatewayId: string;
             bus: string;
             bmsAddress: number;
+        };
+        /** @description The early warnings of the last daily fleet analysis, in your scope. */
+        FleetFindings: {
+            items: components["schemas"]["Finding"][];
+        };
+        Finding: {
+            /** Format: uuid */
+            stringId: string;
+            /** @enum {string} */
+            kind: "weak_cell" | "balancing_starved" | "fast_fade" | "cell_drift" | "high_temp_dwell" | "high_soc_dwell";
+            /** @description The string's first-ranked finding: its cause. */
+            primary: boolean;
+            /** @enum {string} */
+            severity: "info";
+            /** @description The numbers the rule judged (packages/analytics README, "Fleet intelligence"). */
+            evidence: {
+                value: number;
+                unit: string;
+                threshold: number;
+                cohortMedian: number | null;
+                z: number | null;
+                cohort: string | null;
+                cohortSize: number | null;
+                detail?: {
+                    [key: string]: number;
+                };
+            };
+            /** @description The daily series field whose chart shows the finding. */
+            chartField: string;
+            explanation: string;
+            /** @description The cohort the string was compared with, e.g. H48050/*\/*\/temperate/daily. */
+            cohort: string;
+            /** Format: date-time */
+            foundAt: string;
+        };
+        StringFindings: {
+            items: components["schemas"]["Finding"][];
+            /** @description A year of daily values (UTC days, oldest first) the findings were judged on, for their charts. */
+            days: {
+                dayMs: number;
+                sohPct: number | null;
+                cellSpreadMaxMv: number | null;
+                socMaxPct: number | null;
+                highTempHours: number | null;
+                highSocHours: number | null;
+                cutoffCellNo: number | null;
+                cycles: number | null;
+            }[];
         };
         SavedViewList: components["schemas"]["SavedView"][];
         SavedView: {
@@ -7922,6 +8002,102 @@ export interface operations {
                 };
             };
             /** @description No such site of the caller's organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FindingsController_fleet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Early warnings of the last daily fleet analysis for the strings in your scope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FleetFindings"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FindingsController_ofString: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The string's early warnings with a year of the daily values their charts show. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringFindings"];
+                };
+            };
+            /** @description The id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such string in the caller's scope. */
             404: {
                 headers: {
                     [name: string]: unknown;
