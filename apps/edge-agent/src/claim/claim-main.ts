@@ -3,11 +3,11 @@
 // credentials into the data dir and exits 0; the agent then runs with them. `code` and `label`
 // print the code and a printable SVG label for the gateway's housing.
 import { Command, InvalidArgumentError } from 'commander';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { claimLabelSvg } from './claim-label.js';
 import { startClaimStatusServer } from './claim-status-server.js';
-import { pollOnce, saveEnrolment } from './enrolment-client.js';
-import { loadOrCreateIdentity } from './gateway-identity.js';
+import { PollRefusedError, pollOnce, saveEnrolment } from './enrolment-client.js';
+import { type GatewayIdentity, loadOrCreateIdentity } from './gateway-identity.js';
 
 const DEFAULT_DATA_DIR = '/var/lib/fleet-agent';
 
@@ -19,12 +19,49 @@ function positiveInt(value: string): number {
   return n;
 }
 
-async function enrol(opts: {
+interface EnrolOptions {
   dataDir: string;
   apiUrl: string;
   statusPort: number;
   pollS: number;
-}): Promise<number> {
+}
+
+/** Polls until claimed (0) or the key is revoked (3); network errors and refusals are retried. */
+async function pollUntilClaimed(
+  opts: EnrolOptions,
+  identity: GatewayIdentity,
+  logger: Logger,
+  onClaimed: (gatewayId: string) => void,
+): Promise<number> {
+  for (;;) {
+    let waitS = opts.pollS;
+    try {
+      const answer = await pollOnce(opts.apiUrl, identity);
+      if (answer.status === 'claimed') {
+        onClaimed(answer.gatewayId);
+        const saved = saveEnrolment(opts.dataDir, identity, answer);
+        logger.info(saved, 'claimed: credentials written; run the agent with --gateway-id and --nats-creds');
+        process.stdout.write(`${JSON.stringify(saved)}\n`);
+        return 0;
+      }
+    } catch (error) {
+      const refused = error instanceof PollRefusedError ? error : undefined;
+      if (refused?.status === 403) {
+        logger.error(
+          { err: refused.message },
+          'this key was revoked: the gateway must be claimed anew with a new key',
+        );
+        return 3;
+      }
+      logger.warn({ err: (error as Error).message }, 'enrolment poll failed; trying again');
+      // Rate limited: ask again when the API says, not before (sooner only earns more 429s).
+      waitS = refused?.retryAfterS ?? opts.pollS;
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitS * 1000));
+  }
+}
+
+async function enrol(opts: EnrolOptions): Promise<number> {
   const identity = loadOrCreateIdentity(opts.dataDir);
   const logger = createLogger('info', 'unclaimed').child({ claimCode: identity.claimCode });
   let gatewayId: string | null = null;
@@ -37,32 +74,9 @@ async function enrol(opts: {
     'waiting to be claimed; the code and its QR are on the status page',
   );
   try {
-    for (;;) {
-      try {
-        const answer = await pollOnce(opts.apiUrl, identity);
-        if (answer.status === 'claimed') {
-          gatewayId = answer.gatewayId;
-          const saved = saveEnrolment(opts.dataDir, identity, answer);
-          logger.info(
-            saved,
-            'claimed: credentials written; run the agent with --gateway-id and --nats-creds',
-          );
-          process.stdout.write(`${JSON.stringify(saved)}\n`);
-          return 0;
-        }
-      } catch (error) {
-        const message = (error as Error).message;
-        if (message.includes('(403)')) {
-          logger.error(
-            { err: message },
-            'this key was revoked: the gateway must be claimed anew with a new key',
-          );
-          return 3;
-        }
-        logger.warn({ err: message }, 'enrolment poll failed; trying again');
-      }
-      await new Promise((resolve) => setTimeout(resolve, opts.pollS * 1000));
-    }
+    return await pollUntilClaimed(opts, identity, logger, (id) => {
+      gatewayId = id;
+    });
   } finally {
     server.close();
   }
@@ -90,7 +104,7 @@ program
   .option('--data-dir <dir>', 'where the gateway key and credentials are kept', DEFAULT_DATA_DIR)
   .option('--status-port <port>', 'loopback port of the claim page (0: any free port)', positiveInt, 9180)
   .option('--poll-s <seconds>', 'seconds between polls', positiveInt, 10)
-  .action(async (opts: { dataDir: string; apiUrl: string; statusPort: number; pollS: number }) => {
+  .action(async (opts: EnrolOptions) => {
     process.exitCode = await enrol(opts);
   });
 

@@ -26,7 +26,20 @@ export function pollBody(identity: GatewayIdentity, now: Date) {
   return { claimCode: identity.claimCode, publicKey: identity.publicKey, signedAt, proof };
 }
 
-/** One poll. Throws with the API's message on a refusal (revoked key, bad clock, no signing key). */
+/** The API refused a poll: `status` 403 is a revoked key; 429 says when to ask again. */
+export class PollRefusedError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** Seconds from Retry-After (rate limited), else undefined. */
+    readonly retryAfterS?: number,
+  ) {
+    super(`enrolment poll refused (${status}): ${message}`);
+    this.name = 'PollRefusedError';
+  }
+}
+
+/** One poll. Throws PollRefusedError on a refusal (revoked key, bad clock, rate limit, no signing key). */
 export async function pollOnce(
   apiUrl: string,
   identity: GatewayIdentity,
@@ -40,7 +53,12 @@ export async function pollOnce(
   });
   const body = (await response.json().catch(() => ({}))) as PollAnswer & { message?: string };
   if (!response.ok) {
-    throw new Error(`enrolment poll refused (${response.status}): ${body.message ?? 'no message'}`);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new PollRefusedError(
+      response.status,
+      body.message ?? 'no message',
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   return body;
 }

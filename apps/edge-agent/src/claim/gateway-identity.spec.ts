@@ -46,7 +46,7 @@ describe('enrolment pieces', () => {
   it('writes a .creds file nats.js reads back as this JWT and seed', async () => {
     const text = credsFileText('eyJ.fake.jwt', identity.seed);
     const auth = credsAuthenticator(new TextEncoder().encode(text));
-    const answer = await auth(new TextEncoder().encode('nonce'));
+    const answer = await auth('nonce');
     expect(answer).toMatchObject({ jwt: 'eyJ.fake.jwt', nkey: identity.publicKey });
     expect(readFileSync(join(dir, 'd', SEED_FILE), 'utf8')).toContain(identity.seed);
   });
