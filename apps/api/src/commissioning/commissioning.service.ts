@@ -61,6 +61,12 @@ export class CommissioningService {
     };
   }
 
+  /** The stored record of the site a string belongs to, null when not commissioned (or not visible). */
+  async recordForString(stringId: string): Promise<CommissioningRecordDto | null> {
+    const row = await this.repo.recordForString(stringId);
+    return row === null ? null : recordDto(row);
+  }
+
   async complete(auth: AuthContext, siteId: string): Promise<CommissioningRecordDto> {
     if (!(await this.repo.siteVisible(siteId))) {
       throw new AppError('NOT_FOUND', `site ${siteId} not found`);

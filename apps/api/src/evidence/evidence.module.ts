@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import { SCOPED_PG_POOL } from '../access/access.tokens.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { CommissioningModule } from '../commissioning/commissioning.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { PG_POOL } from '../database/database.tokens.js';
@@ -71,7 +72,7 @@ class EvidenceRunnerLifecycle implements OnApplicationBootstrap, BeforeApplicati
 }
 
 @Module({
-  imports: [AuditModule, WarrantyModule],
+  imports: [AuditModule, WarrantyModule, CommissioningModule],
   controllers: [EvidenceController],
   providers: [
     {

@@ -2,10 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AccessScope, type ScopeArg, toScope } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { requestScope, setRequestScope } from '../access/request-scope.js';
+import type { CommissioningRecordDto } from '../commissioning/commissioning.dto.js';
+import { CommissioningService } from '../commissioning/commissioning.service.js';
 import { WarrantyService } from '../warranty/warranty.service.js';
 import type { WarrantyStatusDto } from '../warranty/warranty-status.dto.js';
 import type { WarrantyTermsDto } from '../warranty/warranty-terms.dto.js';
-import type { EvidenceExcursion, EvidenceWarranty, EvidenceWarrantySource } from './warranty-source.js';
+import type {
+  EvidenceChecklist,
+  EvidenceExcursion,
+  EvidenceWarranty,
+  EvidenceWarrantySource,
+} from './warranty-source.js';
 
 /** Excursions per statusFor call (its page limit) and the most a pack lists. */
 const PAGE = 500;
@@ -25,7 +32,10 @@ const GAP_NOTES: Record<WarrantyStatusDto['gaps'][number], string> = {
  */
 @Injectable()
 export class WarrantyEvidenceSource implements EvidenceWarrantySource {
-  constructor(@Inject(WarrantyService) private readonly warranty: WarrantyService) {}
+  constructor(
+    @Inject(WarrantyService) private readonly warranty: WarrantyService,
+    @Inject(CommissioningService) private readonly commissioning: CommissioningService,
+  ) {}
 
   async warrantyFor(scope: ScopeArg, stringId: string, from: Date, to: Date): Promise<EvidenceWarranty> {
     const first = await this.page(toScope(scope), stringId, from, to, 0);
@@ -40,7 +50,9 @@ export class WarrantyEvidenceSource implements EvidenceWarrantySource {
       notes.push(`${first.excursions.total} excursions in all; the newest ${MAX_EXCURSIONS} are listed.`);
     }
     const c = first.commissioning;
+    const record = await inRequestScope(toScope(scope), () => this.commissioning.recordForString(stringId));
     return {
+      checklist: record === null ? null : checklistOf(record),
       install: c
         ? { commissionedAt: new Date(c.commissionedAt), commissionedBy: c.commissionedBy, notes: c.notes }
         : null,
@@ -71,6 +83,19 @@ function inRequestScope<T>(scope: AccessScope, work: () => Promise<T>): Promise<
       work().then(resolve, reject);
     });
   });
+}
+
+function checklistOf(r: CommissioningRecordDto): EvidenceChecklist {
+  return {
+    completedAt: new Date(r.completedAt),
+    installerName: r.installerName,
+    items: r.items.map((i) => ({
+      id: i.id,
+      state: i.state,
+      explanation: i.explanation,
+      observedAt: i.observedAt === null ? null : new Date(i.observedAt),
+    })),
+  };
 }
 
 function excursionOf(x: WarrantyStatusDto['excursions']['items'][number]): EvidenceExcursion {

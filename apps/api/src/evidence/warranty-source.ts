@@ -7,6 +7,13 @@ export interface EvidenceInstallRecord {
   notes: string | null;
 }
 
+/** A site's completed commissioning checklist (issue 10), as stored when it was completed. */
+export interface EvidenceChecklist {
+  completedAt: Date;
+  installerName: string;
+  items: Array<{ id: string; state: string; explanation: string; observedAt: Date | null }>;
+}
+
 /** One period outside the operating limits of the warranty terms used. */
 export interface EvidenceExcursion {
   kind: string;
@@ -24,6 +31,8 @@ export interface EvidenceExcursion {
 /** The warranty sections of a pack: install record, the terms used, the excursions. */
 export interface EvidenceWarranty {
   install: EvidenceInstallRecord | null;
+  /** The site's completed commissioning checklist: null when not completed, absent when the source does not know. */
+  checklist?: EvidenceChecklist | null;
   /** The terms used as label/value lines (product, region, term, limits, source), or null when none apply. */
   terms: Array<{ label: string; value: string }> | null;
   excursions: EvidenceExcursion[];

@@ -2,6 +2,7 @@ import { GatewayHeartbeatRepository, type PgPool, type PrismaClient } from '@fle
 import { createBmsString, createGateway, createSite, testDatabaseTargets } from '@fleet/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AccessWorld, seedAccessWorld } from '../access/access-world.js';
+import { pdfText } from '../evidence/pdf-text.js';
 import { useApiFixture } from '../support/api-fixture.js';
 import { insertPackSample } from '../support/pack-sample-row.js';
 
@@ -60,7 +61,7 @@ type Status = { complete: boolean; items: Item[]; record: { installerName: strin
 
 interface Ctx {
   s: () => Seed;
-  call: (who: string, method: string, path: string) => Promise<Response>;
+  call: (who: string, method: string, path: string, body?: unknown) => Promise<Response>;
   status: () => Promise<Status & { byId: Record<string, Item> }>;
 }
 
@@ -72,8 +73,12 @@ function useCommissioningApi(target: (typeof targets)[number]): Ctx {
       tokens[who] = await api.login(api.seed.w.users[who]);
     }
   });
-  const call = (who: string, method: string, path: string) =>
-    api.fetch(path, { method, headers: { authorization: `Bearer ${tokens[who]}` } });
+  const call = (who: string, method: string, path: string, body?: unknown) =>
+    api.fetch(path, {
+      method,
+      headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   const status = async () => {
     const res = await call('installer', 'GET', `/sites/${api.seed.siteId}/commissioning`);
     expect(res.status).toBe(200);
@@ -164,4 +169,27 @@ function completionTests({ s: seeded, call, status }: Ctx) {
     expect((await status()).record?.installerName).toBe('A installer');
     expect((await call('installer', 'POST', `/sites/${s.siteId}/commissioning/complete`)).status).toBe(409);
   });
+
+  it('prints the completed checklist in the string’s evidence pack install record', async () => {
+    const s = seeded();
+    const period = { from: new Date(NOW - 86_400_000).toISOString(), to: new Date(NOW).toISOString() };
+    const res = await call('installer', 'POST', `/strings/${s.stringId}/evidence-packs`, period);
+    expect(res.status).toBe(202);
+    let pack = (await res.json()) as { id: string; status: string };
+    // Polls until the runner is done (the test's timeout bounds it; no time is asserted).
+    while (pack.status === 'queued' || pack.status === 'running') {
+      await new Promise((r) => setTimeout(r, 100));
+      pack = (await (await call('installer', 'GET', `/evidence-packs/${pack.id}`)).json()) as typeof pack;
+    }
+    expect(pack.status).toBe('ready');
+    const pdf = Buffer.from(
+      await (await call('installer', 'GET', `/evidence-packs/${pack.id}/pdf`)).arrayBuffer(),
+    );
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    expect(text).toMatch(
+      /Commissioning checklist completed \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by A installer/,
+    );
+    expect(text).toContain('bus: passed');
+    expect(text).toContain('cell-spread: passed');
+  }, 60_000);
 }

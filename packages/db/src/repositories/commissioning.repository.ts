@@ -132,6 +132,17 @@ export class CommissioningRepository {
     return rows[0] ?? null;
   }
 
+  /** The completed checklist of the site a string belongs to (the evidence pack's install record). */
+  async recordForString(stringId: string): Promise<SiteCommissioningRow | null> {
+    const { rows } = await this.pool.query<SiteCommissioningRow>(
+      `SELECT c.site_id AS "siteId", c.completed_at AS "completedAt", c.completed_by AS "completedBy",
+              c.installer_name AS "installerName", c.checklist, c.serials
+         FROM site_commissioning c JOIN bms_string b ON b.site_id = c.site_id WHERE b.id = $1`,
+      [stringId],
+    );
+    return rows[0] ?? null;
+  }
+
   /**
    * Stores the completed checklist of one of the organisation's own sites and dates each string's
    * install record where none was entered (an entered date stays: the installer knows better).

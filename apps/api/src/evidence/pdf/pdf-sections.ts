@@ -77,6 +77,7 @@ export function installSection(doc: Doc, s: PackSummary): void {
     ['Commissioned by', w.install?.commissionedBy ?? 'not recorded'],
     ['Install notes', w.install?.notes ?? ''],
   ]);
+  checklistLines(doc, s);
   paragraph(doc, 'Warranty terms used:');
   if (w.terms) {
     labelValues(
@@ -89,6 +90,26 @@ export function installSection(doc: Doc, s: PackSummary): void {
   for (const note of w.notes) {
     paragraph(doc, note);
   }
+}
+
+/** The site's commissioning checklist as completed (issue 10): each item with its evidence and time. */
+function checklistLines(doc: Doc, s: PackSummary): void {
+  const c = s.warranty.checklist;
+  if (c === undefined) {
+    return;
+  }
+  if (c === null) {
+    paragraph(doc, 'Commissioning checklist: not completed for this site.');
+    return;
+  }
+  paragraph(doc, `Commissioning checklist completed ${time(c.completedAt)} by ${c.installerName}:`);
+  // Label and wrapped text rather than a table row: the evidence sentence is the point and must not be cut.
+  labelValues(
+    doc,
+    c.items.map(
+      (i) => [`${i.id}: ${i.state}`, `${i.explanation} (seen ${time(i.observedAt) || 'never'})`] as const,
+    ),
+  );
 }
 
 export function sohSection(doc: Doc, s: PackSummary): void {
