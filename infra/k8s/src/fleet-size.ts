@@ -39,7 +39,7 @@ const res = (cpuM: number, memoryMi: number, limitCpuM: number, limitMemoryMi: n
 const common = {
   namespace: 'hv-fleet',
   image: 'registry.example.com/hv-fleet:latest',
-  natsUrl: 'nats://nats.nats.svc.cluster.local:4222',
+  natsUrl: 'tls://nats.nats.svc.cluster.local:4222',
   natsMonitoringEndpoint: 'nats.nats.svc.cluster.local:8222',
   natsAccount: '$G',
   streamReplicas: 3,

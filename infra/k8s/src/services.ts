@@ -28,10 +28,12 @@ export const SECRETS = {
   natsSigningSeed: { name: 'fleet-nats-account', key: 'signing-seed' },
   natsAccountKey: { name: 'fleet-nats-account', key: 'account-public-key' },
   natsServiceCreds: 'fleet-nats-service-creds',
+  natsCa: 'fleet-nats-ca',
   bridgeTls: 'fleet-iot-bridge-tls',
 } as const;
 
 const NATS_CREDS_DIR = '/etc/fleet/nats';
+const NATS_CA_DIR = '/etc/fleet/nats-ca';
 
 function shared(settings: FleetSettings, memoryLimitMi: number): Record<string, EnvSource> {
   return {
@@ -41,19 +43,22 @@ function shared(settings: FleetSettings, memoryLimitMi: number): Record<string, 
     NODE_OPTIONS: { value: `--max-old-space-size=${Math.floor(memoryLimitMi * 0.75)}` },
     NATS_URL: { value: settings.natsUrl },
     NATS_CREDS: { value: `${NATS_CREDS_DIR}/service.creds` },
+    // The hub's client port is TLS only (infra/nats): Node trusts its CA through this.
+    NODE_EXTRA_CA_CERTS: { value: `${NATS_CA_DIR}/ca.crt` },
   };
 }
 
 /** api, web, ingest and the iot-bridge as data; ports and health paths as the apps serve them. */
 export function serviceSpecs(settings: FleetSettings): ServiceSpec[] {
   const db = { secret: SECRETS.database.name, key: SECRETS.database.key };
-  const natsCreds = { [SECRETS.natsServiceCreds]: NATS_CREDS_DIR };
+  const natsCreds = { [SECRETS.natsServiceCreds]: NATS_CREDS_DIR, [SECRETS.natsCa]: NATS_CA_DIR };
   const specs: ServiceSpec[] = [
     {
       name: 'api',
       command: ['node', 'apps/api/dist/main.js'],
       port: 3001,
-      readyPath: '/api/health',
+      readyPath: '/api/health/ready',
+      livePath: '/api/health/live',
       resources: settings.api.resources,
       env: {
         ...shared(settings, settings.api.resources.limits.memoryMi),

@@ -100,7 +100,7 @@ describe.each(rendered)(
     it("probes each service on the app's own port and health path", () => {
       // [port, readiness path, liveness path (TCP connect when none)]
       const expected = {
-        api: [3001, '/api/health', undefined],
+        api: [3001, '/api/health/ready', '/api/health/live'],
         web: [3000, '/login', undefined],
         ingest: [3002, '/health/ready', '/health/live'],
         'iot-bridge': [3002, '/health/ready', '/health/live'],
@@ -141,6 +141,16 @@ describe.each(rendered)(
         ['nats-jetstream', 'TELEMETRY', 'ingest-alarms'],
       ]);
       expect(scaler.spec.triggers[0].metadata.lagThreshold).toBe(String(settings.ingest.lagPerPod));
+      // The hub accepts TLS only; the pods trust its CA from a mounted Secret.
+      for (const name of ['api', 'ingest', 'iot-bridge']) {
+        const { containers, volumes } = named(manifests, 'Deployment', name).spec.template.spec;
+        expect(containers[0].env, name).toContainEqual({ name: 'NATS_URL', value: settings.natsUrl });
+        expect(settings.natsUrl).toMatch(/^tls:\/\//);
+        expect(
+          volumes.map((v: Manifest) => v.secret?.secretName),
+          name,
+        ).toContain('fleet-nats-ca');
+      }
       // Both apply the streams at start: on the three-node cluster they must ask for R3.
       for (const name of ['ingest', 'iot-bridge']) {
         const [container] = named(manifests, 'Deployment', name).spec.template.spec.containers;
