@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { logContextMixin } from './log-context.js';
 
 export type { Logger };
 
@@ -30,6 +31,8 @@ export function createServiceLogger({ name, level, pretty }: ServiceLogOptions):
     name,
     level,
     redact: REDACTED_PATHS,
+    // Request and message ids of the work in hand (withLogContext) on every line.
+    mixin: logContextMixin,
     ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
   });
 }

@@ -12,3 +12,4 @@ export {
   REDACTED_PATHS,
   type ServiceLogOptions,
 } from './create-service-logger.js';
+export { logContextMixin, withLogContext } from './log-context.js';

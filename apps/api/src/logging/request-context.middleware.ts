@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withLogContext } from '@fleet/service-kit';
 import type { Logger } from 'pino';
 import type { ApiRequest } from './api-request.js';
 
@@ -8,7 +9,8 @@ const REQUEST_ID_HEADER = 'x-request-id';
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * Gives every request an id and a child logger, echoes the id in `x-request-id`, and logs one
+ * Gives every request an id and a child logger (and the id to every log line written while the
+ * request runs), echoes the id in `x-request-id`, and logs one
  * line per request when the response finishes (method, path without query, status, duration).
  */
 export function requestContext(logger: Logger) {
@@ -27,6 +29,7 @@ export function requestContext(logger: Logger) {
         'request completed',
       );
     });
-    next();
+    // Every later line of this request, from any logger (services take the root one), carries the id.
+    withLogContext({ requestId: id }, next);
   };
 }

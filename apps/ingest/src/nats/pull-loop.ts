@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { withLogContext } from '@fleet/service-kit';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { KeyedLanes } from '../alarms/keyed-lanes.js';
 import type { Logger } from '../logging/root-logger.js';
@@ -32,8 +33,9 @@ export function startPullLoop(consumer: Consumer, options: PullLoopOptions): Pul
   let running = true;
   let messages: ConsumerMessages | undefined;
   const lanes = new KeyedLanes(options.lanes ?? 1);
+  // Every log line written while a message is handled carries its ids (message id and delivery).
   const deliver = (message: JsMsg) =>
-    options.deliver(message).catch((error: unknown) => {
+    withLogContext(messageLogIds(message), () => options.deliver(message)).catch((error: unknown) => {
       options.logger.warn({ err: error, subject: message.subject }, `delivering ${options.what} failed`);
     });
   const loop = (async () => {
@@ -59,4 +61,10 @@ export function startPullLoop(consumer: Consumer, options: PullLoopOptions): Pul
       await loop;
     },
   };
+}
+
+/** `natsMsgId` (the publisher's `Nats-Msg-Id`, when set) and `deliveryId` (`<stream>:<seq>`). */
+export function messageLogIds(message: JsMsg): { natsMsgId?: string; deliveryId: string } {
+  const natsMsgId = message.headers?.get('Nats-Msg-Id') || undefined;
+  return { natsMsgId, deliveryId: `${message.info.stream}:${message.info.streamSequence}` };
 }

@@ -5,6 +5,7 @@ import {
   type StoreBatchResult,
   StringRegistryRepository,
 } from '@fleet/db';
+import { withLogContext } from '@fleet/service-kit';
 import {
   batchMessageId,
   gatewayIdOfSubject,
@@ -83,7 +84,9 @@ export class TelemetryIngestService {
         const span = startChildSpan('telemetry decode', message.trace, {
           'fleet.bytes': message.data.length,
         });
-        const result = await this.decode(message);
+        // Lines logged while decoding (rejects, unknown kinds) carry the message's ids.
+        const ids = { natsMsgId: message.natsMsgId, deliveryId: message.deliveryId };
+        const result = await withLogContext(ids, () => this.decode(message));
         span.setAttribute('fleet.outcome', 'action' in result ? outcomeName(result) : 'decoded');
         span.end();
         if ('action' in result) {
