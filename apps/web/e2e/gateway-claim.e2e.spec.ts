@@ -38,6 +38,9 @@ function startStack(): Promise<FleetStack<Seed>> {
     {
       NATS_ACCOUNT_SIGNING_SEED: new TextDecoder().decode(account.getSeed()),
       NATS_ACCOUNT_PUBLIC_KEY: account.getPublicKey(),
+      // The simulated gateway polls every second (a real one every 10 s), above the default limit.
+      AUTH_RATE_LIMIT: '1000',
+      AUTH_RATE_LIMIT_IP: '1000',
     },
   );
 }
@@ -143,7 +146,7 @@ describe('claiming a gateway by code in the browser', () => {
     await page.screenshot({ path: `${shots}/1-claimed.png`, fullPage: true });
 
     // The gateway's next poll finds the claim: it writes its creds (owner-only) and exits 0.
-    expect(await exitWithin(gateway.process, 30_000)).toBe(0);
+    expect(await exitWithin(gateway.process, 30_000), gateway.process.output()).toBe(0);
     const enrolment = JSON.parse(await readFile(join(dataDir, 'enrolment.json'), 'utf8')) as {
       gatewayId: string;
     };

@@ -7,7 +7,7 @@ export const claimDe: typeof claimEn = {
   subtitle:
     'Jedes Gateway zeigt einen Übernahmecode auf seinem Etikett und auf seiner lokalen Statusseite. Tippen Sie ihn ein oder scannen Sie den QR-Code: Das Gateway holt sich dann seine Zugangsdaten selbst, niemand kopiert Geheimnisse.',
   code: 'Übernahmecode',
-  codeHint: 'Zwölf Zeichen, z. B. 7K3M-Q9XD-2RTA. Groß-/Kleinschreibung und Bindestriche sind egal.',
+  codeHint: 'Zwölf Zeichen, z. B. 7K3M-Q9XD-2RTM. Groß-/Kleinschreibung und Bindestriche sind egal.',
   name: 'Name des Gateways',
   nameHint: 'Wie das Gateway an diesem Standort heißt, z. B. „Garage“.',
   submit: 'Übernehmen',

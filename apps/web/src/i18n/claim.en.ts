@@ -5,7 +5,7 @@ export const claimEn = {
   subtitle:
     'Each gateway shows a claim code on its label and on its local status page. Type it or scan its QR code: the gateway then fetches its own credentials, nobody copies secrets.',
   code: 'Claim code',
-  codeHint: 'Twelve characters, e.g. 7K3M-Q9XD-2RTA. Case and dashes do not matter.',
+  codeHint: 'Twelve characters, e.g. 7K3M-Q9XD-2RTM. Case and dashes do not matter.',
   name: 'Gateway name',
   nameHint: 'How the gateway is shown on this site, e.g. “Garage”.',
   submit: 'Claim',
