@@ -134,6 +134,41 @@ function checklistTests({ s: seeded, call, status }: Ctx) {
     expect(st.byId['cell-spread']).toMatchObject({ state: 'passed' });
     expect(st.complete).toBe(true);
   });
+
+  it('prefers the installer’s confirmed topology: a confirmed string not reporting keeps it open', async () => {
+    const s = seeded();
+    const confirm = (strings: Array<{ bmsAddress: number; moduleCount: number }>, at: number) =>
+      s.w.pool.query(
+        `INSERT INTO topology_confirmation (id, tenant_id, site_id, confirmed_by, confirmed_at, expected)
+         SELECT gen_random_uuid(), b.tenant_id, b.site_id, 'test', $2,
+                jsonb_build_object('strings', (SELECT jsonb_agg(jsonb_build_object('gatewayId', b.gateway_id,
+                  'bus', b.bus, 'bmsAddress', e.a, 'moduleCount', e.m, 'bmsSerial', null))
+                  FROM jsonb_to_recordset($3::jsonb) AS e(a int, m int)))
+           FROM bms_string b WHERE b.id = $1`,
+        [
+          s.stringId,
+          new Date(at),
+          JSON.stringify(strings.map((x) => ({ a: x.bmsAddress, m: x.moduleCount }))),
+        ],
+      );
+    await confirm([{ bmsAddress: 0, moduleCount: 4 }], NOW - 3 * MIN);
+    let st = await status();
+    expect(st.byId.topology).toMatchObject({ state: 'failed', reason: 'modules-mismatch' });
+    await confirm(
+      [
+        { bmsAddress: 0, moduleCount: 3 },
+        { bmsAddress: 1, moduleCount: 3 },
+      ],
+      NOW - 2 * MIN,
+    );
+    st = await status();
+    expect(st.byId.topology).toMatchObject({ state: 'pending', reason: 'waiting-for-strings' });
+    expect(st.byId['first-data']).toMatchObject({ state: 'pending', reason: 'waiting-for-data' });
+    expect(st.complete).toBe(false);
+    // The installer corrects the record: one string of three modules, as reported.
+    await confirm([{ bmsAddress: 0, moduleCount: 3 }], NOW - MIN);
+    expect((await status()).complete).toBe(true);
+  });
 }
 
 function completionTests({ s: seeded, call, status }: Ctx) {

@@ -45,6 +45,20 @@ export interface SiteCommissioningRow {
   serials: SiteSerials;
 }
 
+/**
+ * What the installer confirmed was installed (the site's newest topology confirmation, issue 10),
+ * one row per string; empty without a confirmation, and then each string's configured (or
+ * BMS-reported) module count is what is expected. The one place the checklist reads the topology.
+ */
+const EXPECTED_CTE = `WITH expected AS (
+  SELECT e->>'gatewayId' AS gw, e->>'bus' AS bus, (e->>'bmsAddress')::int AS addr,
+         (e->>'moduleCount')::int AS modules, e->>'bmsSerial' AS serial
+    FROM (SELECT expected FROM topology_confirmation WHERE site_id = $1 ORDER BY confirmed_at DESC LIMIT 1) c,
+         jsonb_array_elements(c.expected->'strings') e)`;
+/** A confirmed string is a registered one by BMS serial where both know it, else by its place. */
+const MATCHES = `((x.serial IS NOT NULL AND b.bms_serial IS NOT NULL AND x.serial = b.bms_serial)
+  OR ((x.serial IS NULL OR b.bms_serial IS NULL) AND x.gw = b.gateway_id AND x.bus = b.bus AND x.addr = b.bms_address))`;
+
 /** Enough recent samples to find one at rest after a full charge without reading the whole history. */
 export const SAMPLES_AFTER_FULL_CHARGE = 60;
 
@@ -60,17 +74,19 @@ export class CommissioningRepository {
     return rows.length > 0;
   }
 
-  /**
-   * The modules each string should have. Today the string's configured (or BMS-reported) module
-   * count; the one place to switch to a confirmed site topology once that exists.
-   */
-  private expectedModulesSql(): string {
-    return 'b.module_count::int';
+  async strings(siteId: string, fullChargeSocPct: number): Promise<CommissioningStringRow[]> {
+    const registered = await this.registeredStrings(siteId, fullChargeSocPct);
+    return [...registered, ...(await this.confirmedButAbsent(siteId))];
   }
 
-  async strings(siteId: string, fullChargeSocPct: number): Promise<CommissioningStringRow[]> {
+  private async registeredStrings(
+    siteId: string,
+    fullChargeSocPct: number,
+  ): Promise<CommissioningStringRow[]> {
     const { rows } = await this.pool.query<CommissioningStringRow>(
-      `SELECT b.id AS "stringId", b.name, ${this.expectedModulesSql()} AS "expectedModules",
+      `${EXPECTED_CTE}
+       SELECT b.id AS "stringId", b.name,
+              coalesce((SELECT x.modules FROM expected x WHERE ${MATCHES} LIMIT 1), b.module_count::int) AS "expectedModules",
               (SELECT min(p.ts) FROM pack_sample p WHERE p.string_id = b.id) AS "firstSampleAt",
               m.present::int AS "presentModules", m.last_seen AS "lastModuleSeenAt",
               fc.ts AS "fullChargeAt",
@@ -93,6 +109,30 @@ export class CommissioningRepository {
     }));
   }
 
+  /**
+   * Strings the installer confirmed (topology confirmation) that no gateway has reported yet: the
+   * checklist waits for them, as they are part of what was installed.
+   */
+  private async confirmedButAbsent(siteId: string): Promise<CommissioningStringRow[]> {
+    const { rows } = await this.pool.query<{ gw: string; bus: string; addr: number; modules: number }>(
+      `${EXPECTED_CTE}
+       SELECT x.gw, x.bus, x.addr, x.modules FROM expected x
+        WHERE NOT EXISTS (SELECT 1 FROM bms_string b WHERE b.site_id = $1 AND ${MATCHES})
+        ORDER BY x.gw, x.bus, x.addr`,
+      [siteId],
+    );
+    return rows.map((r) => ({
+      stringId: `expected:${r.gw}/${r.bus}/${r.addr}`,
+      name: `${r.gw} ${r.bus} address ${r.addr}`,
+      expectedModules: r.modules,
+      firstSampleAt: null,
+      presentModules: 0,
+      lastModuleSeenAt: null,
+      fullChargeAt: null,
+      samplesAfter: [],
+    }));
+  }
+
   async gateways(siteId: string): Promise<CommissioningGatewayRow[]> {
     const { rows } = await this.pool.query<CommissioningGatewayRow>(
       `SELECT g.id AS "gatewayId", h.at, h.received_at AS "receivedAt", h.bus,
@@ -107,8 +147,7 @@ export class CommissioningRepository {
   async serials(siteId: string): Promise<SiteSerials> {
     const strings = await this.pool.query<SiteSerials['strings'][number]>(
       `SELECT b.id AS "stringId", b.name, b.bus, b.bms_address AS "bmsAddress",
-              -- through jsonb: the serial column arrives with topology discovery (20270111000000)
-              to_jsonb(b) ->> 'bms_serial' AS "bmsSerial",
+              b.bms_serial AS "bmsSerial",
               coalesce((SELECT json_agg(json_build_object('position', m.position, 'moduleType', m.module_type,
                           'serial', m.serial) ORDER BY m.position)
                           FROM bms_module m WHERE m.string_id = b.id AND m.removed_at IS NULL), '[]'::json) AS modules
