@@ -10,15 +10,15 @@ const payload = new TextEncoder().encode(JSON.stringify({ gatewayId: 'gw-a1', bo
 
 /** Fails the first `failures` publishes, then stores; records what it stored. */
 class FakeJetStream implements BridgeJetStream {
-  readonly stored: { subject: string; msgId: string | undefined }[] = [];
+  readonly stored: { subject: string; msgId: string | undefined; traceparent?: string }[] = [];
   constructor(private failures = 0) {}
-  async publish(subject: string, _data: Uint8Array, msgId: string | undefined) {
+  async publish(subject: string, _data: Uint8Array, msgId: string | undefined, traceparent?: string) {
     if (this.failures > 0) {
       this.failures -= 1;
       throw new Error('503 no responders');
     }
     const duplicate = this.stored.some((s) => s.msgId === msgId);
-    this.stored.push({ subject, msgId });
+    this.stored.push({ subject, msgId, ...(traceparent ? { traceparent } : {}) });
     return { duplicate };
   }
 }
@@ -95,6 +95,15 @@ describe('IotBridgeService', () => {
     expect(js.stored.map((s) => s.subject)).toEqual(['bms.v1.hb.gw-a1']);
     expect(sut.counters.forwarded).toEqual({ tlm: 0, evt: 0, hb: 1 });
     expect(sut.counters.rejected).toEqual({ 'gateway-mismatch': 1, 'invalid-heartbeat': 2 });
+  });
+
+  it("passes the gateway's traceparent on to NATS, and ignores a malformed one", async () => {
+    const js = new FakeJetStream();
+    const sut = new IotBridgeService(js, logger);
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await sut.forward({ topic: 'bms/v1/tlm/gw-a1', payload, userProperties: { traceparent } });
+    await sut.forward({ topic: 'bms/v1/evt/gw-a1', payload, userProperties: { traceparent: 'nonsense' } });
+    expect(js.stored.map((s) => s.traceparent)).toEqual([traceparent, undefined]);
   });
 
   it('abandons (never acks) a message JetStream has not taken when stopped', async () => {

@@ -62,10 +62,16 @@ export class IotBridgeService {
       return this.reject(invalid, message.topic);
     }
     const msgId = bridgeMessageId(target.gatewayId, message.userProperties, message.payload);
+    const traceparent = traceparentOf(message.userProperties);
     let delayMs = RETRY_MIN_MS;
     for (let attempt = 1; !this.stopping.signal.aborted; attempt += 1) {
       try {
-        const { duplicate } = await this.jetstream.publish(target.subject, message.payload, msgId);
+        const { duplicate } = await this.jetstream.publish(
+          target.subject,
+          message.payload,
+          msgId,
+          traceparent,
+        );
         this.counters.forwarded[target.kind] += 1;
         if (duplicate) {
           this.counters.duplicates += 1;
@@ -95,4 +101,13 @@ export class IotBridgeService {
     }
     return 'dropped';
   }
+}
+
+/** A well-formed W3C `traceparent` user property, else none (a gateway's bad value starts no trace). */
+export function traceparentOf(
+  userProperties: Record<string, string | string[]> | undefined,
+): string | undefined {
+  const value = userProperties?.traceparent;
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/.test(first) ? first : undefined;
 }

@@ -2,6 +2,7 @@
 // a successful PUBACK. The dedupe id `<gatewayId>:<bootId>:<seq>` travels as the MQTT5 user
 // property `Nats-Msg-Id`, which the cloud's iot-bridge turns into the JetStream header, so a
 // batch resent after a lost PUBACK is dropped by the stream exactly as on the NATS uplink.
+import { newTraceparent, TRACEPARENT } from '@fleet/service-kit/tracing';
 import { mqtt5 } from 'aws-iot-device-sdk-v2';
 import type { Logger } from '../../logger.js';
 import { encodeOutbound, messageIdOf, type OutboundEnvelope, subjectOf } from '../outbound-envelope.js';
@@ -48,7 +49,11 @@ export class IotCorePublisher implements Publisher {
         payload,
         payloadFormat: mqtt5.PayloadFormatIndicator.Utf8,
         contentType: 'application/json',
-        userProperties: [{ name: MSG_ID_PROPERTY, value: messageIdOf(envelope) }],
+        // traceparent: the iot-bridge passes it on as the NATS header, as the NATS uplink sends it.
+        userProperties: [
+          { name: MSG_ID_PROPERTY, value: messageIdOf(envelope) },
+          { name: TRACEPARENT, value: newTraceparent() },
+        ],
       }),
       this.ackTimeoutMs,
       `no PUBACK within ${this.ackTimeoutMs} ms`,
