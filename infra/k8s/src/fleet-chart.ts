@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { cpuAutoscaler, ingestLagScaler } from './autoscaling.js';
 import type { FleetSettings } from './fleet-size.js';
 import { migrationJob } from './migration-job.js';
+import { natsCluster } from './nats-cluster.js';
 import { podSpec } from './pod-spec.js';
 import { type ServiceSpec, serviceSpecs } from './services.js';
 
@@ -36,6 +37,7 @@ export class FleetChart extends Chart {
     cpuAutoscaler(this, 'web', settings.web.scale);
     ingestLagScaler(this, 'ingest', settings);
     migrationJob(this, settings);
+    natsCluster(this, settings);
   }
 
   private addService(spec: ServiceSpec, settings: FleetSettings): void {

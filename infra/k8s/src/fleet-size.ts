@@ -29,6 +29,8 @@ export interface FleetSettings {
   /** Scaled by KEDA on the lag of ingest's durable consumers: one more pod per `lagPerPod` pending messages. */
   ingest: { scale: Scale; resources: Resources; lagPerPod: number };
   bridge: { replicas: number; resources: Resources };
+  /** The three-node hub (infra/nats/cluster): image, JetStream volume per node, resources per node. */
+  nats: { image: string; storageGi: number; resources: Resources };
 }
 
 const res = (cpuM: number, memoryMi: number, limitCpuM: number, limitMemoryMi: number): Resources => ({
@@ -36,11 +38,14 @@ const res = (cpuM: number, memoryMi: number, limitCpuM: number, limitMemoryMi: n
   limits: { cpuM: limitCpuM, memoryMi: limitMemoryMi },
 });
 
+/** As in docker-compose.yml. */
+const NATS_IMAGE = 'nats:2.10-alpine';
+
 const common = {
   namespace: 'hv-fleet',
   image: 'registry.example.com/hv-fleet:latest',
-  natsUrl: 'tls://nats.nats.svc.cluster.local:4222',
-  natsMonitoringEndpoint: 'nats.nats.svc.cluster.local:8222',
+  natsUrl: 'tls://nats.hv-fleet.svc.cluster.local:4222',
+  natsMonitoringEndpoint: 'nats.hv-fleet.svc.cluster.local:8222',
   natsAccount: '$G',
   streamReplicas: 3,
   iotEndpoint: 'mqtts://example-ats.iot.eu-central-1.amazonaws.com:8883',
@@ -57,6 +62,7 @@ export const smallFleet: FleetSettings = {
   web: { scale: { min: 1, max: 2 }, resources: res(100, 256, 1000, 512) },
   ingest: { scale: { min: 1, max: 2 }, resources: res(200, 256, 1000, 512), lagPerPod: 20_000 },
   bridge: { replicas: 1, resources: res(100, 192, 500, 384) },
+  nats: { image: NATS_IMAGE, storageGi: 20, resources: res(250, 512, 1000, 1024) },
 };
 
 /**
@@ -70,6 +76,7 @@ export const largeFleet: FleetSettings = {
   web: { scale: { min: 2, max: 6 }, resources: res(250, 384, 1000, 768) },
   ingest: { scale: { min: 2, max: 12 }, resources: res(1000, 768, 2000, 1536), lagPerPod: 50_000 },
   bridge: { replicas: 2, resources: res(250, 256, 1000, 512) },
+  nats: { image: NATS_IMAGE, storageGi: 200, resources: res(1000, 2048, 2000, 4096) },
 };
 
 export const fleetSizes = { small: smallFleet, large: largeFleet } as const;

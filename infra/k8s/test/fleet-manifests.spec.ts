@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { FleetChart } from '../src/fleet-chart.js';
 import { type FleetSettings, fleetSizes } from '../src/fleet-size.js';
+import { NATS_CLUSTER_CONF } from '../src/nats-cluster.js';
 import { renderManifests } from '../src/render.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rendered Kubernetes objects are checked field by field
@@ -21,10 +22,12 @@ const named = (manifests: Manifest[], kind: string, name: string) => {
   return found as Manifest;
 };
 const podSpecs = (manifests: Manifest[]) =>
-  [...ofKind(manifests, 'Deployment'), ...ofKind(manifests, 'Job')].map((m) => ({
-    name: m.metadata.name as string,
-    pod: m.spec.template.spec as Manifest,
-  }));
+  [...ofKind(manifests, 'Deployment'), ...ofKind(manifests, 'StatefulSet'), ...ofKind(manifests, 'Job')].map(
+    (m) => ({
+      name: m.metadata.name as string,
+      pod: m.spec.template.spec as Manifest,
+    }),
+  );
 
 /** Variables whose value is a credential: they must come from a Secret, never inline. */
 const SENSITIVE = /SECRET|SEED|PASSWORD|TOKEN|DATABASE_URL|PRIVATE|_KEY$/;
@@ -44,7 +47,7 @@ function fromSecret(pod: Manifest, container: Manifest, env: Manifest): boolean 
 describe.each(rendered)(
   'Kubernetes manifests, $settings.size fleet: objects and security',
   ({ settings, manifests }) => {
-    it('has a Deployment for api, web, ingest and the iot-bridge, and Services for api and web', () => {
+    it('has a Deployment for api, web, ingest and the iot-bridge, and Services for api, web and nats', () => {
       expect(
         ofKind(manifests, 'Deployment')
           .map((d) => d.metadata.name)
@@ -53,6 +56,7 @@ describe.each(rendered)(
       expect(ofKind(manifests, 'Service').map((s) => [s.metadata.name, s.spec.ports[0].port])).toEqual([
         ['api', 3001],
         ['web', 3000],
+        ['nats', 4222],
       ]);
       for (const m of manifests) {
         expect(m.metadata.namespace, `${m.kind}/${m.metadata.name}`).toBe(settings.namespace);
@@ -178,6 +182,28 @@ describe.each(rendered)(
   },
 );
 
+describe.each(rendered)('NATS hub, $settings.size fleet', ({ manifests }) => {
+  it('runs the shipped cluster config on three nodes whose names match its routes', () => {
+    expect(named(manifests, 'ConfigMap', 'nats-config').data['nats.conf']).toBe(NATS_CLUSTER_CONF);
+    const nats = named(manifests, 'StatefulSet', 'nats');
+    expect(nats.spec).toMatchObject({ replicas: 3, serviceName: 'nats' });
+    expect(named(manifests, 'Service', 'nats').spec.clusterIP).toBe('None');
+    // routes nats-N.nats resolve through the StatefulSet's pod names and the headless Service
+    for (const n of [0, 1, 2]) {
+      expect(NATS_CLUSTER_CONF).toContain(`@nats-${n}.nats:6222`);
+    }
+    const [container] = nats.spec.template.spec.containers;
+    expect(container.env).toContainEqual({
+      name: 'NATS_SERVER_NAME',
+      valueFrom: { fieldRef: { fieldPath: 'metadata.name' } },
+    });
+    expect(container.readinessProbe.httpGet.path).toBe('/healthz?js-enabled-only=true');
+    expect(container.volumeMounts.map((m: Manifest) => m.mountPath)).toEqual(
+      expect.arrayContaining(['/etc/nats/auth', '/etc/nats/tls', '/data']),
+    );
+  });
+});
+
 describe('small versus large fleet', () => {
   const [small, large] = rendered as [(typeof rendered)[0], (typeof rendered)[0]];
 
@@ -190,7 +216,7 @@ describe('small versus large fleet', () => {
       ofKind(large.manifests, 'PodDisruptionBudget')
         .map((p) => p.metadata.name)
         .sort(),
-    ).toEqual(['api', 'ingest', 'iot-bridge', 'web']);
+    ).toEqual(['api', 'ingest', 'iot-bridge', 'nats', 'web']);
     expect(large.settings.ingest.scale.max).toBeGreaterThan(small.settings.ingest.scale.max);
   });
 
