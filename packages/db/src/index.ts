@@ -314,6 +314,7 @@ export {
   SavedViewRepository,
 } from './repositories/saved-view.repository.js';
 export {
+  type FindingRow,
   type FleetIntelDay,
   FleetIntelRepository,
   type FleetIntelString,

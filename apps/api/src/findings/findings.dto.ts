@@ -12,6 +12,7 @@ export const findingKinds = [
 export const findingSchema = z
   .object({
     stringId: z.uuid(),
+    stringName: z.string(),
     kind: z.enum(findingKinds),
     primary: z.boolean().describe("The string's first-ranked finding: its cause."),
     severity: z.literal('info'),

@@ -1,4 +1,4 @@
-import { BmsStringRepository, FleetIntelRepository, type ScopeArg, type StoredFinding } from '@fleet/db';
+import { BmsStringRepository, type FindingRow, FleetIntelRepository, type ScopeArg } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { FindingDto, FleetFindingsDto, StringFindingsDto } from './findings.dto.js';
@@ -7,9 +7,10 @@ const DAY_MS = 86_400_000;
 /** The analysis looks back a year (ingest FLEET_INTEL_LOOKBACK_DAYS); the chart shows the same. */
 const CHART_DAYS = 365;
 
-function toDto(f: StoredFinding): FindingDto {
+function toDto(f: FindingRow): FindingDto {
   return {
     stringId: f.stringId,
+    stringName: f.stringName,
     kind: f.kind as FindingDto['kind'],
     primary: f.isPrimary,
     severity: 'info',

@@ -4,6 +4,7 @@ import { claimDe } from './claim.de';
 import type { Dictionary } from './en';
 import { evidenceDe } from './evidence.de';
 import { fleetDe } from './fleet.de';
+import { intelligenceDe } from './intelligence.de';
 import { ownerDe } from './owner.de';
 import { siteDe } from './site.de';
 import { topologyDe } from './topology.de';
@@ -17,6 +18,7 @@ export const de: Dictionary = {
   claim: claimDe,
   evidence: evidenceDe,
   fleet: fleetDe,
+  intelligence: intelligenceDe,
   owner: ownerDe,
   site: siteDe,
   trends: trendsDe,

@@ -3,6 +3,7 @@ import { checklistEn } from './checklist.en';
 import { claimEn } from './claim.en';
 import { evidenceEn } from './evidence.en';
 import { fleetEn } from './fleet.en';
+import { intelligenceEn } from './intelligence.en';
 import { ownerEn } from './owner.en';
 import { siteEn } from './site.en';
 import { topologyEn } from './topology.en';
@@ -18,6 +19,7 @@ export const en = {
   claim: claimEn,
   evidence: evidenceEn,
   fleet: fleetEn,
+  intelligence: intelligenceEn,
   owner: ownerEn,
   site: siteEn,
   trends: trendsEn,

@@ -24,6 +24,9 @@ export interface FleetIntelString {
   days: FleetIntelDay[];
 }
 
+/** A finding as read back, with its string's name for lists. */
+export type FindingRow = StoredFinding & { stringName: string };
+
 /** A finding as stored (fleet_finding). */
 export interface StoredFinding {
   stringId: string;
@@ -169,11 +172,11 @@ export class FleetIntelRepository {
    * Findings of the strings in the scope (filtered here, and by row-level security on the API's
    * scoped pool), optionally of one string; primary first per string.
    */
-  async findings(scope: ScopeArg, stringId?: string): Promise<StoredFinding[]> {
+  async findings(scope: ScopeArg, stringId?: string): Promise<FindingRow[]> {
     const params: unknown[] = [stringId ?? null];
     const inScope = scopeSql(scope, { tenant: 'b.tenant_id', site: 'b.site_id' }, params);
-    const { rows } = await this.pool.query<StoredFinding>(
-      `SELECT f.string_id AS "stringId", f.kind, f.is_primary AS "isPrimary", f.evidence,
+    const { rows } = await this.pool.query<FindingRow>(
+      `SELECT f.string_id AS "stringId", b.name AS "stringName", f.kind, f.is_primary AS "isPrimary", f.evidence,
               f.chart_field AS "chartField", f.explanation, f.cohort, f.found_at AS "foundAt"
          FROM fleet_finding f
          JOIN bms_string b ON b.id = f.string_id

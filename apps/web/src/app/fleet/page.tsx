@@ -6,11 +6,12 @@ import { getI18n } from '../../i18n/server';
 import { getMe } from '../../lib/me';
 import { mayHandleAlarms } from '../../shell/nav';
 import { FilterForm } from './filter-form';
+import { FleetFindings } from './findings-panel';
 import styles from './fleet.module.css';
 import { FleetMap } from './fleet-map';
 import { fleetSearch, hasFilters, parseFleetQuery } from './fleet-query';
 import { FleetTable } from './fleet-table';
-import { getFleetPage, getFleetSites, getSavedViews } from './queries';
+import { getFleetFindings, getFleetPage, getFleetSites, getSavedViews } from './queries';
 import { SavedViews } from './saved-views';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,12 +26,13 @@ interface FleetPageProps {
 export default async function FleetPage({ searchParams }: FleetPageProps) {
   const query = parseFleetQuery(await searchParams);
   const search = fleetSearch(query);
-  const [{ t }, me, page, sites, saved] = await Promise.all([
+  const [{ t }, me, page, sites, saved, findings] = await Promise.all([
     getI18n(),
     getMe(),
     getFleetPage(query),
     getFleetSites(),
     getSavedViews(),
+    getFleetFindings(),
   ]);
   // Owners keep no saved views (the API refuses them); everyone else may.
   const views = me && mayHandleAlarms(me.role) ? saved : undefined;
@@ -63,6 +65,7 @@ export default async function FleetPage({ searchParams }: FleetPageProps) {
         <aside className={styles.side}>
           {views ? <SavedViews views={views} search={search} /> : null}
           <FleetMap sites={sites} tiles={mapTiles()} query={query} />
+          <FleetFindings findings={findings} t={t.intelligence} />
         </aside>
       </div>
     </main>

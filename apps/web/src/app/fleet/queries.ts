@@ -1,4 +1,5 @@
 import { callApi } from '../../lib/api/client';
+import type { Finding } from '../../lib/api/types';
 import { redirectToLogin, requireSessionToken } from '../../lib/session';
 import { type FleetViewQuery, fleetApiQuery } from './fleet-query';
 import type { FleetPage, FleetSites, SavedView } from './fleet-types';
@@ -30,4 +31,11 @@ export async function getSavedViews(): Promise<SavedView[]> {
   const token = await requireSessionToken();
   const result = await callApi({ token }, (api) => api.GET('/api/saved-views'));
   return result.ok ? result.data : [];
+}
+
+/** The fleet's early warnings; undefined when they could not be read (the table still works). */
+export async function getFleetFindings(): Promise<Finding[] | undefined> {
+  const token = await requireSessionToken();
+  const result = await callApi({ token }, (api) => api.GET('/api/fleet/findings'));
+  return result.ok ? result.data.items : undefined;
 }

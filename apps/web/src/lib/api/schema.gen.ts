@@ -2594,6 +2594,7 @@ export interface components {
         Finding: {
             /** Format: uuid */
             stringId: string;
+            stringName: string;
             /** @enum {string} */
             kind: "weak_cell" | "balancing_starved" | "fast_fade" | "cell_drift" | "high_temp_dwell" | "high_soc_dwell";
             /** @description The string's first-ranked finding: its cause. */

@@ -21,3 +21,6 @@ export type AlarmSeverity = Alarm['severity'];
 export type AlarmStatus = Alarm['status'];
 export type BulkAcknowledgeResult = Schemas['BulkAcknowledgeResult'];
 export type Member = Schemas['Member'];
+/** Early warnings of the fleet analysis (issue 10). */
+export type Finding = Schemas['Finding'];
+export type StringFindings = Schemas['StringFindings'];

@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { interpolate } from '../../../i18n/dictionary';
 import { getI18n } from '../../../i18n/server';
+import { FindingsPanel } from './findings-panel';
 import { LivePack } from './live-pack';
-import { getLatestSample, getStringDetail } from './queries';
+import { getLatestSample, getStringDetail, getStringFindings } from './queries';
 import styles from './string.module.css';
 
 export const metadata: Metadata = { title: 'String · Fleet' };
@@ -16,7 +17,12 @@ interface StringPageProps {
 
 export default async function StringPage({ params }: StringPageProps) {
   const { id } = await params;
-  const [{ t }, detail, latest] = await Promise.all([getI18n(), getStringDetail(id), getLatestSample(id)]);
+  const [{ t }, detail, latest, findings] = await Promise.all([
+    getI18n(),
+    getStringDetail(id),
+    getLatestSample(id),
+    getStringFindings(id),
+  ]);
   if (!detail) {
     notFound();
   }
@@ -50,6 +56,7 @@ export default async function StringPage({ params }: StringPageProps) {
         </Link>
       </header>
       <LivePack stringId={detail.id} initial={latest} serverNow={Date.now()} />
+      <FindingsPanel findings={findings} t={t.intelligence} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { callApi } from '../../../lib/api/client';
-import type { LatestPackSample, StringDetail } from '../../../lib/api/types';
+import type { LatestPackSample, StringDetail, StringFindings } from '../../../lib/api/types';
 import { redirectToLogin, requireSessionToken } from '../../../lib/session';
 
 /** The string with its site, or null when the caller's tenant has no such string (or the id is malformed). */
@@ -36,4 +36,13 @@ export async function getLatestSample(id: string): Promise<LatestPackSample | nu
     redirectToLogin('expired');
   }
   throw new Error(`Could not load the latest sample: ${result.message}`);
+}
+
+/** The string's early warnings with their daily values; undefined when they could not be read (the page still works). */
+export async function getStringFindings(id: string): Promise<StringFindings | undefined> {
+  const token = await requireSessionToken();
+  const result = await callApi({ token }, (api) =>
+    api.GET('/api/strings/{id}/findings', { params: { path: { id } } }),
+  );
+  return result.ok ? result.data : undefined;
 }
