@@ -48,12 +48,17 @@ export default defineConfig({
           ],
           exclude,
           globalSetup: ['packages/db/test/global-setup.ts'],
+          // Files share a worker's module cache (Nest, Prisma, pg are imported once per worker, not
+          // once per file: that import was a third of the tier's time). Every file builds its own
+          // app, pools and databases, so nothing else carries over.
           isolate: false,
           // Medium tests mostly wait on PostgreSQL, NATS and child processes; on a 2-core machine
           // the default (one worker) left the cores idle half the time. Every medium test uses its
           // own database, consumer and subjects, so files may run side by side.
           maxWorkers: 3,
-          testTimeout: 60_000,
+          // A deadline, not a timing check: the outage and crash tests take 30-50 s alone and
+          // twice that on a loaded machine.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },

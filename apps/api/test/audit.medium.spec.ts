@@ -1,10 +1,10 @@
 import { orgScope, type PgPool, scopeStatements } from '@fleet/db';
-import { testDatabaseTargets } from '@fleet/db/testing';
+import { productionTestTargets } from '@fleet/db/testing';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AccessWorld, seedAccessWorld } from './access/access-world.js';
 import { useApiFixture } from './support/api-fixture.js';
 
-const targets = await testDatabaseTargets();
+const targets = await productionTestTargets();
 
 interface AuditRow {
   tenant_id: string;

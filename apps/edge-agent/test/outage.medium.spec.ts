@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testDatabaseTargets } from '@fleet/db/testing';
+import { productionTestTargets } from '@fleet/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteBatchStore } from '../src/publish/sqlite-batch-store.js';
 import { OutageStack, type SimReply, type StoredSample } from './outage-stack.js';
 import { waitFor } from './processes.js';
 
-const targets = await testDatabaseTargets();
+const targets = await productionTestTargets();
 
 /** The agent stamps a sample with the arrival of the burst's first frame, ms after the simulator stamped it. */
 const SAME_BURST_MS = 120;

@@ -1,4 +1,9 @@
-import { createGateway, packSampleData, telemetryEnvelopeData, testDatabaseTargets } from '@fleet/db/testing';
+import {
+  createGateway,
+  packSampleData,
+  productionTestTargets,
+  telemetryEnvelopeData,
+} from '@fleet/db/testing';
 import {
   DEAD_LETTER_REASON_HEADER,
   DEAD_LETTER_SUBJECT_HEADER,
@@ -9,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { useIngestFixture } from './ingest-fixture.js';
 import { waitFor } from './wait-for.js';
 
-const targets = await testDatabaseTargets();
+const targets = await productionTestTargets();
 
 describe.each(targets)('ingest dead letters on $name', (target) => {
   const f = useIngestFixture(target);

@@ -4,7 +4,7 @@
 // nats-server) → ingest → PostgreSQL. And the refusals: a certificate for another gateway id
 // gets PUBACK 135 and nothing is forwarded; no certificate or a foreign CA cannot connect.
 import { readFileSync } from 'node:fs';
-import { testDatabaseTargets, uniqueSuffix } from '@fleet/db/testing';
+import { productionTestTargets, uniqueSuffix } from '@fleet/db/testing';
 import { streams, subjects } from '@fleet/telemetry';
 import { connectAsync } from 'mqtt';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { useIotBridgeFixture } from './iot-bridge-fixture.js';
 import { waitFor } from './wait-for.js';
 
 // One database target is enough: the bridge is upstream of storage; the storage tests cover both.
-const [target] = await testDatabaseTargets();
+const [target] = await productionTestTargets();
 const suffix = uniqueSuffix();
 const gatewayId = `gw-iot-${suffix}`;
 const otherGatewayId = `gw-iot-other-${suffix}`;

@@ -2,15 +2,15 @@ import {
   createBmsString,
   createGateway,
   packSampleData,
+  productionTestTargets,
   telemetryEnvelopeData,
-  testDatabaseTargets,
 } from '@fleet/db/testing';
 import { batchMessageId, encodeTelemetryEnvelope, type TelemetryEnvelope } from '@fleet/telemetry';
 import { describe, expect, it } from 'vitest';
 import { useIngestFixture } from './ingest-fixture.js';
 import { waitFor } from './wait-for.js';
 
-const targets = await testDatabaseTargets();
+const targets = await productionTestTargets();
 
 const BATCHES = 300;
 const PER_STRING = 3;

@@ -3,15 +3,15 @@ import {
   createBmsString,
   createGateway,
   packSampleData,
+  productionTestTargets,
   telemetryEnvelopeData,
-  testDatabaseTargets,
 } from '@fleet/db/testing';
 import { batchMessageId, encodeTelemetryEnvelope } from '@fleet/telemetry';
 import { describe, expect, it } from 'vitest';
 import { useIngestFixture } from './ingest-fixture.js';
 import { waitFor } from './wait-for.js';
 
-const targets = await testDatabaseTargets();
+const targets = await productionTestTargets();
 
 describe.each(targets)('ingest quarantine on $name', (target) => {
   const f = useIngestFixture(target);

@@ -2,8 +2,8 @@ import {
   createBmsString,
   createGateway,
   packSampleData,
+  productionTestTargets,
   telemetryEnvelopeData,
-  testDatabaseTargets,
 } from '@fleet/db/testing';
 import {
   batchMessageId,
@@ -16,7 +16,7 @@ import { type IngestFixture, useIngestFixture } from './ingest-fixture.js';
 import type { IngestProcess } from './ingest-process.js';
 import { waitFor } from './wait-for.js';
 
-const targets = await testDatabaseTargets();
+const targets = await productionTestTargets();
 
 const PER_SERIES = 5;
 const ADDRESSES = [0, 1, 2];

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import type { UserRole } from '@fleet/db';
-import { testDatabaseTargets } from '@fleet/db/testing';
+import { productionTestTargets } from '@fleet/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiFixture } from '../support/api-fixture.js';
 import { type AccessWorld, seedAccessWorld } from './access-world.js';
@@ -18,7 +18,7 @@ const SPECS = new Map(
     .map((s) => [s.op, s]),
 );
 
-const targets = await testDatabaseTargets();
+const targets = await productionTestTargets();
 const CALLERS: readonly Caller[] = ['foreign', 'owner', 'support', 'technician', 'installer', 'org_admin'];
 
 interface OpenApiOperation {

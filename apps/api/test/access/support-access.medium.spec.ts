@@ -1,10 +1,10 @@
-import { testDatabaseTargets } from '@fleet/db/testing';
+import { productionTestTargets } from '@fleet/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApiFixture } from '../support/api-fixture.js';
 import { type AccessWorld, seedAccessWorld } from './access-world.js';
 import type { Caller } from './ops/op-spec.js';
 
-const targets = await testDatabaseTargets();
+const targets = await productionTestTargets();
 
 // Issue 8: support access granted for a site expires on time and a revoke takes effect at once
 // (the live-stream side of it is in test/live).

@@ -20,6 +20,7 @@ export {
 } from './test-database.js';
 export {
   probeTestDatabaseTargets,
+  productionTestTargets,
   TEST_TARGETS_ENV,
   type TestDatabaseTarget,
   testDatabaseTargets,

@@ -28,6 +28,18 @@ export async function testDatabaseTargets(env: TestEnv = testEnv()): Promise<Tes
   return probeTestDatabaseTargets(env);
 }
 
+/**
+ * The one server for tests of whole processes and their choreography (outages, kills, scale-out,
+ * the access walk): TimescaleDB where it answers, as in production, else PostgreSQL. The SQL those
+ * paths run is checked on both servers by the data layer's own tests; running the choreography
+ * twice doubled the medium tier's longest files without checking anything new.
+ */
+export async function productionTestTargets(env: TestEnv = testEnv()): Promise<TestDatabaseTarget[]> {
+  const targets = await testDatabaseTargets(env);
+  const chosen = targets.find((t) => t.name === 'timescaledb') ?? targets[0];
+  return chosen ? [chosen] : [];
+}
+
 export async function probeTestDatabaseTargets(env: TestEnv = testEnv()): Promise<TestDatabaseTarget[]> {
   const targets: TestDatabaseTarget[] = [
     { name: 'postgres', url: env.TEST_DATABASE_URL || DEFAULT_POSTGRES_URL },
