@@ -5,6 +5,7 @@
 // Ends with one name=value line.
 //
 //   npm run bench:cluster [-- --strings 1000 --batches 24 --only timescaledb|postgres]
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPgPool } from '@fleet/db';
@@ -44,12 +45,47 @@ function cpuTimes() {
   );
 }
 
+/**
+ * CPU seconds used so far by this bench's ingest children (Linux /proc; utime + stime at the
+ * usual 100 ticks per second). Rows per ingest CPU second, compared between the phases, says
+ * whether a second process does as much per core as the first, whatever the shared machine
+ * gives each process; 0 where /proc is missing.
+ */
+function ingestCpuSeconds(): number {
+  let ticks = 0;
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return 0;
+  }
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name "(…)": state ppid … utime(14) stime(15).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid) {
+        continue;
+      }
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('apps/ingest/dist/main.js')) {
+        continue;
+      }
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  return ticks / 100;
+}
+
 interface Phase {
   processes: number;
   rowsPerS: number;
   seconds: number;
   rows: number;
   cpuBusyPct: number;
+  /** Rows stored per CPU second of the ingest processes (0 without /proc). */
+  rowsPerIngestCpuS: number;
   accounting: Accounting;
 }
 
@@ -90,6 +126,7 @@ async function runPhase(
     }
     const before = await ledger();
     const cpu0 = cpuTimes();
+    const ingestCpu0 = ingestCpuSeconds();
     const t0 = performance.now();
     const deadline = Date.now() + 600_000;
     while ((await ledger()) < load.messages.length) {
@@ -100,6 +137,7 @@ async function runPhase(
     }
     const seconds = (performance.now() - t0) / 1000;
     const cpu1 = cpuTimes();
+    const ingestCpu = ingestCpuSeconds() - ingestCpu0;
     const perMessage = (load.rows.length + load.cellSnapshots.length) / load.messages.length;
     const rows = (load.messages.length - before) * perMessage;
     return {
@@ -108,6 +146,7 @@ async function runPhase(
       seconds,
       rows,
       cpuBusyPct: 100 * (1 - (cpu1.idle - cpu0.idle) / (cpu1.total - cpu0.total)),
+      rowsPerIngestCpuS: ingestCpu > 0 ? rows / ingestCpu : 0,
       accounting: await account(pool, load),
     };
   } finally {
@@ -132,7 +171,7 @@ async function main(): Promise<void> {
       const a = phase.accounting;
       console.log(
         `${target.name} ${processes} ingest process(es): ${phase.rows} rows in ${phase.seconds.toFixed(2)} s = ` +
-          `${phase.rowsPerS.toFixed(0)} rows/s; machine CPU busy ${phase.cpuBusyPct.toFixed(0)} % of ${cpus().length} cores; ` +
+          `${phase.rowsPerS.toFixed(0)} rows/s, ${phase.rowsPerIngestCpuS.toFixed(0)} rows per ingest CPU second; machine CPU busy ${phase.cpuBusyPct.toFixed(0)} % of ${cpus().length} cores; ` +
           `stored ${a.stored}/${a.expected}, lost ${a.lost}, duplicated ${a.duplicated}`,
       );
     }
@@ -142,6 +181,8 @@ async function main(): Promise<void> {
   }
   const [one, two] = phases as [Phase, Phase];
   const ratio = two.rowsPerS / one.rowsPerS;
+  // 1.0: the second process stores as much per CPU second as the first (linear with cores).
+  const efficiency = one.rowsPerIngestCpuS > 0 ? two.rowsPerIngestCpuS / one.rowsPerIngestCpuS : 0;
   const lost = one.accounting.lost + two.accounting.lost;
   const duplicated = one.accounting.duplicated + two.accounting.duplicated;
   console.log(
@@ -151,6 +192,7 @@ async function main(): Promise<void> {
       `duplicated=${duplicated}`,
       `rows_per_s_1=${one.rowsPerS.toFixed(0)}`,
       `rows_per_s_2=${two.rowsPerS.toFixed(0)}`,
+      `cpu_efficiency_2_vs_1=${efficiency.toFixed(2)}`,
       `cpu_busy_1=${one.cpuBusyPct.toFixed(0)}%`,
       `cpu_busy_2=${two.cpuBusyPct.toFixed(0)}%`,
       `cores=${cpus().length}`,
