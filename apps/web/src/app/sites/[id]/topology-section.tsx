@@ -82,10 +82,31 @@ function TopologyBody({ topology, t, locale, canConfirm }: BodyProps) {
             })
           : t.notConfirmed}
       </p>
+      <MismatchList mismatches={mismatches} confirmed={confirmation !== null} t={t} />
+      {canConfirm ? <TopologyForm siteId={topology.siteId} rows={formRows(topology, t)} /> : null}
+    </>
+  );
+}
+
+/** Before a confirmation only duplicated addresses can show; without any, the list is left out. */
+function MismatchList({
+  mismatches,
+  confirmed,
+  t,
+}: {
+  mismatches: SiteTopology['mismatches'];
+  confirmed: boolean;
+  t: Dictionary['topology'];
+}) {
+  if (mismatches.length === 0 && !confirmed) {
+    return null;
+  }
+  return (
+    <>
       <h3 className={styles.subtitle}>{t.mismatches}</h3>
       {mismatches.length === 0 ? (
         <p className={styles.muted} data-testid="topology-no-mismatches">
-          {confirmation ? t.noMismatches : t.notConfirmed}
+          {t.noMismatches}
         </p>
       ) : (
         <ul className={styles.mismatches} data-testid="topology-mismatches">
@@ -97,7 +118,6 @@ function TopologyBody({ topology, t, locale, canConfirm }: BodyProps) {
           ))}
         </ul>
       )}
-      {canConfirm ? <TopologyForm siteId={topology.siteId} rows={formRows(topology, t)} /> : null}
     </>
   );
 }
