@@ -35,6 +35,12 @@ export async function natsAccountJwt(input: {
         imports: -1,
         exports: -1,
         wildcards: true,
+        // Without JetStream limits an account has no JetStream in operator mode: the gateways'
+        // streams (TELEMETRY, EVENTS, …) live in this account on the cluster (infra/nats).
+        mem_storage: -1,
+        disk_storage: -1,
+        streams: -1,
+        consumer: -1,
       },
     },
     { signer: fromSeed(new TextEncoder().encode(input.operatorSeed)) },
