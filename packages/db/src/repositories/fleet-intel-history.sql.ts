@@ -1,8 +1,10 @@
 // One row per string per UTC day for the fleet-intelligence analysis (@fleet/analytics
 // StringDay), from the rollups: the 1d row (SOH, spread, SOC max, discharged energy), its 24
 // hourly rows (hours hot, hours at high SOC) and, for the day's lowest cell voltage, the cell
-// that held it (the pack sample matching the 1d row's cell_min_mv_min; the first one wins).
-// $1 = tenant id (ingest) or string id (API, one string), $2 = from.
+// that held it: the first hour whose minimum is the day's, then the first pack sample of that hour
+// at that voltage, so one hour of raw samples is read per day, not the day's, and only for days
+// since $3 (the weak-cell rule needs a few weeks, not a year of raw reads).
+// $1 = tenant id (ingest) or string id (API, one string), $2 = from, $3 = cut-off cells from.
 
 /** The hottest cell at or above 35 °C, SOC at or above 95 % for the whole hour. */
 const HOURS = `
@@ -15,11 +17,21 @@ const HOURS = `
   ) hrs ON true
   LEFT JOIN LATERAL (
     SELECT p.cell_min_no
-      FROM pack_sample p
-     WHERE p.string_id = d.string_id
-       AND p.ts >= d.bucket_start AND p.ts < d.bucket_start + interval '1 day'
-       AND p.cell_min_mv = d.cell_min_mv_min
-     ORDER BY p.ts
+      FROM string_rollup_1h m
+      CROSS JOIN LATERAL (
+        SELECT p.cell_min_no
+          FROM pack_sample p
+         WHERE p.string_id = m.string_id
+           AND p.ts >= m.bucket_start AND p.ts < m.bucket_start + interval '1 hour'
+           AND p.cell_min_mv = m.cell_min_mv_min
+         ORDER BY p.ts
+         LIMIT 1
+      ) p
+     WHERE d.bucket_start >= $3
+       AND m.string_id = d.string_id
+       AND m.bucket_start >= d.bucket_start AND m.bucket_start < d.bucket_start + interval '1 day'
+       AND m.cell_min_mv_min = d.cell_min_mv_min
+     ORDER BY m.bucket_start
      LIMIT 1
   ) cut ON true`;
 

@@ -14,8 +14,9 @@ const ROLLUP_1D = `
   VALUES ($1, $2, 10, 86400, 10, 9000, 12000, 0, 0, 0, 0, 0, 97, 42, 96, 3010)`;
 const ROLLUP_1H = `
   INSERT INTO string_rollup_1h (string_id, bucket_start, samples, covered_s, cell_spread_samples, energy_in_wh,
-    energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s, cell_temp_max_dc, soc_min_pct)
-  VALUES ($1, $2, 1, 3600, 1, 0, 0, 0, 0, 0, 0, 0, $3, $4)`;
+    energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s, cell_temp_max_dc, soc_min_pct,
+    cell_min_mv_min)
+  VALUES ($1, $2, 1, 3600, 1, 0, 0, 0, 0, 0, 0, 0, $3, $4, $5)`;
 
 describe.each(targets)('fleet_finding and the fleet-intelligence history on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -32,6 +33,7 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
         new Date(DAY0 + h * HOUR),
         h < 3 ? 360 : 250,
         h >= 4 ? 96 : 60,
+        h === 1 ? 3100 : h === 2 || h === 3 ? 3010 : 3200,
       ]);
     }
     // The day's lowest cell voltage (3010 mV, as the 1d row says) was held by cell 19 first.
@@ -46,7 +48,7 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
         [string.id, new Date(DAY0 + at * HOUR), min, no],
       );
     }
-    const [history] = await repo.historyOfTenant(string.tenantId, DAY0 - HOUR);
+    const [history] = await repo.historyOfTenant(string.tenantId, DAY0 - HOUR, DAY0);
     expect(history).toMatchObject({ stringId: string.id, moduleType: 'H48050', latitude: 48.1 });
     // 12 000 Wh out of 5 × 2400 Wh nominal: one cycle.
     expect(history?.days).toEqual([
@@ -61,7 +63,7 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
         cycles: 1,
       },
     ]);
-    expect(await repo.daysOfString(string.id, 'H48050', 5, DAY0)).toEqual(history?.days);
+    expect(await repo.daysOfString(string.id, 'H48050', 5, DAY0, DAY0)).toEqual(history?.days);
   });
 
   it('replaces a tenant’s findings as a whole', async () => {

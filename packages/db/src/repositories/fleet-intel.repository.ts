@@ -76,6 +76,10 @@ function nominalWhOf(moduleType: string, modules: number | null): number | null 
  * the unscoped pool: every tenant in turn) and the findings it stores; the API reads findings and
  * one string's days on the scoped pool, where row-level security admits the caller's strings.
  */
+/** Days back the cut-off cell is looked up in raw samples (the weak-cell rule needs ≥ 8 such days). */
+export const CUTOFF_CELL_DAYS = 56;
+const cutoffFrom = () => new Date(Date.now() - CUTOFF_CELL_DAYS * 86_400_000);
+
 export class FleetIntelRepository {
   constructor(private readonly pool: PgPool) {}
 
@@ -84,8 +88,15 @@ export class FleetIntelRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Every string of the tenant with its days since `fromMs`, oldest first. */
-  async historyOfTenant(tenantId: string, fromMs: number): Promise<FleetIntelString[]> {
+  /**
+   * Every string of the tenant with its days since `fromMs`, oldest first; the cut-off cell for days
+   * since `cutoffFromMs` (default CUTOFF_CELL_DAYS back).
+   */
+  async historyOfTenant(
+    tenantId: string,
+    fromMs: number,
+    cutoffFromMs?: number,
+  ): Promise<FleetIntelString[]> {
     const { rows } = await this.pool.query<
       DayRow & {
         string_id: string;
@@ -96,7 +107,11 @@ export class FleetIntelRepository {
         latitude: number | null;
         commissioned_at: Date | null;
       }
-    >(TENANT_DAYS_SQL, [tenantId, new Date(fromMs)]);
+    >(TENANT_DAYS_SQL, [
+      tenantId,
+      new Date(fromMs),
+      cutoffFromMs === undefined ? cutoffFrom() : new Date(cutoffFromMs),
+    ]);
     const byString = new Map<string, FleetIntelString>();
     for (const r of rows) {
       let s = byString.get(r.string_id);
@@ -125,8 +140,13 @@ export class FleetIntelRepository {
     moduleType: string,
     moduleCount: number | null,
     fromMs: number,
+    cutoffFromMs?: number,
   ): Promise<FleetIntelDay[]> {
-    const { rows } = await this.pool.query<DayRow>(STRING_DAYS_SQL, [stringId, new Date(fromMs)]);
+    const { rows } = await this.pool.query<DayRow>(STRING_DAYS_SQL, [
+      stringId,
+      new Date(fromMs),
+      cutoffFromMs === undefined ? cutoffFrom() : new Date(cutoffFromMs),
+    ]);
     return rows.map((r) => dayOf(r, nominalWhOf(moduleType, moduleCount)));
   }
 
