@@ -48,6 +48,25 @@ describe('eventEnvelopeSchema (bms.evt/1)', () => {
     ]);
   });
 
+  it('accepts a topology event (issue 10) and refuses a blank serial in it, naming the field', () => {
+    const topology = {
+      kind: 'topology',
+      ts: '2026-11-25T12:00:00.000Z',
+      bus: 'can0',
+      protocol: 'hv-can',
+      strings: [
+        { bmsAddress: 1, moduleCount: 3, bmsSerial: 'PPTB123', modules: [{ position: 1, serial: 'M1' }] },
+      ],
+    };
+    const parsed = eventEnvelopeSchema.parse(envelope([topology]));
+    expect(parsed.events).toEqual([topology]);
+    expect(parsed.unknownEvents).toBeUndefined();
+    const blank = { ...topology, strings: [{ bmsAddress: 1, bmsSerial: '  ' }] };
+    const refused = eventEnvelopeSchema.safeParse(envelope([blank]));
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path.join('.')).toContain('bmsSerial');
+  });
+
   it('refuses a known kind with a bad field and names the field', () => {
     const result = eventEnvelopeSchema.safeParse(envelope([{ ...composition, bmsAddress: 16 }]));
     expect(result.success).toBe(false);

@@ -49,4 +49,33 @@ describe('toEventRows', () => {
     expect(rows[0]).toMatchObject({ stringId: null, kind: 'composition' });
     expect(rows[0]?.composition).toBeUndefined();
   });
+
+  it('carries a topology event whole, at gateway level, with its batch id for the identity update', () => {
+    const withTopology = eventEnvelopeSchema.parse({
+      schema: 'bms.evt/1',
+      gatewayId: 'gw-rows-1',
+      bootId: 'boot-1',
+      seq: 4,
+      sentAt: '2026-11-20T10:00:09Z',
+      events: [
+        {
+          kind: 'topology',
+          ts: '2026-11-20T10:00:05Z',
+          bus: 'can0',
+          protocol: 'hv-can',
+          strings: [{ bmsAddress: 2, bmsSerial: 'S-2' }],
+        },
+      ],
+    });
+    const [row] = toEventRows(withTopology, new Map());
+    expect(row).toMatchObject({ idx: 0, stringId: null, kind: 'topology' });
+    expect(row?.topology).toEqual({
+      gatewayId: 'gw-rows-1',
+      msgId: 'gw-rows-1:boot-1:e4',
+      at: new Date('2026-11-20T10:00:05Z'),
+      bus: 'can0',
+      protocol: 'hv-can',
+      strings: [{ bmsAddress: 2, bmsSerial: 'S-2' }],
+    });
+  });
 });
