@@ -37,6 +37,22 @@ export function natsCluster(scope: Construct, settings: FleetSettings): void {
       ports: Object.entries(PORTS).map(([name, port]) => ({ name, port, targetPort: name })),
     },
   });
+  // What gateways and leaf nodes reach from outside: the TLS client and leafnode ports only —
+  // never the routes or the monitoring endpoint.
+  new ApiObject(scope, 'nats-public-service', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'nats-public', labels },
+    spec: {
+      type: 'LoadBalancer',
+      selector: labels,
+      ports: (['client', 'leafnodes'] as const).map((name) => ({
+        name,
+        port: PORTS[name],
+        targetPort: name,
+      })),
+    },
+  });
   new ApiObject(scope, 'nats-statefulset', {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',

@@ -57,6 +57,7 @@ describe.each(rendered)(
         ['api', 3001],
         ['web', 3000],
         ['nats', 4222],
+        ['nats-public', 4222],
       ]);
       for (const m of manifests) {
         expect(m.metadata.namespace, `${m.kind}/${m.metadata.name}`).toBe(settings.namespace);
@@ -188,6 +189,9 @@ describe.each(rendered)('NATS hub, $settings.size fleet', ({ manifests }) => {
     const nats = named(manifests, 'StatefulSet', 'nats');
     expect(nats.spec).toMatchObject({ replicas: 3, serviceName: 'nats' });
     expect(named(manifests, 'Service', 'nats').spec.clusterIP).toBe('None');
+    expect(named(manifests, 'Service', 'nats-public').spec.ports.map((p: Manifest) => p.port)).toEqual([
+      4222, 7422,
+    ]);
     // routes nats-N.nats resolve through the StatefulSet's pod names and the headless Service
     for (const n of [0, 1, 2]) {
       expect(NATS_CLUSTER_CONF).toContain(`@nats-${n}.nats:6222`);
