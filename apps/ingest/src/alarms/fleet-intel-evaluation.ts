@@ -74,6 +74,10 @@ export class FleetIntelEvaluation {
     );
     this.counters.add('fleet-intel.strings', strings.length);
     this.counters.add('fleet-intel.findings', analysis.findings.length);
+    this.counters.add(
+      'fleet-intel.rejected-days',
+      analysis.strings.reduce((n, s) => n + s.features.rejectedDays, 0),
+    );
     const byString = new Map<string, Set<string>>();
     for (const f of analysis.findings) {
       byString.set(f.stringId, (byString.get(f.stringId) ?? new Set()).add(ruleIdOf(f.kind)));

@@ -35,7 +35,8 @@ export function analyseFleet(
   options: AnalyseFleetOptions = {},
 ): FleetAnalysis {
   const features = fleet.map((s) => stringFeatures(s.days));
-  const nowMs = options.nowMs ?? Math.max(0, ...features.map((f) => f.lastDayMs ?? 0));
+  // A loop, not Math.max(...): a spread of 100,000 arguments overflows the stack.
+  const nowMs = options.nowMs ?? features.reduce((max, f) => Math.max(max, f.lastDayMs ?? 0), 0);
   const keys = fleet.map((s, i) => cohortKeyOf(s.meta, features[i]!.cyclesPerDay, nowMs));
   const min = options.minCohortSize ?? T.minCohortSize;
   const of = (pick: (f: StringFeatures) => number | null, minScale: number) =>

@@ -103,6 +103,11 @@ describe('string features', () => {
     expect(f.highTempHoursPerDay).toBe(6);
   });
 
+  it('sets aside a row without a day and counts it', () => {
+    const f = stringFeatures([day(0), { ...day(7), dayMs: Number.NaN }, day(14)]);
+    expect(f).toMatchObject({ days: 2, rejectedDays: 1, lastDayMs: T0 + 14 * DAY });
+  });
+
   it('says null rather than guessing from missing data', () => {
     const f = stringFeatures([
       day(0, { sohPct: null, cellSpreadMaxMv: null, socMaxPct: null, cutoffCellNo: null }),

@@ -11,6 +11,8 @@ export const FULL_CHARGE_SOC_PCT = 97;
 
 export interface StringFeatures {
   days: number;
+  /** Rows set aside: no finite `dayMs` (the rest of the string's rows are still used). */
+  rejectedDays: number;
   firstDayMs: number | null;
   lastDayMs: number | null;
   /** SOH fade, %/year (+ = losing); null without 60 days of SOH. */
@@ -101,6 +103,7 @@ export function stringFeatures(input: readonly StringDay[]): StringFeatures {
   const trend = sohTrend(soh, { minSpanDays: 60 });
   return {
     days: days.length,
+    rejectedDays: input.length - days.length,
     firstDayMs: days[0]?.dayMs ?? null,
     lastDayMs: days[days.length - 1]?.dayMs ?? null,
     fadePctPerYear: trend.kind === 'fit' ? trend.fadePctPerYear : null,
