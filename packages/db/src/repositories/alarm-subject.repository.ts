@@ -51,12 +51,16 @@ export class AlarmSubjectRepository {
     return rows;
   }
 
-  /** Every string and gateway that has reported at least once (never-seen ones cannot be stale). */
+  /**
+   * Every string and gateway that has reported at least once (never-seen ones cannot be stale).
+   * Parked strings (negative address: displaced by identity by serial, issue 10) are history that
+   * no longer answers on the wire, not silent.
+   */
   async silentCandidates(): Promise<SilentSubject[]> {
     const { rows } = await this.pool.query<SilentSubject>(
       `SELECT 'string' AS kind, s.id::text AS id, s.tenant_id AS "tenantId", s.site_id AS "siteId",
               s.gateway_id AS "gatewayId", s.last_sample_at AS "lastSeenAt"
-         FROM bms_string s WHERE s.last_sample_at IS NOT NULL
+         FROM bms_string s WHERE s.last_sample_at IS NOT NULL AND s.bms_address >= 0
        UNION ALL
        SELECT 'gateway', g.id, g.tenant_id, g.site_id, g.id, g.last_seen_at
          FROM gateway g WHERE g.last_seen_at IS NOT NULL`,

@@ -2,6 +2,7 @@ import type { TopologyString } from '@fleet/telemetry';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/use-test-database.js';
 import { createBmsString, createGateway, testDatabaseTargets } from '../testing/index.js';
+import { AlarmSubjectRepository } from './alarm-subject.repository.js';
 import { BmsEventRepository } from './bms-event.repository.js';
 
 // Identity by serial (issue 10) at the repository: the cases the ingest process test does not
@@ -77,6 +78,10 @@ describe.each(targets)('topology identity by serial on $name', (target) => {
       [false, 'N'],
     ]);
     expect(after[0]?.id).toBe(known.id);
+    // Parked history is not a silent string: the stale sweep leaves it alone.
+    await ctx.pool.query('UPDATE bms_string SET last_sample_at = $2 WHERE id = $1', [known.id, at(0)]);
+    const silent = await new AlarmSubjectRepository(ctx.pool).silentCandidates();
+    expect(silent.map((c) => c.id)).not.toContain(known.id);
 
     // A late report from before both changes moves nothing and keeps the newer report.
     await report(gateway.id, 5, [{ bmsAddress: 1, bmsSerial: 'K' }]);
