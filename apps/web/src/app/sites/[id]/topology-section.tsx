@@ -60,6 +60,7 @@ interface BodyProps {
 function TopologyBody({ topology, t, locale, canConfirm }: BodyProps) {
   const { reports, found, confirmation, mismatches } = topology;
   const at = (iso: string) => formatAt(iso, locale);
+  const rows = formRows(topology, t);
   return (
     <>
       {reports.length === 0 ? (
@@ -83,7 +84,8 @@ function TopologyBody({ topology, t, locale, canConfirm }: BodyProps) {
           : t.notConfirmed}
       </p>
       <MismatchList mismatches={mismatches} confirmed={confirmation !== null} t={t} />
-      {canConfirm ? <TopologyForm siteId={topology.siteId} rows={formRows(topology, t)} /> : null}
+      {/* Nothing found and nothing confirmed: nothing to confirm yet. */}
+      {canConfirm && rows.length > 0 ? <TopologyForm siteId={topology.siteId} rows={rows} /> : null}
     </>
   );
 }
