@@ -139,6 +139,10 @@ describe('loadIngestConfig: clustered NATS', () => {
   it("sets stream replicas only when asked (a clustered NATS), within JetStream's 1-5", () => {
     expect(loadIngestConfig(valid).nats.streamReplicas).toBeUndefined();
     expect(loadIngestConfig({ ...valid, NATS_STREAM_REPLICAS: '3' }).nats.streamReplicas).toBe(3);
+    expect(loadIngestConfig({ ...valid, NATS_CREDS: '/etc/fleet/nats/service.creds' }).nats.credsPath).toBe(
+      '/etc/fleet/nats/service.creds',
+    );
+    expect(() => loadIngestConfig({ ...valid, NATS_CREDS: '' })).toThrow(/NATS_CREDS /);
     expect(() => loadIngestConfig({ ...valid, NATS_STREAM_REPLICAS: '7' })).toThrow(/NATS_STREAM_REPLICAS /);
   });
 });

@@ -15,6 +15,8 @@ const envSchema = z.object({
    * new streams get 1 and existing streams keep theirs.
    */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).optional(),
+  /** A NATS .creds file (user JWT + seed): required by a NATS in operator mode (infra/nats). */
+  NATS_CREDS: z.string().min(1).optional(),
   INGEST_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   INGEST_CONSUMER: z
     .string()
@@ -110,6 +112,8 @@ export interface IngestConfig {
     retryDelayMs: number;
     /** undefined: leave replicas alone (1 for new streams). */
     streamReplicas: number | undefined;
+    /** NATS_CREDS: connect with this user's credentials; undefined: no authentication. */
+    credsPath?: string | undefined;
   };
   health: { port: number };
   /** Present only when IOT_BRIDGE_URL is set. */
@@ -174,6 +178,7 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
       ackWaitMs: e.INGEST_ACK_WAIT_MS,
       retryDelayMs: e.INGEST_RETRY_DELAY_MS,
       streamReplicas: e.NATS_STREAM_REPLICAS,
+      credsPath: e.NATS_CREDS,
     },
     health: { port: e.INGEST_HEALTH_PORT },
     ...(e.IOT_BRIDGE_URL === undefined

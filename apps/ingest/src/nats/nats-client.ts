@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { IngestConfig } from '../config/ingest-config.js';
 import { INGEST_CONFIG } from '../config/ingest-config.token.js';
@@ -26,6 +27,10 @@ export class NatsClient implements OnApplicationShutdown {
         servers: this.config.nats.url,
         name: `ingest:${this.config.nats.consumer}`,
         maxReconnectAttempts: -1,
+        // Read once at start: a missing or unreadable creds file stops the start, loudly.
+        ...(this.config.nats.credsPath
+          ? { authenticator: credsAuthenticator(readFileSync(this.config.nats.credsPath)) }
+          : {}),
       });
       this.logger.info({ server: this.connection.getServer() }, 'connected to NATS');
       void this.watchStatus(this.connection);
