@@ -2,6 +2,7 @@ import { AlarmOutboxRepository, type PgPool } from '@fleet/db';
 import { alarmEventMessageId } from '@fleet/telemetry';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { natsAuth } from '../common/nats-auth.js';
 import type { Logger } from '../logging/root-logger.js';
 
 /**
@@ -18,6 +19,7 @@ export class AlarmEventsPublisher {
     private readonly pool: PgPool,
     private readonly natsUrl: string | undefined,
     private readonly logger: Logger,
+    private readonly natsCredsPath?: string,
   ) {}
 
   flush(): Promise<void> {
@@ -39,7 +41,12 @@ export class AlarmEventsPublisher {
   }
 
   private async publishAll(url: string): Promise<void> {
-    this.connection ??= connect({ servers: url, name: 'api:alarms', maxReconnectAttempts: -1 });
+    this.connection ??= connect({
+      servers: url,
+      name: 'api:alarms',
+      maxReconnectAttempts: -1,
+      ...natsAuth(this.natsCredsPath),
+    });
     const js = jetstream(await this.connection);
     const outbox = new AlarmOutboxRepository(this.pool);
     const entries = await outbox.unpublished(500);

@@ -59,7 +59,12 @@ const withPool = <T>(make: (pool: PgPool) => T) => ({ useFactory: make, inject: 
     {
       provide: AlarmEventsPublisher,
       useFactory: (pool: PgPool, config: AppConfig, logger: Logger) =>
-        new AlarmEventsPublisher(pool, config.nats?.url, logger.child({ module: 'alarm-events' })),
+        new AlarmEventsPublisher(
+          pool,
+          config.nats?.url,
+          logger.child({ module: 'alarm-events' }),
+          config.nats?.credsPath,
+        ),
       inject: [ALARM_POOL, APP_CONFIG, LOGGER],
     },
     AlarmsService,

@@ -57,7 +57,7 @@ export interface AppConfig {
   /** Notification fan-out (issue 7): the worker, SMTP, VAPID, retry policy. */
   notify: NotifyConfig;
   /** NATS_URL when set: alarm transitions made here are published to ALARMS right after commit. */
-  nats: { url: string } | null;
+  nats: { url: string; credsPath?: string | undefined } | null;
   /** Account key that signs gateway NATS credentials (issue 8); null: the credentials route answers 503. */
   natsAccount: NatsAccountConfig | null;
   /**
@@ -96,7 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     auth: { secret: e.AUTH_SECRET, tokenTtlSeconds: e.AUTH_TOKEN_TTL },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' },
     notify: notifyConfigOf(e, e.AUTH_SECRET),
-    nats: e.NATS_URL ? { url: e.NATS_URL } : null,
+    nats: e.NATS_URL ? { url: e.NATS_URL, credsPath: e.NATS_CREDS } : null,
     natsAccount: natsAccountConfigOf(e),
     accounts: {
       webUrl: e.WEB_URL.replace(/\/+$/, ''),

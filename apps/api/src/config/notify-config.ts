@@ -24,6 +24,8 @@ function duration(fallback: string) {
 export const notifyEnvSchema = {
   /** JetStream server of the ALARMS stream; without it the worker does not start. */
   NATS_URL: z.url({ protocol: /^(nats|tls)$/, error: 'must be a nats:// URL' }).optional(),
+  /** A NATS .creds file for every NATS connection of the api (a NATS in operator mode, infra/nats). */
+  NATS_CREDS: z.string().min(1).optional(),
   /** `off` runs the HTTP api without the delivery worker (another process runs it). */
   NOTIFY_WORKER: z.enum(['on', 'off']).default('on'),
   NOTIFY_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
@@ -55,7 +57,7 @@ type NotifyEnv = z.infer<z.ZodObject<typeof notifyEnvSchema>>;
 
 export interface NotifyConfig {
   /** Null when the worker is off or no NATS server is configured. */
-  worker: { natsUrl: string; consumer: string | undefined } | null;
+  worker: { natsUrl: string; natsCredsPath?: string | undefined; consumer: string | undefined } | null;
   smtp: { url: string; from: string } | null;
   vapid: { publicKey: string; privateKey: string; subject: string } | null;
   secretKey: string;
@@ -78,7 +80,9 @@ export function notifyConfigOf(e: NotifyEnv, authSecret: string): NotifyConfig {
       : null;
   return {
     worker:
-      e.NOTIFY_WORKER === 'on' && e.NATS_URL ? { natsUrl: e.NATS_URL, consumer: e.NOTIFY_CONSUMER } : null,
+      e.NOTIFY_WORKER === 'on' && e.NATS_URL
+        ? { natsUrl: e.NATS_URL, natsCredsPath: e.NATS_CREDS, consumer: e.NOTIFY_CONSUMER }
+        : null,
     smtp: e.NOTIFY_SMTP_URL ? { url: e.NOTIFY_SMTP_URL, from: e.NOTIFY_MAIL_FROM } : null,
     vapid,
     secretKey: e.NOTIFY_SECRET_KEY ?? `notify-secret:${authSecret}`,

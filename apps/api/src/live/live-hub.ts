@@ -6,6 +6,7 @@ import {
   subjects,
 } from '@fleet/telemetry';
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
+import { natsAuth } from '../common/nats-auth.js';
 import type { Logger } from '../logging/root-logger.js';
 import type { LiveDirectory } from './live-directory.js';
 import type { LiveEvent } from './live-event.js';
@@ -34,6 +35,7 @@ export class LiveHub {
     private readonly natsUrl: string | undefined,
     private readonly directory: LiveDirectory,
     private readonly logger: Logger,
+    private readonly natsCredsPath?: string,
   ) {}
 
   /** False when the API runs without NATS: streams then carry heartbeats only. */
@@ -71,6 +73,7 @@ export class LiveHub {
       name: 'api:live',
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,
+      ...natsAuth(this.natsCredsPath),
     });
     this.connection = nc;
     nc.subscribe(subjectFilters.telemetry, { callback: (_err, msg) => this.onTelemetry(msg) });

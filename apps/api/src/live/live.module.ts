@@ -26,7 +26,12 @@ import { LiveHub } from './live-hub.js';
     {
       provide: LiveHub,
       useFactory: (config: AppConfig, directory: LiveDirectory, logger: Logger) =>
-        new LiveHub(config.nats?.url, directory, logger.child({ module: 'live-hub' })),
+        new LiveHub(
+          config.nats?.url,
+          directory,
+          logger.child({ module: 'live-hub' }),
+          config.nats?.credsPath,
+        ),
       inject: [APP_CONFIG, LiveDirectory, LOGGER],
     },
     {

@@ -55,6 +55,7 @@ export class NotifyWorkerLifecycle implements OnApplicationBootstrap, OnApplicat
         this.fanOut,
         this.stats,
         logger,
+        worker.natsCredsPath,
       ),
       new DeliveryScheduler({
         config,

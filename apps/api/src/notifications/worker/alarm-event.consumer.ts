@@ -2,6 +2,7 @@ import { streams } from '@fleet/telemetry';
 import { type ConsumerMessages, type JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
+import { natsAuth } from '../../common/nats-auth.js';
 import type { FanOutService } from './fan-out.service.js';
 import { ensureAlarmsStream, ensureNotifyConsumer } from './jetstream-setup.js';
 import type { NotifyStats } from './notify-stats.js';
@@ -29,6 +30,7 @@ export class AlarmEventConsumer {
     private readonly fanOut: FanOutService,
     private readonly stats: NotifyStats,
     private readonly logger: Logger,
+    private readonly natsCredsPath?: string,
   ) {}
 
   async start(): Promise<void> {
@@ -36,6 +38,7 @@ export class AlarmEventConsumer {
       servers: this.natsUrl,
       name: `api:${this.durable}`,
       maxReconnectAttempts: -1,
+      ...natsAuth(this.natsCredsPath),
     });
     void this.watchLink(this.connection);
     const jsm = await jetstreamManager(this.connection);
