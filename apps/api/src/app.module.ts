@@ -22,6 +22,7 @@ import { HistoryModule } from './history/history.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { LiveModule } from './live/live.module.js';
 import { LOGGER, type Logger } from './logging/root-logger.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { SiteEnergyModule } from './site-energy/site-energy.module.js';
@@ -62,6 +63,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       WarrantyModule,
       EvidenceModule,
       CommissioningModule,
+      ReportsModule,
       CellsModule,
       SiteEnergyModule,
       TopologyModule,

@@ -271,6 +271,13 @@ export {
   type SiteCommissioningRow,
   type SiteSerials,
 } from './repositories/commissioning.repository.js';
+export {
+  type FleetReportData,
+  type FleetReportPeriod,
+  FleetReportRepository,
+  type FleetReportRow,
+  REPORT_OFFLINE_AFTER_S,
+} from './repositories/fleet-report.repository.js';
 // --- evidence packs (issue 9): the pack queue, its stored files, the data a pack is made of ---
 export { EvidencePackRepository } from './repositories/evidence-pack.repository.js';
 export { EvidenceQueueRepository } from './repositories/evidence-queue.repository.js';

@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
+import {
+  createBmsString,
+  createGateway,
+  createSite,
+  createTenant,
+  createTestDatabase,
+  createUser,
+  type TestDatabase,
+  testDatabaseTargets,
+} from '@fleet/db/testing';
+import type { INestApplication } from '@nestjs/common';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { lastCompleteIsoWeek } from '../../src/reports/iso-week.js';
+import { REPORT_SECTIONS } from '../../src/reports/weekly-report.model.js';
+import { pdfText } from '../evidence/pdf-text.js';
+import { waitFor } from '../support/notify/processes.js';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/notify/smtp-sink-process.js';
+import { insertHour } from '../warranty/warranty-fixtures.js';
+
+const all = await testDatabaseTargets();
+const target = all.find((t) => t.name === 'timescaledb') ?? all[0]!;
+const HOUR = 3_600_000;
+const WEEK = lastCompleteIsoWeek(new Date());
+
+/**
+ * An installer organisation with two sites: "Roof" reports and has half of last week's hours
+ * covered, an open warning and a finding that fired last week; "Barn" went silent three hours ago.
+ */
+async function seed(prisma: PrismaClient, pool: PgPool) {
+  const tenant = await createTenant(prisma, { name: 'Report Solar', kind: 'installer' });
+  const admin = await createUser(prisma, { tenantId: tenant.id, role: 'org_admin', name: 'R admin' });
+  const installer = await createUser(prisma, { tenantId: tenant.id, role: 'installer', name: 'R installer' });
+  const roof = await createSite(prisma, { tenantId: tenant.id, name: 'Roof' });
+  const barn = await createSite(prisma, { tenantId: tenant.id, name: 'Barn' });
+  const roofString = await createBmsString(prisma, {
+    gatewayId: (await createGateway(prisma, { siteId: roof.id })).id,
+    bmsAddress: 0,
+    name: 'Roof rack',
+  });
+  const barnString = await createBmsString(prisma, {
+    gatewayId: (await createGateway(prisma, { siteId: barn.id })).id,
+    bmsAddress: 0,
+    name: 'Barn rack',
+  });
+  await pool.query('UPDATE bms_string SET last_sample_at = now() WHERE id = $1', [roofString.id]);
+  await pool.query(`UPDATE bms_string SET last_sample_at = now() - interval '3 hours' WHERE id = $1`, [
+    barnString.id,
+  ]);
+  for (let h = 0; h < 84; h += 1) {
+    await insertHour(pool, roofString.id, new Date(WEEK.from.getTime() + h * HOUR));
+  }
+  const firedAt = new Date(WEEK.from.getTime() + 30 * HOUR);
+  for (const [code, title, severity] of [
+    ['derived.cell_imbalance', 'Cell imbalance', 'warning'],
+    ['derived.finding.fast_fade', 'Fast SOH fade against its cohort', 'info'],
+  ] as const) {
+    await pool.query(
+      `INSERT INTO alarm (id, tenant_id, site_id, string_id, subject_key, code, title, severity, status, first_fired_at, last_fired_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 'open', $8, $8)`,
+      [tenant.id, roof.id, roofString.id, `string:${roofString.id}`, code, title, severity, firedAt],
+    );
+  }
+  return { admin, installer };
+}
+
+/** The PDF attachment of a raw MIME message. */
+function pdfAttachment(mail: ReceivedMail): Buffer {
+  const part = mail.raw.split(/\r?\n--/).find((p) => /Content-Type: application\/pdf/i.test(p));
+  const body =
+    part
+      ?.split(/\r?\n\r?\n/)
+      .slice(1)
+      .join('') ?? '';
+  return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+}
+
+interface ReportFixture {
+  smtp: () => SmtpSink;
+  pool: () => PgPool;
+  users: () => Awaited<ReturnType<typeof seed>>;
+  call: (method: string, path: string, auth?: string) => Promise<Response>;
+  login: (who: { email: string; password: string }) => Promise<string>;
+}
+
+/** A database, the SMTP sink and the real app with it, and the org admin signed in. */
+function useReportFixture(): ReportFixture {
+  let db: TestDatabase | undefined;
+  let prisma: PrismaClient | undefined;
+  let pool: PgPool | undefined;
+  let app: INestApplication | undefined;
+  let smtp: SmtpSink | undefined;
+  let dir = '';
+  let baseUrl = '';
+  let users: Awaited<ReturnType<typeof seed>>;
+  let token = '';
+  const login = async (user: { email: string; password: string }) => {
+    const res = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    return ((await res.json()) as { token: string }).token;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fleet-report-'));
+    smtp = await startSmtpSink(dir);
+    db = await createTestDatabase(target);
+    prisma = createPrismaClient(db.url);
+    pool = createPgPool(db.url, 2);
+    users = await seed(prisma, pool);
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+      API_PORT: '0',
+      NOTIFY_SMTP_URL: smtp.url,
+      NOTIFY_MAIL_FROM: 'Fleet <reports@fleet.test>',
+    });
+    app = await createApp(config, pino({ level: 'silent' }));
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    token = await login(users.admin);
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await prisma?.$disconnect();
+    await pool?.end();
+    await db?.drop();
+    await smtp?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const call = (method: string, path: string, auth = token) =>
+    fetch(`${baseUrl}/api${path}`, { method, headers: { authorization: `Bearer ${auth}` } });
+  return { smtp: () => smtp!, pool: () => pool!, users: () => users, call, login };
+}
+
+describe('weekly fleet report', () => {
+  const { smtp: sink, pool: db, users: who, call, login } = useReportFixture();
+
+  it('previews last week’s report without sending it', async () => {
+    const res = await call('GET', '/reports/weekly/preview');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain(`Weekly fleet report ${WEEK.isoWeek}`);
+    expect(sink().messages()).toEqual([]);
+  });
+
+  it('mails admins and installers the HTML with the PDF attached, with the week’s sections and numbers', async () => {
+    const res = await call('POST', '/reports/weekly/send');
+    expect(res.status).toBe(200);
+    const run = (await res.json()) as { status: string; isoWeek: string; recipients: string[] };
+    expect(run).toMatchObject({ status: 'sent', isoWeek: WEEK.isoWeek });
+    expect(run.recipients.sort()).toEqual([who().admin.email, who().installer.email].sort());
+    const mail = await waitFor('the report mail', () => sink().messages()[0], 20_000);
+    expect(mail.to.sort()).toEqual(run.recipients);
+    const html = mail.decoded;
+    for (const section of REPORT_SECTIONS) {
+      expect(html).toContain(`<h2>${section}</h2>`);
+    }
+    expect(html).toContain('1 new findings, 2 new alarms, 1 strings needing a visit, 1 offline sites');
+    expect(html).toContain('Fast SOH fade against its cohort');
+    expect(html).toContain('<td>Barn</td>');
+    expect(html).toContain('<td>50 %</td>');
+    const pdf = pdfAttachment(mail);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    for (const section of REPORT_SECTIONS) {
+      expect(text).toContain(section);
+    }
+    expect(text).toContain('Roof rack');
+    expect(text).toContain('50 %');
+  });
+
+  it('sends one report per organisation and week: a second send returns the first run', async () => {
+    const again = (await (await call('POST', '/reports/weekly/send')).json()) as { status: string };
+    expect(again.status).toBe('sent');
+    expect(sink().messages()).toHaveLength(1);
+    const { rows } = await db().query('SELECT count(*)::int AS n FROM fleet_report');
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it('is for org admins only', async () => {
+    const installerToken = await login(who().installer);
+    expect((await call('POST', '/reports/weekly/send', installerToken)).status).toBe(403);
+    expect((await call('GET', '/reports/weekly/preview', installerToken)).status).toBe(403);
+  });
+});
