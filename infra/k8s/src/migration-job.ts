@@ -21,6 +21,7 @@ export function migrationJob(scope: Construct, settings: FleetSettings): ApiObje
         NODE_ENV: { value: 'production' },
         DATABASE_URL: { secret: SECRETS.database.name, key: SECRETS.database.key },
       },
+      writablePaths: ['/tmp'],
       exposed: false,
     },
     settings,

@@ -69,6 +69,8 @@ export function serviceSpecs(settings: FleetSettings): ServiceSpec[] {
         NATS_ACCOUNT_PUBLIC_KEY: { secret: SECRETS.natsAccountKey.name, key: SECRETS.natsAccountKey.key },
       },
       secretFiles: natsCreds,
+      // The root filesystem is read-only; libraries that spill to os.tmpdir() get an emptyDir.
+      writablePaths: ['/tmp'],
       exposed: true,
     },
     {
@@ -98,6 +100,8 @@ export function serviceSpecs(settings: FleetSettings): ServiceSpec[] {
         DATABASE_URL: db,
       },
       secretFiles: natsCreds,
+      // The root filesystem is read-only; libraries that spill to os.tmpdir() get an emptyDir.
+      writablePaths: ['/tmp'],
       exposed: false,
     },
   ];
@@ -141,6 +145,7 @@ function bridgeSpec(
       IOT_BRIDGE_GROUP: { value: 'ingest' },
     },
     secretFiles: { ...natsCreds, [SECRETS.bridgeTls]: tls },
+    writablePaths: ['/tmp'],
     exposed: false,
   };
 }

@@ -92,6 +92,13 @@ describe.each(rendered)(
             capabilities: { drop: ['ALL'] },
           });
           expect(container.resources.requests.cpu, name).toMatch(/^\d+m$/);
+          if (!name.startsWith('nats')) {
+            // read-only root: /tmp must be a volume for anything that spills to os.tmpdir()
+            expect(
+              container.volumeMounts.map((m: Manifest) => m.mountPath),
+              name,
+            ).toContain('/tmp');
+          }
           expect(container.resources.limits.memory, name).toMatch(/^\d+Mi$/);
         }
       }
