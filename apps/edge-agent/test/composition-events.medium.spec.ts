@@ -134,5 +134,13 @@ describe('composition events of the strings behind an MBMS1000 (bms.v1.evt.<gate
     // One composition event per string, not one per poll.
     await waitFor('three polls published', () => telemetry.length >= 3 || undefined, 30_000, diagnostics);
     expect(events.flatMap((e) => e.events).filter((e) => e.kind === 'composition')).toHaveLength(2);
+    // One topology event for the bus (issue 10): both addresses, no serials (HV CAN has none).
+    const topologies = events.flatMap((e) => e.events.flatMap((x) => (x.kind === 'topology' ? [x] : [])));
+    expect(topologies).toHaveLength(1);
+    expect(topologies[0]).toMatchObject({ bus: 'hv0', protocol: 'hv-can' });
+    expect(topologies[0]?.strings.map((s) => [s.bmsAddress, s.bmsSerial])).toEqual([
+      [1, undefined],
+      [2, undefined],
+    ]);
   });
 });
