@@ -41,16 +41,6 @@ export {
   type UnknownEvent,
 } from './event-envelope.js';
 export {
-  type FirmwareVersions,
-  firmwareVersionsSchema,
-  type TopologyEvent,
-  type TopologyModule,
-  type TopologyString,
-  topologyEventSchema,
-  topologyModuleSchema,
-  topologyStringSchema,
-} from './topology-event.js';
-export {
   type HeartbeatMessage,
   type HeartbeatRejectCode,
   heartbeatSchema,
@@ -89,3 +79,13 @@ export {
   telemetryEnvelopeSchema,
   type UnknownSample,
 } from './telemetry-envelope.js';
+export {
+  type FirmwareVersions,
+  firmwareVersionsSchema,
+  type TopologyEvent,
+  type TopologyModule,
+  type TopologyString,
+  topologyEventSchema,
+  topologyModuleSchema,
+  topologyStringSchema,
+} from './topology-event.js';
