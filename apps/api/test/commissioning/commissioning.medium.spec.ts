@@ -120,6 +120,9 @@ function checklistTests({ s: seeded, call, status }: Ctx) {
     expect(st.byId.bus).toMatchObject({ state: 'failed', reason: 'termination-suspected' });
     expect(st.byId.clock).toMatchObject({ state: 'failed', reason: 'clock-skew' });
     expect(st.byId['cell-spread']).toMatchObject({ state: 'pending', reason: 'waiting-for-full-charge' });
+    const refused = await call('installer', 'POST', `/sites/${s.siteId}/commissioning/complete`);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { message: string }).message).toContain('bus (failed)');
 
     // Termination fixed and NTP on: the next heartbeat's counter delta is clean.
     await heartbeat(s, NOW - MIN + 500, NOW - MIN, 3000, 80);
