@@ -68,6 +68,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['{apps,packages}/*/{src,test,e2e}/**/*.e2e.spec.ts', 'scripts/test/**/*.e2e.spec.ts'],
           exclude,
+          globalSetup: ['apps/web/e2e/support/build-once.ts'],
           testTimeout: 180_000,
           hookTimeout: 600_000,
           // Every e2e file starts its own stack on free ports with its own database and data dir,

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium.js';
 import { type FleetStack, startFleetStack } from './support/fleet-stack.js';
-import { freePort, type RunningProcess, run, startProcess, waitFor } from './support/processes.js';
+import { freePort, type RunningProcess, startProcess, waitFor } from './support/processes.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shots = `${root}test-results/gateway-claim`;
@@ -106,11 +106,6 @@ describe('claiming a gateway by code in the browser', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    if (process.env.FLEET_E2E_SKIP_BUILD !== '1') {
-      await run(process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'apps/edge-agent'], {
-        cwd: root,
-      });
-    }
     stack = await startStack();
     dataDir = await mkdtemp(join(tmpdir(), 'gateway-claim-'));
     gateway = await startGateway(stack.apiUrl, dataDir);

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories
-import { createPrismaClient, type PrismaClient } from '@fleet/db';
+import type { PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
-import { type SinkMail, type SmtpSink, startSmtpSink } from './smtp-sink.js';
+import { waitFor } from './processes.js';
+import { type SinkMail, startSmtpSink } from './smtp-sink.js';
+import { startWebStack } from './web-stack.js';
 
 export interface Person {
   email: string;
@@ -30,20 +30,6 @@ export interface AccountStack {
   mailTo(address: string, nth?: number): Promise<SinkMail>;
   diagnostics(): string;
   stop(): Promise<void>;
-}
-
-const node = process.execPath;
-
-/** Compiles the API and the web app unless FLEET_E2E_SKIP_BUILD=1 (the caller just built them). */
-async function build(root: string): Promise<void> {
-  if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
-    return;
-  }
-  await run(node, ['node_modules/typescript/bin/tsc', '-b', 'apps/api', 'packages/ui'], { cwd: root });
-  await run(node, [`${root}node_modules/next/dist/bin/next`, 'build'], {
-    cwd: `${root}apps/web`,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  });
 }
 
 async function seed(prisma: PrismaClient) {
@@ -82,80 +68,45 @@ function apiCaller(apiUrl: string) {
   };
 }
 
-async function startApps(
-  root: string,
-  env: { dbUrl: string; smtpUrl: string },
-  children: RunningProcess[],
-  diagnostics: () => string,
-) {
-  const [apiPort, webPort] = [await freePort(), await freePort()];
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  const apiEnv = {
-    DATABASE_URL: env.dbUrl,
-    API_PORT: String(apiPort),
-    AUTH_SECRET: randomBytes(32).toString('hex'),
-    NOTIFY_SMTP_URL: env.smtpUrl,
-    NOTIFY_MAIL_FROM: 'Fleet <accounts@fleet.test>',
-    WEB_URL: webUrl,
-    LOG_LEVEL: 'warn',
-  };
-  children.push(startProcess('api', node, ['apps/api/dist/main.js'], { cwd: root, env: apiEnv }));
-  await waitFor('the api', () => httpOk(`${apiUrl}/api/health`), 60_000, diagnostics);
-  const next = `${root}node_modules/next/dist/bin/next`;
-  children.push(
-    startProcess('web', node, [next, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
-      cwd: `${root}apps/web`,
-      env: { API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
-    }),
-  );
-  await waitFor('the web app', () => httpOk(`${webUrl}/login`), 60_000, diagnostics);
-  return { apiUrl, webUrl };
-}
-
 /** A fresh migrated database with one installer organisation; the built API and web app on free ports. */
 export async function startAccountStack(root: string): Promise<AccountStack> {
-  await build(root);
-  const [target] = await testing.testDatabaseTargets();
-  if (!target) {
-    throw new Error('no test database server (PostgreSQL on 127.0.0.1:5432 or TEST_DATABASE_URL)');
-  }
-  const db = await testing.createTestDatabase(target);
-  const prisma = createPrismaClient(db.url);
-  const smtp: SmtpSink = await startSmtpSink();
-  const children: RunningProcess[] = [];
-  const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
-  const stop = async () => {
-    for (const child of children.reverse()) {
-      await child.stop();
-    }
-    await prisma.$disconnect();
-    await db.drop();
-    await smtp.stop();
+  const stack = await startWebStack(root, {
+    seed: (prisma) => seed(prisma),
+    extras: async () => {
+      const smtp = await startSmtpSink();
+      return { smtp, stop: () => smtp.stop() };
+    },
+    apiEnv: ({ webUrl }, { smtp }) => ({
+      NOTIFY_SMTP_URL: smtp.url,
+      NOTIFY_MAIL_FROM: 'Fleet <accounts@fleet.test>',
+      WEB_URL: webUrl,
+    }),
+  });
+  const { smtp } = stack.extra;
+  const api = apiCaller(stack.apiUrl);
+  const mailTo = async (address: string, nth = 0) => {
+    let found: SinkMail | undefined;
+    await waitFor(
+      `mail ${nth} to ${address}`,
+      async () => {
+        found = smtp.mails().filter((m) => m.to.includes(address))[nth];
+        return found !== undefined;
+      },
+      30_000,
+      stack.diagnostics,
+    );
+    return found as SinkMail;
   };
-  try {
-    const seeded = await seed(prisma);
-    const urls = await startApps(root, { dbUrl: db.url, smtpUrl: smtp.url }, children, diagnostics);
-    const api = apiCaller(urls.apiUrl);
-    const mailTo = async (address: string, nth = 0) => {
-      let found: SinkMail | undefined;
-      await waitFor(
-        `mail ${nth} to ${address}`,
-        async () => {
-          found = smtp.mails().filter((m) => m.to.includes(address))[nth];
-          return found !== undefined;
-        },
-        30_000,
-        diagnostics,
-      );
-      return found as SinkMail;
-    };
-    const login = async (who: Person) =>
-      (await api<{ token: string }>('POST', '/auth/login', { email: who.email, password: who.password }))
-        .token;
-    return { ...seeded, ...urls, api, login, mailTo, diagnostics, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const login = async (who: Person) =>
+    (await api<{ token: string }>('POST', '/auth/login', { email: who.email, password: who.password })).token;
+  return {
+    ...stack.seed,
+    webUrl: stack.webUrl,
+    apiUrl: stack.apiUrl,
+    api,
+    login,
+    mailTo,
+    diagnostics: stack.diagnostics,
+    stop: stack.stop,
+  };
 }

@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as ingest would fill it
-import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
+import type { PgPool, PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
 import { ALARM_EVENT_SCHEMA, type AlarmEvent, subjects } from '@fleet/telemetry';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { type PrivateNats, startPrivateNats } from './private-nats.js';
-import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
+import { startPrivateNats } from './private-nats.js';
+import { startWebStack } from './web-stack.js';
 
 // The owner portal's stack: one installer organisation with two owners, each invited to a site
 // of its own (the owners' isolation is the point, and within one organisation it is the hard
@@ -45,19 +45,7 @@ export interface OwnerPortalStack {
   stop(): Promise<void>;
 }
 
-const node = process.execPath;
 const DAY_MS = 86_400_000;
-
-async function build(root: string): Promise<void> {
-  if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
-    return;
-  }
-  await run(node, ['node_modules/typescript/bin/tsc', '-b', 'apps/api', 'packages/ui'], { cwd: root });
-  await run(node, [`${root}node_modules/next/dist/bin/next`, 'build'], {
-    cwd: `${root}apps/web`,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  });
-}
 
 async function ownedSystem(
   prisma: PrismaClient,
@@ -208,66 +196,30 @@ async function seed(prisma: PrismaClient, pool: PgPool) {
   return { mine, foreign, admin: { email: admin.email, password: admin.password } };
 }
 
-/** A fresh migrated database, the built API (with a private NATS) and web app on free ports. */
 export async function startOwnerPortalStack(root: string): Promise<OwnerPortalStack> {
-  await build(root);
-  const [target] = await testing.testDatabaseTargets();
-  if (!target) {
-    throw new Error('no test database server (PostgreSQL on 127.0.0.1:5432 or TEST_DATABASE_URL)');
-  }
-  const db = await testing.createTestDatabase(target);
-  const prisma = createPrismaClient(db.url);
-  const pool = createPgPool(db.url, 2);
-  const children: RunningProcess[] = [];
-  let nats: PrivateNats | undefined;
-  let nc: NatsConnection | undefined;
-  const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
-  const stop = async () => {
-    await nc?.close();
-    for (const child of children.reverse()) {
-      await child.stop();
-    }
-    await nats?.stop();
-    await prisma.$disconnect();
-    await pool.end();
-    await db.drop();
+  const stack = await startWebStack(root, {
+    seed,
+    extras: async () => {
+      const nats = await startPrivateNats();
+      const nc = await connect({ servers: nats.url });
+      return {
+        nats,
+        nc,
+        stop: async () => {
+          await nc.close();
+          await nats.stop();
+        },
+      };
+    },
+    apiEnv: (_urls, { nats }) => ({ NATS_URL: nats.url, NOTIFY_WORKER: 'off' }),
+  });
+  return {
+    ...stack.seed,
+    webUrl: stack.webUrl,
+    apiUrl: stack.apiUrl,
+    insertSample: (v) => insertSample(stack.pool, stack.seed.mine.stringId, { ts: new Date(), ...v }),
+    ...publishers(stack.extra.nc),
+    diagnostics: stack.diagnostics,
+    stop: stack.stop,
   };
-  try {
-    const seeded = await seed(prisma, pool);
-    const [apiPort, webPort] = [await freePort(), await freePort()];
-    nats = await startPrivateNats();
-    nc = await connect({ servers: nats.url });
-    const apiEnv = {
-      DATABASE_URL: db.url,
-      API_PORT: String(apiPort),
-      AUTH_SECRET: randomBytes(32).toString('hex'),
-      NATS_URL: nats.url,
-      NOTIFY_WORKER: 'off',
-      LOG_LEVEL: 'warn',
-    };
-    children.push(startProcess('api', node, ['apps/api/dist/main.js'], { cwd: root, env: apiEnv }));
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitFor('the api', () => httpOk(`${apiUrl}/api/health`), 60_000, diagnostics);
-    const next = `${root}node_modules/next/dist/bin/next`;
-    children.push(
-      startProcess('web', node, [next, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
-        cwd: `${root}apps/web`,
-        env: { API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
-      }),
-    );
-    const webUrl = `http://127.0.0.1:${webPort}`;
-    await waitFor('the web app', () => httpOk(`${webUrl}/login`), 60_000, diagnostics);
-    return {
-      ...seeded,
-      webUrl,
-      apiUrl,
-      insertSample: (v) => insertSample(pool, seeded.mine.stringId, { ts: new Date(), ...v }),
-      ...publishers(nc),
-      diagnostics,
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as ingest would fill it
-import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
+import type { PgPool, PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { type PrivateNats, startPrivateNats } from './private-nats.js';
-import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
+import { startPrivateNats } from './private-nats.js';
+import { startWebStack } from './web-stack.js';
 
 export interface SampleValues {
   ts: Date;
@@ -35,20 +34,6 @@ export interface ReadPathStack {
   /** The tail of each child's output, for failure messages. */
   diagnostics(): string;
   stop(): Promise<void>;
-}
-
-const node = process.execPath;
-
-/** Compiles the API and the web app unless FLEET_E2E_SKIP_BUILD=1 (the caller just built them). */
-async function build(root: string): Promise<void> {
-  if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
-    return;
-  }
-  await run(node, ['node_modules/typescript/bin/tsc', '-b', 'apps/api', 'packages/ui'], { cwd: root });
-  await run(node, [`${root}node_modules/next/dist/bin/next`, 'build'], {
-    cwd: `${root}apps/web`,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  });
 }
 
 async function seed(prisma: PrismaClient) {
@@ -132,65 +117,23 @@ export interface StackOptions {
 }
 
 export async function startReadPathStack(root: string, options: StackOptions = {}): Promise<ReadPathStack> {
-  await build(root);
-  const [target] = await testing.testDatabaseTargets();
-  if (!target) {
-    throw new Error('no test database server (PostgreSQL on 127.0.0.1:5432 or TEST_DATABASE_URL)');
-  }
-  const db = await testing.createTestDatabase(target);
-  const prisma = createPrismaClient(db.url);
-  const pool = createPgPool(db.url, 2);
-  const children: RunningProcess[] = [];
-  let nats: PrivateNats | undefined;
-  const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
-  const stop = async () => {
-    for (const child of children.reverse()) {
-      await child.stop();
-    }
-    await nats?.stop();
-    await prisma.$disconnect();
-    await pool.end();
-    await db.drop();
+  const stack = await startWebStack(root, {
+    seed: (prisma) => seed(prisma),
+    extras: async () => {
+      const nats = options.nats ? await startPrivateNats() : undefined;
+      return { nats, stop: async () => nats?.stop() };
+    },
+    // The notification worker is not under test and would only wait for channels.
+    apiEnv: (_urls, { nats }): Record<string, string> =>
+      nats ? { NATS_URL: nats.url, NOTIFY_WORKER: 'off' } : {},
+  });
+  const seeded = stack.seed;
+  return {
+    ...seeded,
+    webUrl: stack.webUrl,
+    insertSample: (v) => insertSample(stack.pool, seeded.stringId, v),
+    insertAlarm: (v) => insertAlarm(stack.pool, seeded, v),
+    diagnostics: stack.diagnostics,
+    stop: stack.stop,
   };
-  try {
-    const seeded = await seed(prisma);
-    const [apiPort, webPort] = [await freePort(), await freePort()];
-    if (options.nats) {
-      nats = await startPrivateNats();
-    }
-    const apiEnv = {
-      DATABASE_URL: db.url,
-      API_PORT: String(apiPort),
-      AUTH_SECRET: randomBytes(32).toString('hex'),
-      // The notification worker is not under test and would only wait for channels.
-      ...(nats ? { NATS_URL: nats.url, NOTIFY_WORKER: 'off' } : {}),
-    };
-    children.push(
-      startProcess('api', node, ['apps/api/dist/main.js'], {
-        cwd: root,
-        env: { ...apiEnv, LOG_LEVEL: 'warn' },
-      }),
-    );
-    await waitFor('the api', () => httpOk(`http://127.0.0.1:${apiPort}/api/health`), 60_000, diagnostics);
-    const next = `${root}node_modules/next/dist/bin/next`;
-    children.push(
-      startProcess('web', node, [next, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
-        cwd: `${root}apps/web`,
-        env: { API_URL: `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1' },
-      }),
-    );
-    const webUrl = `http://127.0.0.1:${webPort}`;
-    await waitFor('the web app', () => httpOk(`${webUrl}/login`), 60_000, diagnostics);
-    return {
-      ...seeded,
-      webUrl,
-      insertSample: (v) => insertSample(pool, seeded.stringId, v),
-      insertAlarm: (v) => insertAlarm(pool, seeded, v),
-      diagnostics,
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as ingest would fill it
 import * as db from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
+import { startWebStack } from './web-stack.js';
 
 export interface SiteViewStack {
   webUrl: string;
@@ -20,8 +19,6 @@ export interface SiteViewStack {
   stop(): Promise<void>;
 }
 
-const node = process.execPath;
-
 /** 8 modules × 15 cells around 3 305 mV with ±3 mV of scatter; module 4, cell 7 is 48 mV low. */
 export const WEAK = { module: 3, cell: 6 };
 const grid = (): number[][] =>
@@ -31,17 +28,6 @@ const grid = (): number[][] =>
     ),
   );
 const temps = (): number[][] => Array.from({ length: 8 }, (_, m) => [231 + m, 228, 234, 230]);
-
-async function build(root: string): Promise<void> {
-  if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
-    return;
-  }
-  await run(node, ['node_modules/typescript/bin/tsc', '-b', 'apps/api', 'packages/ui'], { cwd: root });
-  await run(node, [`${root}node_modules/next/dist/bin/next`, 'build'], {
-    cwd: `${root}apps/web`,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  });
-}
 
 /** A site with an MBMS1000 group of one reporting string, and one string without a group. */
 async function seed(prisma: db.PrismaClient, pool: db.PgPool) {
@@ -108,55 +94,12 @@ async function seed(prisma: db.PrismaClient, pool: db.PgPool) {
 
 /** A fresh migrated database with the seed, the built API and web app on free ports. */
 export async function startSiteViewStack(root: string): Promise<SiteViewStack> {
-  await build(root);
-  const [target] = await testing.testDatabaseTargets();
-  if (!target) {
-    throw new Error('no test database server (PostgreSQL on 127.0.0.1:5432 or TEST_DATABASE_URL)');
-  }
-  const database = await testing.createTestDatabase(target);
-  const prisma = db.createPrismaClient(database.url);
-  const pool = db.createPgPool(database.url, 2);
-  const children: RunningProcess[] = [];
-  const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
-  const stop = async () => {
-    for (const child of children.reverse()) {
-      await child.stop();
-    }
-    await prisma.$disconnect();
-    await pool.end();
-    await database.drop();
+  const stack = await startWebStack(root, { seed });
+  return {
+    ...stack.seed,
+    webUrl: stack.webUrl,
+    weak: WEAK,
+    diagnostics: stack.diagnostics,
+    stop: stack.stop,
   };
-  try {
-    const seeded = await seed(prisma, pool);
-    const [apiPort, webPort] = [await freePort(), await freePort()];
-    children.push(
-      startProcess('api', node, ['apps/api/dist/main.js'], {
-        cwd: root,
-        env: {
-          DATABASE_URL: database.url,
-          API_PORT: String(apiPort),
-          AUTH_SECRET: randomBytes(32).toString('hex'),
-          LOG_LEVEL: 'warn',
-        },
-      }),
-    );
-    await waitFor('the api', () => httpOk(`http://127.0.0.1:${apiPort}/api/health`), 60_000, diagnostics);
-    children.push(
-      startProcess(
-        'web',
-        node,
-        [`${root}node_modules/next/dist/bin/next`, 'start', '-p', String(webPort), '-H', '127.0.0.1'],
-        {
-          cwd: `${root}apps/web`,
-          env: { API_URL: `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1' },
-        },
-      ),
-    );
-    const webUrl = `http://127.0.0.1:${webPort}`;
-    await waitFor('the web app', () => httpOk(`${webUrl}/login`), 60_000, diagnostics);
-    return { ...seeded, webUrl, weak: WEAK, diagnostics, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as the rollup job would fill it
-import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
+import type { PgPool, PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
+import { startWebStack } from './web-stack.js';
 
 // The stack of read-path-stack.ts (fresh database, built API, `next start`) with a history to
 // chart: hourly rollups for the last eight days of two strings of one site, one hole of six hours
@@ -10,7 +9,6 @@ import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } fro
 // on another site for the comparison search.
 
 const HOUR_MS = 3_600_000;
-const node = process.execPath;
 
 export interface TrendsStack {
   webUrl: string;
@@ -24,17 +22,6 @@ export interface TrendsStack {
   hoursStored: number;
   diagnostics(): string;
   stop(): Promise<void>;
-}
-
-async function build(root: string): Promise<void> {
-  if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
-    return;
-  }
-  await run(node, ['node_modules/typescript/bin/tsc', '-b', 'apps/api', 'packages/ui'], { cwd: root });
-  await run(node, [`${root}node_modules/next/dist/bin/next`, 'build'], {
-    cwd: `${root}apps/web`,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  });
 }
 
 async function seedStrings(prisma: PrismaClient) {
@@ -108,71 +95,22 @@ async function seedHistory(pool: PgPool, ids: { mainId: string; siblingId: strin
   return { gap, hoursStored: stored };
 }
 
-async function startApps(dbUrl: string, root: string, children: RunningProcess[], diagnostics: () => string) {
-  const [apiPort, webPort] = [await freePort(), await freePort()];
-  children.push(
-    startProcess('api', node, ['apps/api/dist/main.js'], {
-      cwd: root,
-      env: {
-        DATABASE_URL: dbUrl,
-        API_PORT: String(apiPort),
-        AUTH_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-      },
-    }),
-  );
-  await waitFor('the api', () => httpOk(`http://127.0.0.1:${apiPort}/api/health`), 60_000, diagnostics);
-  children.push(
-    startProcess(
-      'web',
-      node,
-      [`${root}node_modules/next/dist/bin/next`, 'start', '-p', String(webPort), '-H', '127.0.0.1'],
-      {
-        cwd: `${root}apps/web`,
-        env: { API_URL: `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1' },
-      },
-    ),
-  );
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  await waitFor('the web app', () => httpOk(`${webUrl}/login`), 60_000, diagnostics);
-  return webUrl;
-}
-
 /** A fresh database with the history above, the built API and web app answering. */
 export async function startTrendsStack(root: string): Promise<TrendsStack> {
-  await build(root);
-  const [target] = await testing.testDatabaseTargets();
-  if (!target) {
-    throw new Error('no test database server (PostgreSQL on 127.0.0.1:5432 or TEST_DATABASE_URL)');
-  }
-  const db = await testing.createTestDatabase(target);
-  const prisma = createPrismaClient(db.url);
-  const pool = createPgPool(db.url, 2);
-  const children: RunningProcess[] = [];
-  const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
-  const stop = async () => {
-    for (const child of children.reverse()) {
-      await child.stop();
-    }
-    await prisma.$disconnect();
-    await pool.end();
-    await db.drop();
+  const stack = await startWebStack(root, {
+    seed: async (prisma, pool) => {
+      const seeded = await seedStrings(prisma);
+      return { seeded, history: await seedHistory(pool, seeded) };
+    },
+  });
+  const { seeded, history } = stack.seed;
+  return {
+    webUrl: stack.webUrl,
+    user: { email: seeded.user.email, password: seeded.user.password },
+    stringId: seeded.mainId,
+    siblingId: seeded.siblingId,
+    ...history,
+    diagnostics: stack.diagnostics,
+    stop: stack.stop,
   };
-  try {
-    const seeded = await seedStrings(prisma);
-    const history = await seedHistory(pool, seeded);
-    const webUrl = await startApps(db.url, root, children, diagnostics);
-    return {
-      webUrl,
-      user: { email: seeded.user.email, password: seeded.user.password },
-      stringId: seeded.mainId,
-      siblingId: seeded.siblingId,
-      ...history,
-      diagnostics,
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }

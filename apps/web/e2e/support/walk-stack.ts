@@ -4,7 +4,6 @@
 // console (per-cell snapshots, which the heatmap and the weak-cell alarm need). People and
 // the site come from the demo seed with a fleet of one gateway: an installer, an org admin, an
 // owner of the site and a support desk with a grant on it.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,8 @@ import { join } from 'node:path';
 import { createPrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
 import { type PrivateNats, startPrivateNats } from './private-nats.js';
-import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
+import { freePort, httpOk, type RunningProcess, startProcess, waitFor } from './processes.js';
+import { childDiagnostics, startApiAndWeb } from './web-stack.js';
 
 export interface Person {
   email: string;
@@ -74,22 +74,6 @@ const PEOPLE = {
   support: FLEET.supportDesk?.user as Person,
 };
 
-/** Compiles the services and the web app unless FLEET_E2E_SKIP_BUILD=1 (the caller just built them). */
-async function build(root: string, web: boolean): Promise<void> {
-  if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
-    return;
-  }
-  const projects = ['apps/api', 'apps/ingest', 'apps/simulator', 'apps/edge-agent', 'packages/ui'];
-  await run(node, ['node_modules/typescript/bin/tsc', '-b', ...projects], { cwd: root });
-  if (!web) {
-    return;
-  }
-  await run(node, [`${root}node_modules/next/dist/bin/next`, 'build'], {
-    cwd: `${root}apps/web`,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  });
-}
-
 async function migratedDatabase() {
   const targets = await testing.testDatabaseTargets();
   // TimescaleDB is what production runs; plain PostgreSQL takes the same migrations.
@@ -144,31 +128,18 @@ async function startServices(
     }),
   );
   await waitFor('ingest', () => httpOk(`http://127.0.0.1:${ports.ingest}/health`), 60_000, diagnostics);
-  children.push(
-    startProcess('api', node, ['apps/api/dist/main.js'], {
-      cwd: root,
-      env: {
-        ...common,
-        API_PORT: String(ports.api),
-        AUTH_SECRET: randomBytes(32).toString('hex'),
-        // Three people sign in in the browser and over the API from one address.
-        AUTH_RATE_LIMIT_IP: '500',
-        // The notification worker is not under test and would only wait for channels.
-        NOTIFY_WORKER: 'off',
-      },
+  await startApiAndWeb(root, children, diagnostics, {
+    databaseUrl,
+    ports,
+    web: env.web,
+    apiEnv: () => ({
+      NATS_URL: natsUrl,
+      // Three people sign in in the browser and over the API from one address.
+      AUTH_RATE_LIMIT_IP: '500',
+      // The notification worker is not under test and would only wait for channels.
+      NOTIFY_WORKER: 'off',
     }),
-  );
-  await waitFor('the api', () => httpOk(`http://127.0.0.1:${ports.api}/api/health`), 60_000, diagnostics);
-  if (!env.web) {
-    return;
-  }
-  children.push(
-    startProcess('web', node, [`${root}node_modules/next/dist/bin/next`, 'start', '-p', String(ports.web)], {
-      cwd: `${root}apps/web`,
-      env: { API_URL: `http://127.0.0.1:${ports.api}`, NEXT_TELEMETRY_DISABLED: '1' },
-    }),
-  );
-  await waitFor('the web app', () => httpOk(`http://127.0.0.1:${ports.web}/login`), 60_000, diagnostics);
+  });
 }
 
 /**
@@ -271,18 +242,17 @@ function apiClient(apiUrl: string) {
 }
 
 export interface WalkStackOptions {
-  /** false: no web app (and no web build), for checks of the data path that need no browser. */
+  /** false: no web app, for checks of the data path that need no browser. */
   web?: boolean;
 }
 
 export async function startWalkStack(root: string, options: WalkStackOptions = {}): Promise<WalkStack> {
   const web = options.web ?? true;
-  await build(root, web);
   const db = await migratedDatabase();
   const dir = await mkdtemp(join(tmpdir(), 'web-walk-'));
   const children: RunningProcess[] = [];
   let nats: PrivateNats | undefined;
-  const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
+  const diagnostics = childDiagnostics(children);
   const stop = async () => {
     for (const child of [...children].reverse()) {
       await child.stop();

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as the rollup job would fill it
-import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
+import type { PgPool, PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
+import { startWebStack } from './web-stack.js';
 
 // The stack of read-path-stack.ts (fresh database, built API, `next start`) with a warranty life
 // to judge: an org admin, a site without a warranty region, a string of 3 × H48050 (7.2 kWh) with
@@ -10,7 +9,6 @@ import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } fro
 // to 98 %) and one hour whose hottest cell reached 56.0 °C (an excursion once terms say 50 °C).
 
 const DAY_MS = 86_400_000;
-const node = process.execPath;
 
 export interface WarrantyStack {
   webUrl: string;
@@ -22,17 +20,6 @@ export interface WarrantyStack {
   hotHour: Date;
   diagnostics(): string;
   stop(): Promise<void>;
-}
-
-async function build(root: string): Promise<void> {
-  if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
-    return;
-  }
-  await run(node, ['node_modules/typescript/bin/tsc', '-b', 'apps/api', 'packages/ui'], { cwd: root });
-  await run(node, [`${root}node_modules/next/dist/bin/next`, 'build'], {
-    cwd: `${root}apps/web`,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  });
 }
 
 async function seed(prisma: PrismaClient, pool: PgPool) {
@@ -79,55 +66,6 @@ async function seed(prisma: PrismaClient, pool: PgPool) {
 
 /** A fresh migrated database with the seed above; the built API and web app answering before this resolves. */
 export async function startWarrantyStack(root: string): Promise<WarrantyStack> {
-  await build(root);
-  const [target] = await testing.testDatabaseTargets();
-  if (!target) {
-    throw new Error('no test database server (PostgreSQL on 127.0.0.1:5432 or TEST_DATABASE_URL)');
-  }
-  const db = await testing.createTestDatabase(target);
-  const prisma = createPrismaClient(db.url);
-  const pool = createPgPool(db.url, 2);
-  const children: RunningProcess[] = [];
-  const diagnostics = () => children.map((c) => `--- ${c.name} ---\n${c.output().slice(-4000)}`).join('\n');
-  const stop = async () => {
-    for (const child of children.reverse()) {
-      await child.stop();
-    }
-    await prisma.$disconnect();
-    await pool.end();
-    await db.drop();
-  };
-  try {
-    const seeded = await seed(prisma, pool);
-    const [apiPort, webPort] = [await freePort(), await freePort()];
-    const apiEnv = {
-      DATABASE_URL: db.url,
-      API_PORT: String(apiPort),
-      AUTH_SECRET: randomBytes(32).toString('hex'),
-    };
-    children.push(
-      startProcess('api', node, ['apps/api/dist/main.js'], {
-        cwd: root,
-        env: { ...apiEnv, LOG_LEVEL: 'warn' },
-      }),
-    );
-    await waitFor('the api', () => httpOk(`http://127.0.0.1:${apiPort}/api/health`), 60_000, diagnostics);
-    children.push(
-      startProcess(
-        'web',
-        node,
-        [`${root}node_modules/next/dist/bin/next`, 'start', '-p', String(webPort), '-H', '127.0.0.1'],
-        {
-          cwd: `${root}apps/web`,
-          env: { API_URL: `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1' },
-        },
-      ),
-    );
-    const webUrl = `http://127.0.0.1:${webPort}`;
-    await waitFor('the web app', () => httpOk(`${webUrl}/login`), 60_000, diagnostics);
-    return { ...seeded, webUrl, diagnostics, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const stack = await startWebStack(root, { seed });
+  return { ...stack.seed, webUrl: stack.webUrl, diagnostics: stack.diagnostics, stop: stack.stop };
 }
