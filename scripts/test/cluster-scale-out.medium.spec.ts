@@ -20,45 +20,78 @@ const STRINGS = 80;
 const BATCHES = 30;
 
 /**
+ * Small groups and a short ack wait: both instances get work, a killed one's come back fast. A
+ * short pull life: a pull lost with the killed node is replaced within seconds (30 s default).
+ */
+const INGEST_ENV = {
+  INGEST_FETCH_BATCH: '40',
+  INGEST_STORE_BATCH: '20',
+  INGEST_ACK_WAIT_MS: '3000',
+  INGEST_PULL_EXPIRES_MS: '4000',
+};
+
+interface World {
+  cluster?: NatsCluster;
+  db?: TestDatabase;
+  pool?: PgPool;
+  nc?: NatsConnection;
+  ingests: IngestProcess[];
+}
+
+/** Cluster, database and the ingest build at once. */
+async function startWorld(world: World): Promise<void> {
+  // Settled, not Promise.all: if the build fails, the cluster and database that did start must
+  // still be recorded for afterAll to stop and drop them.
+  const results = await Promise.allSettled([
+    NatsCluster.start(3).then((c) => {
+      world.cluster = c;
+    }),
+    createTestDatabase(target).then((d) => {
+      world.db = d;
+    }),
+    buildIngest(),
+  ]);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) {
+    throw failed.reason;
+  }
+  world.pool = createPgPool(world.db!.url);
+}
+
+/**
  * Issue 11's scale-out test: three clustered nats-server processes with R3 streams, two ingest
  * processes on different nodes, gateways' batches published with Nats-Msg-Id; mid-run node 0 (the
  * first ingest's own node) is SIGKILLed and later restarted, and the second ingest is SIGKILLed.
  * Afterwards the database must hold every sample exactly once.
  */
 describe(`scale-out on a 3-node NATS cluster (${target.name})`, () => {
-  let cluster: NatsCluster;
-  let db: TestDatabase;
-  let pool: PgPool;
-  let nc: NatsConnection;
-  const ingests: IngestProcess[] = [];
+  const world: World = { ingests: [] };
+  const ingests = world.ingests;
 
-  beforeAll(async () => {
-    [cluster, db] = await Promise.all([NatsCluster.start(3), createTestDatabase(target), buildIngest()]);
-    pool = createPgPool(db.url);
-  });
+  beforeAll(() => startWorld(world));
 
   afterAll(async () => {
     await Promise.all(ingests.map((p) => p.stop('SIGKILL')));
-    await nc?.close();
-    await pool?.end();
-    await db?.drop();
-    await cluster?.stop();
+    await world.nc?.close();
+    await world.pool?.end();
+    await world.db?.drop();
+    await world.cluster?.stop();
   });
 
   it('loses and duplicates nothing when a NATS node and an ingest process are killed mid-run', {
-    timeout: 120_000,
+    timeout: 150_000,
   }, async () => {
+    const { cluster, db, pool } = world as Required<World>;
     const fleet = benchFleet(STRINGS);
     const load = benchLoad(fleet, BATCHES);
     await registerFleet(pool, fleet);
-    // Small groups and a short ack wait: both instances get work, a killed one's come back fast.
-    const env = { INGEST_FETCH_BATCH: '40', INGEST_STORE_BATCH: '20', INGEST_ACK_WAIT_MS: '3000' };
     // The publisher sits on node 2, which stays up; it knows the others only from the server.
-    nc = await connect({ servers: cluster.url(2), maxReconnectAttempts: -1 });
+    const nc = await connect({ servers: cluster.url(2), maxReconnectAttempts: -1 });
+    world.nc = nc;
     await applyClusterStreams(nc, 3);
     const [a, b] = [
-      await ingestOnCluster(cluster, 0, db.url, env),
-      await ingestOnCluster(cluster, 1, db.url, env),
+      await ingestOnCluster(cluster, 0, db.url, INGEST_ENV),
+      await ingestOnCluster(cluster, 1, db.url, INGEST_ENV),
     ];
     ingests.push(a, b);
     // One after the other: the first creates the durable consumers (a new R3 consumer elects its
@@ -101,7 +134,7 @@ describe(`scale-out on a 3-node NATS cluster (${target.name})`, () => {
         const now = await account(pool, load);
         return now.ledger >= load.messages.length && now;
       },
-      { timeoutMs: 45_000, intervalMs: 250 },
+      { timeoutMs: 60_000, intervalMs: 250 },
     ).catch(async (error: Error) => {
       throw new Error(
         `${error.message}\n${JSON.stringify(await account(pool, load))}\n--- ingest a ---\n${a.tail()}\n--- ingest b ---\n${b.tail()}`,

@@ -27,6 +27,7 @@ describe('loadIngestConfig', () => {
         fetchBatch: 2000,
         ackWaitMs: 30_000,
         retryDelayMs: 5_000,
+        pullExpiresMs: 30_000,
       },
       health: { port: 3002 },
       log: { level: 'info', pretty: false },

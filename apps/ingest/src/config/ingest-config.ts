@@ -29,6 +29,12 @@ const envSchema = z.object({
   INGEST_FETCH_BATCH: z.coerce.number().int().min(1).max(10_000).default(2000),
   /** How long JetStream waits for an ack before redelivering; also bounds recovery after a crash. */
   INGEST_ACK_WAIT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /**
+   * How long one pull request of the telemetry consumer lives (nats.js `consume`; idle heartbeats
+   * every half of it). After a NATS node dies, a pull that went with it is noticed after two
+   * missed heartbeats, so this bounds the pause before pulling from the new leader.
+   */
+  INGEST_PULL_EXPIRES_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   /** Redelivery delay after a transient database failure. */
   INGEST_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -110,6 +116,7 @@ export interface IngestConfig {
     fetchBatch: number;
     ackWaitMs: number;
     retryDelayMs: number;
+    pullExpiresMs: number;
     /** undefined: leave replicas alone (1 for new streams). */
     streamReplicas: number | undefined;
     /** NATS_CREDS: connect with this user's credentials; undefined: no authentication. */
@@ -177,6 +184,7 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
       fetchBatch: e.INGEST_FETCH_BATCH,
       ackWaitMs: e.INGEST_ACK_WAIT_MS,
       retryDelayMs: e.INGEST_RETRY_DELAY_MS,
+      pullExpiresMs: e.INGEST_PULL_EXPIRES_MS,
       streamReplicas: e.NATS_STREAM_REPLICAS,
       credsPath: e.NATS_CREDS,
     },

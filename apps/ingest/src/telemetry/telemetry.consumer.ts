@@ -72,7 +72,10 @@ export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicat
     const { storeBatch, concurrency, batchIdleMs } = this.config.write;
     while (this.running) {
       try {
-        this.messages = await consumer.consume({ max_messages: this.config.nats.fetchBatch });
+        this.messages = await consumer.consume({
+          max_messages: this.config.nats.fetchBatch,
+          expires: this.config.nats.pullExpiresMs,
+        });
         // Up to `concurrency` groups in flight: while one commits, the next is parsed and
         // copied. Order between groups does not matter (ledger and primary key decide).
         const inFlight = new Set<Promise<void>>();
