@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@fleet/db/testing';
+import { createTestDatabase, productionTestTargets, type TestDatabase } from '@fleet/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from './support/start-api.js';
 
-// One server is enough: metrics and probes do not depend on the database flavour.
-const [target] = await testDatabaseTargets();
+// A whole process, once, on the production database (docs/testing.md).
+const [target] = await productionTestTargets();
 
 describe.runIf(target)('api metrics and probes', () => {
   let db: TestDatabase;

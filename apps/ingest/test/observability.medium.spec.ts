@@ -3,8 +3,8 @@ import {
   createBmsString,
   createGateway,
   packSampleData,
+  productionTestTargets,
   telemetryEnvelopeData,
-  testDatabaseTargets,
 } from '@fleet/db/testing';
 import { batchMessageId, encodeTelemetryEnvelope } from '@fleet/telemetry';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +12,8 @@ import { type IngestFixture, useIngestFixture } from './ingest-fixture.js';
 import type { IngestProcess } from './ingest-process.js';
 import { waitFor } from './wait-for.js';
 
-// One server is enough: the metrics and probes do not depend on the database flavour.
-const [target] = await testDatabaseTargets();
+// A whole process, once, on the production database (docs/testing.md).
+const [target] = await productionTestTargets();
 
 /** `name{labels} value` lines of a Prometheus text body, as a map (labels without `service`). */
 function parseMetrics(text: string): Map<string, number> {
