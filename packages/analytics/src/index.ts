@@ -95,6 +95,7 @@ export {
   type StringAnalysis,
 } from './fleet-intel/analyse-fleet.js';
 export type { CohortBaseline } from './fleet-intel/cohort-baselines.js';
+export { type CohortComparison, cohortComparisons } from './fleet-intel/cohort-comparison.js';
 export {
   type AgeBand,
   ageBandOf,

@@ -308,6 +308,7 @@ export {
   type FleetListOptions,
   type FleetListPage,
   type FleetListRow,
+  type FleetRowCohort,
   type FleetListSort,
   type FleetStatus,
   type SortDirection,
@@ -325,6 +326,7 @@ export {
   type FleetIntelDay,
   FleetIntelRepository,
   type FleetIntelString,
+  type StoredCohortStat,
   type StoredFinding,
 } from './repositories/fleet-intel.repository.js';
 // --- warranty life (issue 9): terms an admin enters, a string's install record, its rollups ---

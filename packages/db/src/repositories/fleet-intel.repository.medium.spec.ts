@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../../test/use-test-database.js';
+import { type DatabaseContext, useTestDatabase } from '../../test/use-test-database.js';
 import { createBmsString, testDatabaseTargets } from '../testing/index.js';
-import { FleetIntelRepository } from './fleet-intel.repository.js';
+import { FleetRepository } from './fleet.repository.js';
+import { FleetIntelRepository, type StoredCohortStat } from './fleet-intel.repository.js';
 
 const targets = await testDatabaseTargets();
 const DAY0 = Date.parse('2026-11-01T00:00:00Z');
@@ -17,6 +18,47 @@ const ROLLUP_1H = `
     energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s, cell_temp_max_dc, soc_min_pct,
     cell_min_mv_min)
   VALUES ($1, $2, 1, 3600, 1, 0, 0, 0, 0, 0, 0, 0, $3, $4, $5)`;
+
+const stat = (stringId: string, fade: number | null): StoredCohortStat => ({
+  stringId,
+  cohortKey: 'H48050/unknown/young/temperate/daily',
+  cohortLabel: 'H48050/*/young/temperate/daily',
+  cohortSize: 9,
+  fadePctPerYear: fade,
+  cohortFadePctPerYear: 1.2,
+  fadeWorse: fade !== null && fade > 3,
+  spreadGrowthMvPerMonth: 4.5,
+  cohortSpreadGrowthMvPerMonth: Number.NaN,
+  spreadWorse: false,
+  computedAt: new Date(DAY0),
+});
+
+async function cohortStatsJoined(ctx: DatabaseContext) {
+  const a = await createBmsString(ctx.prisma);
+  const b = await createBmsString(ctx.prisma, { siteId: a.siteId });
+  const repo = new FleetIntelRepository(ctx.pool);
+  const fleet = new FleetRepository(ctx.pool);
+  const cohortOf = async () =>
+    new Map((await fleet.list(a.tenantId)).rows.map((r) => [r.stringId, r.cohort]));
+  expect([...(await cohortOf()).values()]).toEqual([null, null]);
+  await repo.replaceFindings(a.tenantId, [], [stat(a.id, 2.1), stat(b.id, 5)]);
+  // The next day's run replaces the tenant's rows: a is gone, b has no fade any more.
+  await repo.replaceFindings(a.tenantId, [], [stat(b.id, null)]);
+  const cohorts = await cohortOf();
+  expect(cohorts.get(a.id)).toBeNull();
+  expect(cohorts.get(b.id)).toEqual({
+    label: 'H48050/*/young/temperate/daily',
+    size: 9,
+    fadePctPerYear: null,
+    cohortFadePctPerYear: 1.2,
+    fadeWorse: false,
+    spreadGrowthMvPerMonth: 4.5,
+    // NaN has no JSON form: stored as unknown rather than failing the tenant's run.
+    cohortSpreadGrowthMvPerMonth: null,
+    spreadWorse: false,
+    computedAt: new Date(DAY0).toISOString(),
+  });
+}
 
 describe.each(targets)('fleet_finding and the fleet-intelligence history on $name', (target) => {
   const ctx = useTestDatabase(target);
@@ -88,4 +130,7 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
     expect(await repo.findings(a.tenantId, a.id)).toEqual([]);
     expect(await repo.findings('00000000-0000-4000-8000-000000000000')).toEqual([]);
   });
+
+  it('stores each string beside its cohort with the findings, and the fleet list joins it (null before the first run)', () =>
+    cohortStatsJoined(ctx));
 });

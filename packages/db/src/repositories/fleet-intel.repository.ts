@@ -27,6 +27,21 @@ export interface FleetIntelString {
 /** A finding as read back, with its string's name for lists. */
 export type FindingRow = StoredFinding & { stringName: string };
 
+/** A string beside its cohort as stored (fleet_cohort_stat); the fleet list reads it back. */
+export interface StoredCohortStat {
+  stringId: string;
+  cohortKey: string;
+  cohortLabel: string;
+  cohortSize: number | null;
+  fadePctPerYear: number | null;
+  cohortFadePctPerYear: number | null;
+  fadeWorse: boolean;
+  spreadGrowthMvPerMonth: number | null;
+  cohortSpreadGrowthMvPerMonth: number | null;
+  spreadWorse: boolean;
+  computedAt: Date;
+}
+
 /** A finding as stored (fleet_finding). */
 export interface StoredFinding {
   stringId: string;
@@ -69,6 +84,36 @@ const MODULE_WH: Record<string, number> = { H48050: 2400, H48074: 3552 };
 function nominalWhOf(moduleType: string, modules: number | null): number | null {
   const wh = MODULE_WH[moduleType];
   return wh === undefined || modules === null ? null : wh * modules;
+}
+
+// One statement for a tenant's strings (jsonb_to_recordset, as the findings): thousands of rows
+// in one round trip.
+const INSERT_COHORT_STATS = `INSERT INTO fleet_cohort_stat (string_id, tenant_id, cohort_key, cohort_label, cohort_size,
+       fade_pct_per_year, cohort_fade_pct_per_year, fade_worse, spread_growth_mv_per_month,
+       cohort_spread_growth_mv_per_month, spread_worse, computed_at)
+  SELECT c.string_id, $1, c.cohort_key, c.cohort_label, c.cohort_size, c.fade, c.cohort_fade, c.fade_worse,
+         c.growth, c.cohort_growth, c.spread_worse, c.computed_at
+    FROM jsonb_to_recordset($2::jsonb) AS c(string_id uuid, cohort_key text, cohort_label text, cohort_size int,
+         fade float8, cohort_fade float8, fade_worse boolean, growth float8, cohort_growth float8,
+         spread_worse boolean, computed_at timestamptz)`;
+
+/** JSON has no NaN or Infinity: a non-finite number is stored as unknown (null). */
+const num = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
+
+function cohortStatRow(c: StoredCohortStat) {
+  return {
+    string_id: c.stringId,
+    cohort_key: c.cohortKey,
+    cohort_label: c.cohortLabel,
+    cohort_size: c.cohortSize,
+    fade: num(c.fadePctPerYear),
+    cohort_fade: num(c.cohortFadePctPerYear),
+    fade_worse: c.fadeWorse,
+    growth: num(c.spreadGrowthMvPerMonth),
+    cohort_growth: num(c.cohortSpreadGrowthMvPerMonth),
+    spread_worse: c.spreadWorse,
+    computed_at: c.computedAt.toISOString(),
+  };
 }
 
 /**
@@ -150,12 +195,23 @@ export class FleetIntelRepository {
     return rows.map((r) => dayOf(r, nominalWhOf(moduleType, moduleCount)));
   }
 
-  /** Replaces the tenant's findings with this analysis's, in one transaction. */
-  async replaceFindings(tenantId: string, findings: readonly StoredFinding[]): Promise<void> {
+  /**
+   * Replaces the tenant's findings and cohort comparisons with this analysis's, in one transaction
+   * (the fleet table's marker and the findings never come from different days).
+   */
+  async replaceFindings(
+    tenantId: string,
+    findings: readonly StoredFinding[],
+    cohortStats: readonly StoredCohortStat[] = [],
+  ): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query('DELETE FROM fleet_finding WHERE tenant_id = $1', [tenantId]);
+      await client.query('DELETE FROM fleet_cohort_stat WHERE tenant_id = $1', [tenantId]);
+      if (cohortStats.length > 0) {
+        await client.query(INSERT_COHORT_STATS, [tenantId, JSON.stringify(cohortStats.map(cohortStatRow))]);
+      }
       if (findings.length > 0) {
         await client.query(
           `INSERT INTO fleet_finding (string_id, kind, tenant_id, is_primary, evidence, chart_field, explanation, cohort, found_at)

@@ -40,6 +40,14 @@ export function fleetClock(now: Date): FleetClock {
 
 type KeyedRow = FleetListRow & { sortKey: number | null };
 
+/** fleet_cohort_stat `c` as FleetRowCohort; null without a row (no daily run yet). */
+const COHORT = `CASE WHEN c.string_id IS NULL THEN NULL ELSE json_build_object(
+      'label', c.cohort_label, 'size', c.cohort_size,
+      'fadePctPerYear', c.fade_pct_per_year, 'cohortFadePctPerYear', c.cohort_fade_pct_per_year,
+      'fadeWorse', c.fade_worse, 'spreadGrowthMvPerMonth', c.spread_growth_mv_per_month,
+      'cohortSpreadGrowthMvPerMonth', c.cohort_spread_growth_mv_per_month, 'spreadWorse', c.spread_worse,
+      'computedAt', to_char(c.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END`;
+
 /**
  * One page of the fleet list. The candidates (scope, search, site) are read once with their
  * newest values, worst open alarm and status; filters, the keyset condition and the order apply
@@ -92,9 +100,11 @@ function pageSql(
   const completeness = byCompleteness
     ? ''
     : `, ${COMPLETENESS('f."stringId"', p.add(clock.from, '::timestamptz'), p.add(clock.to, '::timestamptz'))} AS "completenessPct"`;
-  // The outer level orders the page again (a subquery's order is not kept) with the same keys.
+  // The outer level orders the page again (a subquery's order is not kept) with the same keys, and
+  // joins the page's cohort comparisons on fleet_cohort_stat's primary key (page rows only).
   return {
-    text: `SELECT f.*${completeness} FROM (${inner}) f ORDER BY ${orderBy}`,
+    text: `SELECT f.*${completeness}, ${COHORT} AS cohort FROM (${inner}) f
+      LEFT JOIN fleet_cohort_stat c ON c.string_id = f."stringId" ORDER BY ${orderBy}`,
     values: p.values,
   };
 }

@@ -67,6 +67,25 @@ export interface FleetListRow {
   /** Share of the last 24 whole hours covered by samples (string_rollup_1h covered_s), 0–100. */
   completenessPct: number;
   worstSeverity: AlarmSeverity | null;
+  /** The string beside its cohort from the last daily analysis; null before the first run. */
+  cohort: FleetRowCohort | null;
+}
+
+/** fleet_cohort_stat as the fleet list returns it. */
+export interface FleetRowCohort {
+  /** The cohort compared with, e.g. `H48050/*\/young/temperate/daily` (wider than the string's own when that is too small). */
+  label: string;
+  size: number | null;
+  /** %/year, + = losing; null without 60 days of SOH. */
+  fadePctPerYear: number | null;
+  cohortFadePctPerYear: number | null;
+  /** The fast_fade rule's z-score and margin are both exceeded. */
+  fadeWorse: boolean;
+  spreadGrowthMvPerMonth: number | null;
+  cohortSpreadGrowthMvPerMonth: number | null;
+  /** The cell_drift rule's z-score and margin are both exceeded. */
+  spreadWorse: boolean;
+  computedAt: string;
 }
 
 export interface FleetListPage {
