@@ -1,5 +1,5 @@
 import { DEFAULT_RULES } from '@fleet/alarms';
-import type { FleetIntelString, StoredFinding, StoredRuleState } from '@fleet/db';
+import type { FleetIntelString, StoredCohortStat, StoredFinding, StoredRuleState } from '@fleet/db';
 import { describe, expect, it } from 'vitest';
 import { AlarmCounters } from './alarm-counters.js';
 import type { AlarmSubject } from './alarm-subject.js';
@@ -32,12 +32,14 @@ const string = (i: number, starved = false): FleetIntelString => ({
 function harness(strings: FleetIntelString[], stored: Map<string, StoredRuleState> = new Map()) {
   const calls: { subject: AlarmSubject; observed: TimedObservation[] }[] = [];
   const replaced: StoredFinding[][] = [];
+  const cohorts: StoredCohortStat[][] = [];
   const sut = new FleetIntelEvaluation(
     {
       tenants: async () => ['t'],
       historyOfTenant: async () => strings,
-      replaceFindings: async (_t, findings) => {
+      replaceFindings: async (_t, findings, stats = []) => {
         replaced.push([...findings]);
+        cohorts.push([...stats]);
       },
     },
     { subjectsWithState: async () => new Set(stored.size > 0 ? ['string:s1'] : []) },
@@ -48,7 +50,7 @@ function harness(strings: FleetIntelString[], stored: Map<string, StoredRuleStat
     sut.run(now, async (subject, _at, observe) => {
       calls.push({ subject, observed: observe(stored) });
     });
-  return { calls, replaced, run };
+  return { calls, replaced, cohorts, run };
 }
 
 const FLEET = [...Array.from({ length: 10 }, (_, i) => string(i)), string(10, true)];
@@ -61,6 +63,9 @@ describe('FleetIntelEvaluation', () => {
     expect(h.replaced[0]!.map((f) => [f.stringId, f.kind, f.isPrimary])).toEqual([
       ['s10', 'balancing_starved', true],
     ]);
+    // Every string beside its cohort, in the same call (one transaction), stamped with the run.
+    expect(h.cohorts[0]!.map((c) => c.stringId)).toEqual(FLEET.map((s) => s.stringId));
+    expect(h.cohorts[0]!.every((c) => c.computedAt.getTime() === NOW && !c.fadeWorse)).toBe(true);
     expect(h.calls.map((c) => c.subject.key)).toEqual(['string:s10']);
     expect(h.calls[0]!.observed).toEqual([
       {

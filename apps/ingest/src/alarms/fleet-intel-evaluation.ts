@@ -1,5 +1,5 @@
 import { FINDING_RULE_IDS, ruleFor } from '@fleet/alarms';
-import { analyseFleet, type Finding } from '@fleet/analytics';
+import { analyseFleet, cohortComparisons, type Finding } from '@fleet/analytics';
 import {
   type AlarmSubjectRepository,
   type FleetIntelRepository,
@@ -22,7 +22,8 @@ const ruleIdOf = (kind: string) => `derived.finding.${kind}`;
  * daily rollups through @fleet/analytics analyseFleet; the findings replace the tenant's stored
  * ones (fleet_finding, for the API) and each becomes a flag at severity info on its own rule
  * `derived.finding.<kind>`, so there is one alarm per string and kind, and a finding that is gone
- * the next day clears it. Strings with neither a finding nor stored state open no transaction.
+ * the next day clears it. Each string's fade and spread growth beside its cohort's medians
+ * (fleet_cohort_stat, the fleet list's "vs cohort") is replaced in the same transaction. Strings with neither a finding nor stored state open no transaction.
  */
 export class FleetIntelEvaluation {
   private lastDay: number | null = null;
@@ -68,9 +69,12 @@ export class FleetIntelEvaluation {
       { nowMs: now },
     );
     const cohorts = new Map(analysis.strings.map((s) => [s.stringId, s.cohortKey]));
+    // The fleet table's "vs cohort" cell, replaced with the findings in one transaction.
+    const computedAt = new Date(now);
     await this.repo.replaceFindings(
       tenantId,
       analysis.findings.map((f) => stored(f, cohorts.get(f.stringId) ?? '', now)),
+      cohortComparisons(analysis).map((c) => ({ ...c, computedAt })),
     );
     this.counters.add('fleet-intel.strings', strings.length);
     this.counters.add('fleet-intel.findings', analysis.findings.length);
