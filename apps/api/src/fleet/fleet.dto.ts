@@ -46,6 +46,35 @@ export const fleetQuerySchema = z.strictObject({
 });
 export type FleetQuery = z.infer<typeof fleetQuerySchema>;
 
+export const fleetRowCohortSchema = z
+  .object({
+    label: z
+      .string()
+      .describe(
+        'The cohort compared with: module type/firmware/age band/climate zone/usage profile, * where widened because the own cohort was too small.',
+      ),
+    size: z.number().int().nullable().describe('Strings in that cohort with the feature.'),
+    fadePctPerYear: z
+      .number()
+      .nullable()
+      .describe('SOH fade, %/year (+ = losing); null without 60 days of SOH.'),
+    cohortFadePctPerYear: z.number().nullable().describe("The cohort's median fade, %/year."),
+    fadeWorse: z.boolean().describe('The fast_fade rule fired: z-score and margin over the cohort median.'),
+    spreadGrowthMvPerMonth: z
+      .number()
+      .nullable()
+      .describe('Growth of the weekly median cell spread, mV/month; null with fewer than 4 weeks.'),
+    cohortSpreadGrowthMvPerMonth: z
+      .number()
+      .nullable()
+      .describe("The cohort's median spread growth, mV/month."),
+    spreadWorse: z
+      .boolean()
+      .describe('The cell_drift rule fired: z-score and margin over the cohort median.'),
+    computedAt: z.iso.datetime({ offset: true }).describe('When the daily analysis computed it.'),
+  })
+  .meta({ id: 'FleetRowCohort' });
+
 export const fleetRowSchema = z
   .object({
     stringId: z.uuid(),
@@ -69,6 +98,9 @@ export const fleetRowSchema = z
       .enum(alarmSeverities)
       .nullable()
       .describe('Worst open or acknowledged alarm; null when none.'),
+    cohort: fleetRowCohortSchema
+      .nullable()
+      .describe('The string beside its cohort from the last daily analysis; null before the first run.'),
   })
   .meta({ id: 'FleetRow' });
 

@@ -2033,6 +2033,31 @@ export interface components {
              * @enum {string|null}
              */
             worstSeverity: "critical" | "major" | "warning" | "info" | null;
+            /** @description The string beside its cohort from the last daily analysis; null before the first run. */
+            cohort: components["schemas"]["FleetRowCohort"] | null;
+        };
+        FleetRowCohort: {
+            /** @description The cohort compared with: module type/firmware/age band/climate zone/usage profile, * where widened because the own cohort was too small. */
+            label: string;
+            /** @description Strings in that cohort with the feature. */
+            size: number | null;
+            /** @description SOH fade, %/year (+ = losing); null without 60 days of SOH. */
+            fadePctPerYear: number | null;
+            /** @description The cohort's median fade, %/year. */
+            cohortFadePctPerYear: number | null;
+            /** @description The fast_fade rule fired: z-score and margin over the cohort median. */
+            fadeWorse: boolean;
+            /** @description Growth of the weekly median cell spread, mV/month; null with fewer than 4 weeks. */
+            spreadGrowthMvPerMonth: number | null;
+            /** @description The cohort's median spread growth, mV/month. */
+            cohortSpreadGrowthMvPerMonth: number | null;
+            /** @description The cell_drift rule fired: z-score and margin over the cohort median. */
+            spreadWorse: boolean;
+            /**
+             * Format: date-time
+             * @description When the daily analysis computed it.
+             */
+            computedAt: string;
         };
         FleetSites: {
             sites: components["schemas"]["FleetSite"][];
