@@ -25,6 +25,7 @@ import { LOGGER, type Logger } from './logging/root-logger.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ProvisioningModule } from './provisioning/provisioning.module.js';
 import { SiteEnergyModule } from './site-energy/site-energy.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { StringsModule } from './strings/strings.module.js';
@@ -68,6 +69,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       SiteEnergyModule,
       TopologyModule,
       FindingsModule,
+      ProvisioningModule,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },

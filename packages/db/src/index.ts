@@ -236,6 +236,12 @@ export {
   type ClaimGatewayResult,
   GatewayClaimRepository,
 } from './repositories/gateway-claim.repository.js';
+// --- the AWS IoT pre-provisioning check (issue 11) ---
+export {
+  type GatewayProvisioningState,
+  type GatewayProvisioningStatus,
+  GatewayProvisioningRepository,
+} from './repositories/gateway-provisioning.repository.js';
 // --- string history (issue 6): modules, BMS events, data gaps, connectivity changes ---
 export {
   applyComposition,

@@ -44,6 +44,8 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_IP: z.coerce.number().int().min(1).default(30),
   /** Bearer token a Prometheus off this host presents for GET /metrics (loopback needs none). */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Shared secret of the AWS IoT pre-provisioning hook (infra/aws); unset: POST /api/provisioning/check answers 503. */
+  PROVISIONING_HOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface AppConfig {
@@ -60,6 +62,8 @@ export interface AppConfig {
   nats: { url: string; credsPath?: string | undefined } | null;
   /** Account key that signs gateway NATS credentials (issue 8); null: the credentials route answers 503. */
   natsAccount: NatsAccountConfig | null;
+  /** The AWS IoT pre-provisioning hook's bearer secret (issue 11); never logged. Unset: the route is off. */
+  provisioning: { hookSecret?: string };
   /**
    * Accounts (issue 8): web base URL for mailed links, the per-minute attempt limits of the
    * public auth routes, and the key that seals TOTP secrets (NOTIFY_SECRET_KEY's, derived apart).
@@ -98,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     notify: notifyConfigOf(e, e.AUTH_SECRET),
     nats: e.NATS_URL ? { url: e.NATS_URL, credsPath: e.NATS_CREDS } : null,
     natsAccount: natsAccountConfigOf(e),
+    provisioning: e.PROVISIONING_HOOK_SECRET ? { hookSecret: e.PROVISIONING_HOOK_SECRET } : {},
     accounts: {
       webUrl: e.WEB_URL.replace(/\/+$/, ''),
       rateLimit: { perSubject: e.AUTH_RATE_LIMIT, perIp: e.AUTH_RATE_LIMIT_IP, windowMs: 60_000 },

@@ -6,7 +6,7 @@ import { RateLimitGuard } from './rate-limit.guard.js';
 export const RATE_LIMIT = 'fleet:rateLimit';
 
 /** What, besides the client IP, an attempt is counted against: a body field of the route. */
-export type RateSubject = 'email' | 'challenge' | 'token' | 'publicKey';
+export type RateSubject = 'email' | 'challenge' | 'token' | 'publicKey' | 'gatewayId';
 
 export interface RateLimitRule {
   /** Routes sharing a bucket share their counts (login and its TOTP step are one). */

@@ -1249,6 +1249,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/provisioning/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * May AWS IoT Core provision this gateway? (pre-provisioning hook only)
+         * @description Called by the pre-provisioning Lambda of infra/aws with `Authorization: Bearer <PROVISIONING_HOOK_SECRET>`, not by users. Allows a registered gateway that an installer claimed and whose credentials were not revoked.
+         */
+        post: operations["ProvisioningController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/saved-views": {
         parameters: {
             query?: never;
@@ -2707,6 +2727,20 @@ export interface components {
                 cutoffCellNo: number | null;
                 cycles: number | null;
             }[];
+        };
+        ProvisioningCheckResult: {
+            /** @enum {boolean} */
+            allow: true;
+            /** @description The thing name to provision: the gateway id itself. */
+            gatewayId: string;
+        } | {
+            /** @enum {boolean} */
+            allow: false;
+            /**
+             * @description `unknown-gateway`: no gateway has this id; `unclaimed`: no installer claimed it; `revoked`: its credentials were revoked.
+             * @enum {string}
+             */
+            reason: "unknown-gateway" | "unclaimed" | "revoked";
         };
         SavedViewList: components["schemas"]["SavedView"][];
         SavedView: {
@@ -8246,6 +8280,73 @@ export interface operations {
             };
             /** @description No such string in the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProvisioningController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `SerialNumber` the device passed to RegisterThing: its gateway id (= thing name). */
+                    gatewayId: string;
+                    /** @description The id of the certificate IoT Core is about to activate; recorded in the audit line only. */
+                    certificateId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The decision; anything but `allow: true` refuses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisioningCheckResult"];
+                };
+            };
+            /** @description The body is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or wrong hook secret. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts; retry after the seconds in the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description Seconds until another attempt is accepted. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PROVISIONING_HOOK_SECRET is not configured: the check is off. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
