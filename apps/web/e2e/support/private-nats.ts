@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { streams } from '@fleet/telemetry';
@@ -8,6 +8,8 @@ import { freePort, type RunningProcess, startProcess, waitFor } from './processe
 
 export interface PrivateNats {
   url: string;
+  /** `nats-leaf://…` where site servers attach, when started with `leafnodes: true`. */
+  leafUrl?: string;
   process: RunningProcess;
   stop(): Promise<void>;
 }
@@ -17,17 +19,17 @@ export interface PrivateNats {
  * the API publishes its alarm transitions there and its live hub hears them, and nothing reaches
  * the machine's shared server (where other processes' consumers would see test events).
  */
-export async function startPrivateNats(): Promise<PrivateNats> {
+export async function startPrivateNats(options: { leafnodes?: boolean } = {}): Promise<PrivateNats> {
   const port = await freePort();
   const storeDir = await mkdtemp(join(tmpdir(), 'web-e2e-nats-'));
-  const child = startProcess(
-    'nats',
-    'nats-server',
-    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
-    {
-      cwd: storeDir,
-    },
-  );
+  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
+  // Leaf listeners have no command-line flag: a config file adds one (the flags still win).
+  const leafPort = options.leafnodes ? await freePort() : undefined;
+  if (leafPort !== undefined) {
+    await writeFile(join(storeDir, 'hub.conf'), `leafnodes { listen: "127.0.0.1:${leafPort}" }\n`);
+    args.push('-c', join(storeDir, 'hub.conf'));
+  }
+  const child = startProcess('nats', 'nats-server', args, { cwd: storeDir });
   const url = `nats://127.0.0.1:${port}`;
   const stop = async () => {
     await child.stop();
@@ -50,7 +52,12 @@ export async function startPrivateNats(): Promise<PrivateNats> {
     await stop();
     throw error;
   }
-  return { url, process: child, stop };
+  return {
+    url,
+    ...(leafPort === undefined ? {} : { leafUrl: `nats-leaf://127.0.0.1:${leafPort}` }),
+    process: child,
+    stop,
+  };
 }
 
 async function canConnect(url: string): Promise<boolean> {
