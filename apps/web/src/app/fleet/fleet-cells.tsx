@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { interpolate } from '../../i18n/dictionary';
 import type { Dictionary } from '../../i18n/en';
 import { formatAge, type UnitFormatter } from '../../lib/format/units';
+import { cohortCellText } from './cohort-cell';
 import styles from './fleet.module.css';
 import type { FleetRow } from './fleet-types';
 
@@ -62,7 +63,37 @@ export function FleetTableRow({ row, index, now, t, u }: RowProps) {
       <td className={styles.num} title={row.lastTs ?? undefined}>
         {row.lastTs ? formatAge(row.lastTs, now, t) : t.fleet.never}
       </td>
+      <CohortCell row={row} t={t} u={u} />
     </tr>
+  );
+}
+
+/**
+ * Fade and spread growth beside the cohort's medians; ▲ marks a value the analysis judged worse.
+ * The compact lines are hidden from screen readers, which read the full sentence instead.
+ */
+function CohortCell({ row, t, u }: { row: FleetRow; t: Dictionary; u: UnitFormatter }) {
+  const cell = cohortCellText(row.cohort, t, u.locale);
+  return (
+    <td data-testid="fleet-cohort" className={styles.cohortCell} title={cell.description}>
+      <span aria-hidden="true">
+        {cell.placeholder !== null ? (
+          <span className={styles.muted}>{cell.placeholder}</span>
+        ) : (
+          cell.lines.map((line) => (
+            <span
+              key={line.key}
+              data-worse={line.worse}
+              className={line.worse ? styles.cohortWorse : styles.cohortLine}
+            >
+              {line.worse ? '▲ ' : ''}
+              {line.text}
+            </span>
+          ))
+        )}
+      </span>
+      <span className="visually-hidden">{cell.description}</span>
+    </td>
   );
 }
 
@@ -87,6 +118,7 @@ export function FleetTableHead({ t }: { t: Dictionary }) {
         <th scope="col" className={styles.num}>
           {c.lastSeen}
         </th>
+        <th scope="col">{c.cohort}</th>
       </tr>
     </thead>
   );

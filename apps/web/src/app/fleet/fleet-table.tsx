@@ -112,7 +112,7 @@ export function FleetTable({ initial, search, now }: FleetTableProps) {
 function Spacer({ height }: { height: number }) {
   return (
     <tr>
-      <td colSpan={8} aria-hidden="true" style={{ height, padding: 0, border: 0 }} />
+      <td colSpan={9} aria-hidden="true" style={{ height, padding: 0, border: 0 }} />
     </tr>
   );
 }

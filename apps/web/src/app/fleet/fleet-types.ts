@@ -4,6 +4,7 @@ import type { components } from '../../lib/api/schema.gen';
 type Schemas = components['schemas'];
 
 export type FleetRow = Schemas['FleetRow'];
+export type FleetRowCohort = Schemas['FleetRowCohort'];
 export type FleetPage = Schemas['FleetPage'];
 export type FleetSite = Schemas['FleetSite'];
 export type FleetSites = Schemas['FleetSites'];
