@@ -6,7 +6,8 @@ export const NODE_UID = 1000;
 
 function envVar(name: string, source: EnvSource) {
   if ('secret' in source) {
-    return { name, valueFrom: { secretKeyRef: { name: source.secret, key: source.key } } };
+    const ref = { name: source.secret, key: source.key, ...(source.optional ? { optional: true } : {}) };
+    return { name, valueFrom: { secretKeyRef: ref } };
   }
   if ('field' in source) {
     return { name, valueFrom: { fieldRef: { fieldPath: source.field } } };

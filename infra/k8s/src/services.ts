@@ -1,7 +1,11 @@
 import type { FleetSettings, Resources } from './fleet-size.js';
 
 /** An environment variable: a plain value, a key of a Secret (never its value), or a pod field. */
-export type EnvSource = { value: string } | { secret: string; key: string } | { field: string };
+export type EnvSource =
+  | { value: string }
+  /** `optional`: the pod starts without the key (a feature that stays off until the key exists). */
+  | { secret: string; key: string; optional?: true }
+  | { field: string };
 
 export interface ServiceSpec {
   name: string;
@@ -25,6 +29,7 @@ export interface ServiceSpec {
 export const SECRETS = {
   database: { name: 'fleet-database', key: 'url' },
   auth: { name: 'fleet-api', key: 'auth-secret' },
+  provisioningHook: { name: 'fleet-api', key: 'provisioning-hook-secret' },
   natsSigningSeed: { name: 'fleet-nats-account', key: 'signing-seed' },
   natsAccountKey: { name: 'fleet-nats-account', key: 'account-public-key' },
   natsServiceCreds: 'fleet-nats-service-creds',
@@ -67,6 +72,12 @@ export function serviceSpecs(settings: FleetSettings): ServiceSpec[] {
         AUTH_SECRET: { secret: SECRETS.auth.name, key: SECRETS.auth.key },
         NATS_ACCOUNT_SIGNING_SEED: { secret: SECRETS.natsSigningSeed.name, key: SECRETS.natsSigningSeed.key },
         NATS_ACCOUNT_PUBLIC_KEY: { secret: SECRETS.natsAccountKey.name, key: SECRETS.natsAccountKey.key },
+        // Only with AWS IoT Core (infra/aws): without the key POST /api/provisioning/check answers 503.
+        PROVISIONING_HOOK_SECRET: {
+          secret: SECRETS.provisioningHook.name,
+          key: SECRETS.provisioningHook.key,
+          optional: true,
+        },
       },
       secretFiles: natsCreds,
       // The root filesystem is read-only; libraries that spill to os.tmpdir() get an emptyDir.

@@ -183,6 +183,14 @@ describe.each(rendered)(
       );
     });
 
+    it("gives the api the AWS IoT provisioning hook's secret as an optional key, so clusters without it still start", () => {
+      const env = named(manifests, 'Deployment', 'api').spec.template.spec.containers[0].env;
+      expect(env).toContainEqual({
+        name: 'PROVISIONING_HOOK_SECRET',
+        valueFrom: { secretKeyRef: { name: 'fleet-api', key: 'provisioning-hook-secret', optional: true } },
+      });
+    });
+
     it('renders YAML that parses back to the same objects', () => {
       const docs = parseAllDocuments(Yaml.stringify(...manifests)).map((d) => d.toJS());
       expect(docs).toEqual(manifests);
