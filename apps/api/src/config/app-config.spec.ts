@@ -39,6 +39,17 @@ describe('loadConfig', () => {
     expect(message).not.toContain(shortSecret);
   });
 
+  it('keeps the provisioning check off without its secret and refuses a short one without echoing it', () => {
+    expect(loadConfig(valid).provisioning).toEqual({});
+    const hookSecret = 'h'.repeat(32);
+    expect(loadConfig({ ...valid, PROVISIONING_HOOK_SECRET: hookSecret }).provisioning).toEqual({
+      hookSecret,
+    });
+    expect(() => loadConfig({ ...valid, PROVISIONING_HOOK_SECRET: 'too-short-hook' })).toThrow(
+      /^(?!.*too-short-hook).*PROVISIONING_HOOK_SECRET must be at least 32 characters/,
+    );
+  });
+
   it('requires the secret', () => {
     expect(() => loadConfig({ DATABASE_URL: valid.DATABASE_URL })).toThrow(/AUTH_SECRET/);
   });
