@@ -13,17 +13,14 @@ export interface FleetStack<Seed> {
 
 /**
  * A fresh migrated database filled by `seed`, then the built API and web app (production build)
- * on free ports, both answering before this resolves. `apiEnv` adds to the API's environment
- * (e.g. the NATS account signing key the gateway claim test needs).
+ * on free ports, both answering before this resolves.
  */
 export async function startFleetStack<Seed>(
   root: string,
   seed: (prisma: PrismaClient, pool: PgPool) => Promise<Seed>,
-  apiEnv: Record<string, string> = {},
 ): Promise<FleetStack<Seed>> {
   const stack = await startWebStack(root, {
     seed,
-    apiEnv: () => apiEnv,
     // No MAP_TILE_URL: the map draws its markers on a plain background (nothing leaves the machine).
     webEnv: { MAP_TILE_URL: '' },
   });
