@@ -10,7 +10,7 @@ import { run } from './processes.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const node = process.execPath;
 
-export default async function buildOnce(): Promise<void> {
+export async function setup(): Promise<void> {
   if (process.env.FLEET_E2E_SKIP_BUILD === '1') {
     return;
   }
