@@ -1,8 +1,8 @@
 -- fleet_cohort_stat (issue 10, cohorts): each string's SOH fade and cell-spread growth beside its
 -- cohort's medians, from the last daily analysis (@fleet/analytics cohortComparisons). One row per
--- string, keyed by the string so the fleet list joins it on the primary key; written by ingest's
+-- string, keyed by the string so the fleet list looks it up by primary key; written by ingest's
 -- alarm sweep in the same transaction as fleet_finding (a tenant's rows replaced each day). No
--- row = no daily run yet. Row-level security as for fleet_finding.
+-- row = no daily run yet.
 
 -- CreateTable
 CREATE TABLE "fleet_cohort_stat" (
@@ -31,8 +31,11 @@ ALTER TABLE "fleet_cohort_stat" ADD CONSTRAINT "fleet_cohort_stat_string_id_fkey
 -- AddForeignKey
 ALTER TABLE "fleet_cohort_stat" ADD CONSTRAINT "fleet_cohort_stat_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The API's scoped role only reads (20261227000000_access_model).
+-- The API's scoped role only reads (20261227000000_access_model). A row admits the caller whose
+-- organisation owns it (tenant_id is its string's: ingest writes a tenant's strings only) without
+-- a look at bms_string, so the fleet list's primary-key probes stay probes; a caller with site
+-- grants gets the rows of the strings it may see, as for string_latest.
 GRANT SELECT ON "fleet_cohort_stat" TO fleet_app;
 ALTER TABLE "fleet_cohort_stat" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY fleet_scope ON "fleet_cohort_stat" TO fleet_app
-  USING (string_id IN (SELECT b.id FROM bms_string b));
+  USING (tenant_id = (SELECT fleet_scope_org()) OR string_id IN (SELECT b.id FROM bms_string b));

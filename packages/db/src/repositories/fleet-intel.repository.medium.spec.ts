@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DatabaseContext, useTestDatabase } from '../../test/use-test-database.js';
+import type { AccessScope } from '../access/access-scope.js';
+import { ScopedPool } from '../access/scoped-pool.js';
 import { createBmsString, testDatabaseTargets } from '../testing/index.js';
 import { FleetRepository } from './fleet.repository.js';
 import { FleetIntelRepository, type StoredCohortStat } from './fleet-intel.repository.js';
@@ -58,6 +60,29 @@ async function cohortStatsJoined(ctx: DatabaseContext) {
     spreadWorse: false,
     computedAt: new Date(DAY0).toISOString(),
   });
+}
+
+/** Row-level security: the owning organisation and a caller granted the string's site read the row; no one else. */
+async function cohortStatsScoped(ctx: DatabaseContext) {
+  const a = await createBmsString(ctx.prisma);
+  const other = await createBmsString(ctx.prisma);
+  await new FleetIntelRepository(ctx.pool).replaceFindings(a.tenantId, [], [stat(a.id, 1)]);
+  let scope: AccessScope = { orgId: a.tenantId, siteIds: [] };
+  const scoped = new ScopedPool({ connectionString: ctx.db.url, max: 1 }, () => scope);
+  const visible = async (s: AccessScope) => {
+    scope = s;
+    const { rows } = (await scoped.query('SELECT string_id AS id FROM fleet_cohort_stat')) as {
+      rows: { id: string }[];
+    };
+    return rows.map((r) => r.id);
+  };
+  try {
+    expect(await visible({ orgId: a.tenantId, siteIds: [] })).toEqual([a.id]);
+    expect(await visible({ orgId: null, siteIds: [a.siteId] })).toEqual([a.id]);
+    expect(await visible({ orgId: other.tenantId, siteIds: [other.siteId] })).toEqual([]);
+  } finally {
+    await scoped.end();
+  }
 }
 
 describe.each(targets)('fleet_finding and the fleet-intelligence history on $name', (target) => {
@@ -133,4 +158,7 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
 
   it('stores each string beside its cohort with the findings, and the fleet list joins it (null before the first run)', () =>
     cohortStatsJoined(ctx));
+
+  it('lets only the owning organisation and callers granted the site read a string’s cohort row', () =>
+    cohortStatsScoped(ctx));
 });

@@ -40,13 +40,18 @@ export function fleetClock(now: Date): FleetClock {
 
 type KeyedRow = FleetListRow & { sortKey: number | null };
 
-/** fleet_cohort_stat `c` as FleetRowCohort; null without a row (no daily run yet). */
-const COHORT = `CASE WHEN c.string_id IS NULL THEN NULL ELSE json_build_object(
+/**
+ * The page row's fleet_cohort_stat as FleetRowCohort, null without one (no daily run yet). A
+ * subquery per page row, not a join: it is one primary-key probe each, where a join is planned as
+ * a scan of the whole table under row-level security (measured at 10k strings).
+ */
+const COHORT = `(SELECT json_build_object(
       'label', c.cohort_label, 'size', c.cohort_size,
       'fadePctPerYear', c.fade_pct_per_year, 'cohortFadePctPerYear', c.cohort_fade_pct_per_year,
       'fadeWorse', c.fade_worse, 'spreadGrowthMvPerMonth', c.spread_growth_mv_per_month,
       'cohortSpreadGrowthMvPerMonth', c.cohort_spread_growth_mv_per_month, 'spreadWorse', c.spread_worse,
-      'computedAt', to_char(c.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END`;
+      'computedAt', to_char(c.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+      FROM fleet_cohort_stat c WHERE c.string_id = f."stringId")`;
 
 /**
  * One page of the fleet list. The candidates (scope, search, site) are read once with their
@@ -101,10 +106,9 @@ function pageSql(
     ? ''
     : `, ${COMPLETENESS('f."stringId"', p.add(clock.from, '::timestamptz'), p.add(clock.to, '::timestamptz'))} AS "completenessPct"`;
   // The outer level orders the page again (a subquery's order is not kept) with the same keys, and
-  // joins the page's cohort comparisons on fleet_cohort_stat's primary key (page rows only).
+  // looks up the page rows' cohort comparisons (fleet_cohort_stat primary key).
   return {
-    text: `SELECT f.*${completeness}, ${COHORT} AS cohort FROM (${inner}) f
-      LEFT JOIN fleet_cohort_stat c ON c.string_id = f."stringId" ORDER BY ${orderBy}`,
+    text: `SELECT f.*${completeness}, ${COHORT} AS cohort FROM (${inner}) f ORDER BY ${orderBy}`,
     values: p.values,
   };
 }
