@@ -54,6 +54,12 @@ describe.each(targets)('early warnings (derived.finding.*) on $name', (target) =
       [first.tenantId],
     );
     expect(stored.rows).toEqual([{ string_id: starved, kind: 'balancing_starved', is_primary: true }]);
+    // Every string beside its cohort, from the same run: the fleet table's "vs cohort" cell.
+    const cohorts = await f.pool.query(
+      'SELECT count(*)::int AS n, bool_or(fade_worse OR spread_worse) AS worse FROM fleet_cohort_stat WHERE tenant_id = $1',
+      [first.tenantId],
+    );
+    expect(cohorts.rows).toEqual([{ n: 10, worse: false }]);
 
     // A sweep later the same day changes nothing (one alarm per string and kind).
     await engine.sweeper.sweep();
