@@ -14,8 +14,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { arch as hostArch, platform } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { releaseManifestFor, signReleaseManifest } from '../src/update/release-manifest.js';
 import { NATIVE_MODULES, type NativeModule, type TargetArch } from './native-modules.js';
 
 const appDir = resolve(import.meta.dirname, '..');
@@ -24,6 +25,8 @@ const nodeModules = join(repoRoot, 'node_modules');
 
 export interface BundleResult {
   tarball: string;
+  /** The release manifest (`<tarball>.release.json`) and its signature (`.sig`, when signed). */
+  release: { manifest: string; signature: string | null };
   dir: string;
   manifest: BundleManifest;
 }
@@ -76,7 +79,11 @@ const BANNER = `globalThis.__bundlerPathsOverrides = {${Object.keys(PINO_WORKERS
   .join(', ')}};`;
 
 async function bundleJs(outDir: string): Promise<void> {
-  const entryPoints: Record<string, string> = { agent: join(appDir, 'src/main.ts') };
+  const entryPoints: Record<string, string> = {
+    agent: join(appDir, 'src/main.ts'),
+    // The gateway's own updater: `node update.js --manifest … --bundle …` (README, Updates).
+    update: join(appDir, 'src/update/update-main.ts'),
+  };
   for (const [name, path] of Object.entries(PINO_WORKERS)) {
     entryPoints[name] = join(nodeModules, path);
   }
@@ -217,7 +224,30 @@ export async function buildBundle(
     outRoot,
     relative(outRoot, dir),
   ]);
-  return { tarball, dir, manifest };
+  return { tarball, dir, manifest, release: writeRelease(tarball, manifest.version, arch) };
+}
+
+/**
+ * The signed release manifest beside the tarball. The private key is read from the file named by
+ * AGENT_SIGNING_KEY_FILE (never in git; packaging/make-signing-key.ts makes a development pair);
+ * without it the release is written unsigned and gateways refuse it.
+ */
+function writeRelease(tarball: string, version: string, arch: TargetArch): BundleResult['release'] {
+  const bytes = readFileSync(tarball);
+  const manifestBytes = releaseManifestFor(
+    { name: basename(tarball), bytes },
+    { version, arch, builtAt: new Date() },
+  );
+  const manifest = tarball.replace(/\.tar\.gz$/, '.release.json');
+  writeFileSync(manifest, manifestBytes);
+  // biome-ignore lint/style/noProcessEnv: a build script's one secret input, a path and never the key
+  const keyFile = process.env.AGENT_SIGNING_KEY_FILE;
+  if (keyFile === undefined || keyFile === '') {
+    rmSync(`${manifest}.sig`, { force: true });
+    return { manifest, signature: null };
+  }
+  writeFileSync(`${manifest}.sig`, signReleaseManifest(manifestBytes, readFileSync(keyFile, 'utf8')));
+  return { manifest, signature: `${manifest}.sig` };
 }
 
 function parseArch(argv: readonly string[]): TargetArch {
@@ -234,7 +264,10 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.fi
   buildBundle(target).then(
     (r) => {
       const todo = r.manifest.native.filter((n) => n.status === 'build-on-target').map((n) => n.name);
-      process.stdout.write(`${r.tarball}\n`);
+      process.stdout.write(`${r.tarball}\n${r.release.manifest}\n`);
+      process.stdout.write(
+        r.release.signature ? `${r.release.signature}\n` : 'unsigned: set AGENT_SIGNING_KEY_FILE to sign\n',
+      );
       if (todo.length > 0) {
         process.stdout.write(`built on the gateway by install.sh: ${todo.join(', ')}\n`);
       }
