@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       moduleCount: s.modules,
       initialSocPct: s.initialSocPct,
       initialSohPct: s.initialSohPct,
+      moduleSerials: s.moduleSerials,
     })),
     seed,
     startTimeMs: Date.now(),

@@ -31,6 +31,19 @@ const addressList = z
   .refine((list) => new Set(list).size === list.length, 'BMS addresses must not repeat')
   .refine((list) => list.length <= MAX_STRINGS, `at most ${MAX_STRINGS} strings (MBMS1000)`);
 
+/** 0x93 answers (§3.6: 16 bytes ASCII), in rack order, strings one after another. */
+const serialList = z
+  .preprocess(
+    (v) => (Array.isArray(v) ? v.join(',') : v),
+    z
+      .string()
+      .regex(
+        /^[!-+\--~]{1,16}(,[!-+\--~]{1,16})*$/,
+        'must be a comma-separated list of 1-16 printable ASCII characters each, e.g. A1,A2',
+      ),
+  )
+  .transform((text) => text.split(','));
+
 const moduleType = z.enum(MODULE_TYPE_NAMES, `must be one of ${MODULE_TYPE_NAMES.join(', ')}`);
 const flag = z.union([z.boolean(), z.stringbool({ error: 'must be true or false' })]);
 
@@ -63,6 +76,7 @@ export const optionsSchema = z.object({
   addresses: addressList.optional(),
   modules: int(MIN_MODULES, MAX_MODULES).default(8),
   moduleType: moduleType.default('H48050'),
+  moduleSerials: serialList.optional(),
   tickMs: int(10, 60_000).default(1000),
   seed: int(0, 0xffffffff).optional(),
   speed: z.coerce
@@ -96,6 +110,8 @@ export interface StringConfig {
   modules: number;
   initialSocPct: number | undefined;
   initialSohPct: number | undefined;
+  /** 0x93 serials of this string's modules where --module-serials names them. */
+  moduleSerials: string[] | undefined;
 }
 
 export interface SimConfig extends Omit<SimOptions, 'strings' | 'addresses' | 'system'> {
@@ -118,6 +134,16 @@ function link(serial: string | undefined, tcp: number | undefined): LinkSpec | u
 }
 
 function resolveStrings(o: SimOptions): StringConfig[] {
+  const strings = stringsOf(o);
+  let next = 0;
+  return strings.map((s) => {
+    const serials = o.moduleSerials?.slice(next, next + s.modules);
+    next += s.modules;
+    return { ...s, moduleSerials: serials?.length ? serials : undefined };
+  });
+}
+
+function stringsOf(o: SimOptions): Omit<StringConfig, 'moduleSerials'>[] {
   if (o.addresses === undefined && o.strings !== undefined) {
     return o.strings.map((s) => ({
       bmsAddress: canAddressOfAdd(s.add),

@@ -104,6 +104,12 @@ export const SIM_OPTIONS = [
     help: `${MODULE_TYPE_NAMES.join(' | ')} (default H48050)`,
   },
   {
+    key: 'moduleSerials',
+    flag: '--module-serials <list>',
+    env: 'SIM_MODULE_SERIALS',
+    help: 'RS485 0x93 serials in rack order, string after string (default SIMADD<ADD>MOD<n>, which changes with the address)',
+  },
+  {
     key: 'tickMs',
     flag: '--tick-ms <ms>',
     env: 'SIM_TICK_MS',

@@ -26,6 +26,8 @@ export interface BatteryString {
   add: number;
   termination: boolean;
   moduleTypeName: ModuleTypeName;
+  /** RS485 0x93 serials given by --module-serials (rack order); others are derived from ADD. */
+  moduleSerials?: readonly string[];
   /** [module][cell] */
   modules: Cell[][];
   moduleTempsC: number[];
@@ -66,6 +68,7 @@ export interface StringParams {
   initialSocPct?: number;
   /** Start SOH 0..100 (default: random 98–100 %). */
   initialSohPct?: number;
+  moduleSerials?: readonly string[];
 }
 
 export function createBatteryString(params: StringParams, rng: Rng): BatteryString {
@@ -88,6 +91,7 @@ export function createBatteryString(params: StringParams, rng: Rng): BatteryStri
     add: params.add ?? addOfCanAddress(params.bmsAddress),
     termination: params.termination ?? true,
     moduleTypeName: params.moduleTypeName,
+    ...(params.moduleSerials === undefined ? {} : { moduleSerials: params.moduleSerials }),
     modules,
     moduleTempsC: modules.map(() => params.ambientC + between(rng, 0, 1.5)),
     bmsTempC: params.ambientC + 3,

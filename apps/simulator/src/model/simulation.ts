@@ -19,6 +19,7 @@ export interface StringSpec {
   moduleCount: number;
   initialSocPct?: number;
   initialSohPct?: number;
+  moduleSerials?: readonly string[];
 }
 
 export type PcsCommand = 'sleep' | 'wake' | 'charge' | 'discharge';

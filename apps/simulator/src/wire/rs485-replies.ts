@@ -23,6 +23,10 @@ import { alarmModule, analogModule, chargeManagement, systemParameters } from '.
 const PROTOCOL_VERSION = 0x20;
 
 export function serialNumberOf(s: BatteryString, m: number): string {
+  const configured = s.moduleSerials?.[m];
+  if (configured !== undefined) {
+    return configured;
+  }
   return `SIMADD${String(s.add).padStart(2, '0')}MOD${String(m + 1).padStart(2, '0')}`;
 }
 
