@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     onSamples: (samples) => sampler.offer(samples),
     onComposition: publishEvent,
     onTopology: publishEvent,
+    ...(cellLink.serials === undefined ? {} : { serials: cellLink.serials }),
   });
   const services = buildSideServices({
     config,

@@ -9,6 +9,7 @@ import type { BmsReader, OnComposition, OnTopology } from './bms-reader.js';
 import { PylontechHvListener } from './pylontech-hv/pylontech-hv.listener.js';
 import { PylontechHvPoller } from './pylontech-hv/pylontech-hv.poller.js';
 import { PylontechLvReader } from './pylontech-lv/pylontech-lv.reader.js';
+import type { ModuleSerialSource } from './pylontech-rs485/rs485-module-serials.js';
 
 export interface BmsReaderDeps {
   bus: CanBus;
@@ -18,6 +19,8 @@ export interface BmsReaderDeps {
   onComposition: OnComposition;
   /** Reported by the active HV poller, which asks every address itself. */
   onTopology?: OnTopology;
+  /** Module serials for the poller's topology event (RS485 0x93), when an RS485 link is configured. */
+  serials?: ModuleSerialSource;
 }
 
 export function createBmsReader(config: AgentConfig, parts: BmsReaderDeps): BmsReader {

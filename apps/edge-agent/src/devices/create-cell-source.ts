@@ -11,11 +11,14 @@ import { ConsoleCellSource } from './pylontech-console/console-cell-source.js';
 import { ConsoleClient } from './pylontech-console/console-client.js';
 import { Rs485CellSource } from './pylontech-rs485/rs485-cell-source.js';
 import { Rs485Client } from './pylontech-rs485/rs485-client.js';
+import { type ModuleSerialSource, Rs485ModuleSerials } from './pylontech-rs485/rs485-module-serials.js';
 
 /** The chosen source and the lifecycle of its port (started and closed by the Agent). */
 export interface CellLink {
   kind: 'console' | 'rs485' | 'none';
   cells: CellSource;
+  /** Module serials for the topology event (RS485 0x93 on the same client), where the link has them. */
+  serials?: ModuleSerialSource;
   start(): void;
   close(): Promise<void>;
   /** Logged at stop: client (garbage by kind, timeouts), source and port counters. */
@@ -82,7 +85,8 @@ export function createCellLink(config: CellLinkConfig, clock: Clock, logger: Log
       turnaroundMs: TURNAROUND_MS,
     });
     const source = new Rs485CellSource(client, log, { strings: config.rs485Strings, attempts: ATTEMPTS });
-    return link(kind, source, client, port);
+    const serials = new Rs485ModuleSerials(client, log, config.rs485Strings);
+    return { ...link(kind, source, client, port, serials), serials };
   }
   return {
     kind: 'none',
@@ -98,6 +102,7 @@ function link(
   source: CellSource & { counters: object },
   client: { start(): void; close(): Promise<void>; counters: object },
   port: ReconnectingPort,
+  serials?: ModuleSerialSource,
 ): CellLink {
   return {
     kind,
@@ -110,6 +115,7 @@ function link(
       ...port.counters,
       client: client.counters,
       source: source.counters,
+      ...(serials === undefined ? {} : { serials: serials.counters }),
     }),
   };
 }

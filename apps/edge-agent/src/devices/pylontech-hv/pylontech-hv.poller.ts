@@ -10,11 +10,12 @@
 // Each state has one small handler returning the next state; `step()` runs one of them, so a
 // test can drive the machine cycle by cycle against a fake bus and clock.
 import { decodeHvCanFrame, encodeHvCanFrame, request4200 } from '@fleet/protocol';
-import type { PackSample } from '@fleet/telemetry';
+import type { PackSample, TopologyModule } from '@fleet/telemetry';
 import type { CanBus } from '../../bus/can-bus.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import type { OnComposition, OnTopology } from '../bms-reader.js';
+import type { ModuleSerialSource } from '../pylontech-rs485/rs485-module-serials.js';
 import { assemblePackSample } from './assemble-pack-sample.js';
 import { compositionEventOf } from './composition-event.js';
 import { ReplyCollector } from './reply-collector.js';
@@ -40,6 +41,8 @@ export interface PollerDeps {
   onComposition?: OnComposition;
   /** What answered on the bus, after a discovery round that found something new (issue 10). */
   onTopology?: OnTopology;
+  /** Module serials (RS485 0x93), read once per discovery round for the topology event. */
+  serials?: ModuleSerialSource;
 }
 
 export interface PollerCounters {
@@ -51,6 +54,8 @@ export interface PollerCounters {
   badBursts: number;
   /** Reply frames whose payload does not decode (wrong DLC …); kept raw. */
   corruptFrames: number;
+  /** Polls set aside because an address discovery had not seen answered (re-addressed string). */
+  undiscovered: number;
 }
 
 export class PylontechHvPoller {
@@ -60,12 +65,15 @@ export class PylontechHvPoller {
     silentPolls: 0,
     badBursts: 0,
     corruptFrames: 0,
+    undiscovered: 0,
   };
   private state: PollState = 'discover';
   private readonly collector: ReplyCollector;
   private readonly known = new Map<number, StringInfo>();
   /** The strings of the last topology reported, to report only a change. */
   private lastTopology = '';
+  /** Addresses that answered a poll before discovery saw them and already caused a round. */
+  private readonly rediscoveredFor = new Set<number>();
   private cycleStartedAt = 0;
   private lastDiscoverAt = Number.NEGATIVE_INFINITY;
   private readonly handlers: Record<PollState, (signal?: AbortSignal) => Promise<PollState>> = {
@@ -119,7 +127,7 @@ export class PylontechHvPoller {
       this.lastDiscoverAt = this.cycleStartedAt;
     }
     const infos = [...groups].map(([address, frames]) => assembleStringInfo(address, frames));
-    this.reportTopology(infos);
+    this.reportTopology(infos, await this.readSerials(infos, signal));
     for (const info of infos) {
       const address = info.bmsAddress;
       if (JSON.stringify(info) !== JSON.stringify(this.known.get(address))) {
@@ -135,16 +143,35 @@ export class PylontechHvPoller {
    * Before the compositions, so the cloud learns a string's identity before anything else of the
    * round; a silent round (nothing answered) is not a topology, the next round asks again.
    */
-  private reportTopology(infos: StringInfo[]): void {
+  private reportTopology(infos: StringInfo[], modules: Map<number, TopologyModule[]>): void {
     if (infos.length === 0 || !this.deps.onTopology) {
       return;
     }
-    const event = topologyEventOf(infos, this.options.busName, this.deps.clock.now());
+    const event = topologyEventOf(infos, this.options.busName, this.deps.clock.now(), modules);
     const key = JSON.stringify(event.strings);
     if (key !== this.lastTopology) {
       this.lastTopology = key;
       this.deps.onTopology(event);
     }
+  }
+
+  /** Per discovery round, not per poll: the RS485 bus is slow and serials rarely change. */
+  private async readSerials(
+    infos: StringInfo[],
+    signal?: AbortSignal,
+  ): Promise<Map<number, TopologyModule[]>> {
+    const found = new Map<number, TopologyModule[]>();
+    const source = this.deps.serials;
+    if (source === undefined || this.deps.onTopology === undefined) {
+      return found;
+    }
+    for (const info of infos) {
+      const count = info.composition?.moduleCount;
+      if (count !== undefined && count > 0) {
+        found.set(info.bmsAddress, await source.read(info.bmsAddress, count, signal));
+      }
+    }
+    return found;
   }
 
   private poll(): PollState {
@@ -162,6 +189,9 @@ export class PylontechHvPoller {
   private async collect(signal?: AbortSignal): Promise<PollState> {
     await this.deps.clock.sleep(this.options.replyWindowMs, signal);
     const groups = [...this.collector.end()].sort(([a], [b]) => a - b);
+    if (this.undiscovered(groups.map(([address]) => address))) {
+      return 'discover';
+    }
     const samples: PackSample[] = [];
     for (const [bmsAddress, frames] of groups) {
       const result = assemblePackSample({ bus: this.options.busName, bmsAddress, frames });
@@ -185,6 +215,28 @@ export class PylontechHvPoller {
     this.counters.samples += samples.length;
     this.deps.onSamples(samples);
     return 'idle';
+  }
+
+  /**
+   * A string that answers at an address discovery has not seen (re-addressed, re-cabled) is
+   * discovered before it is sampled, so the cloud learns who it is (topology with serials) before
+   * its first sample arrives at the new address. Once per address: one that never answers the
+   * system-information poll is sampled anyway.
+   */
+  private undiscovered(addresses: number[]): boolean {
+    const fresh = addresses.filter((a) => !this.known.has(a) && !this.rediscoveredFor.has(a));
+    if (fresh.length === 0 || this.known.size === 0) {
+      return false;
+    }
+    for (const address of fresh) {
+      this.rediscoveredFor.add(address);
+    }
+    this.counters.undiscovered += 1;
+    this.deps.logger.info(
+      { addresses: fresh },
+      'unknown address answered the poll; discovering before sampling it',
+    );
+    return true;
   }
 
   private async idle(signal?: AbortSignal): Promise<PollState> {
