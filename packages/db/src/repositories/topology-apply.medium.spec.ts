@@ -91,4 +91,34 @@ describe.each(targets)('topology identity by serial on $name', (target) => {
     ]);
     expect(rows).toEqual([{ reported_at: at(20) }]);
   });
+  it('without a BMS serial, knows a string by its module serials: registered at first, moved by the same set, a new set is another string', async () => {
+    const gateway = await createGateway(ctx.prisma);
+    const mods = (...serials: string[]) => serials.map((serial, i) => ({ position: i + 1, serial }));
+    await report(gateway.id, 0, [{ bmsAddress: 1, moduleCount: 2, modules: mods('M1', 'M2') }]);
+    const [first] = await strings(gateway.id);
+    expect(first).toMatchObject({ bms_address: 1, bms_serial: null });
+
+    await report(gateway.id, 10, [{ bmsAddress: 4, moduleCount: 2, modules: mods('M1', 'M2') }]);
+    expect(await strings(gateway.id)).toEqual([{ id: first?.id, bms_address: 4, bms_serial: null }]);
+    const { rows } = await ctx.pool.query(
+      "SELECT string_id, body FROM bms_event WHERE gateway_id = $1 AND kind = 'renumbered'",
+      [gateway.id],
+    );
+    expect(rows).toEqual([
+      {
+        string_id: first?.id,
+        body: expect.objectContaining({ moduleSerials: ['M1', 'M2'], from: { bus: 'can0', bmsAddress: 1 } }),
+      },
+    ]);
+
+    // Other modules at another address: not this string.
+    await report(gateway.id, 20, [
+      { bmsAddress: 4, moduleCount: 2, modules: mods('M1', 'M2') },
+      { bmsAddress: 5, moduleCount: 1, modules: mods('X1') },
+    ]);
+    expect((await strings(gateway.id)).map((s) => [s.id === first?.id, s.bms_address])).toEqual([
+      [true, 4],
+      [false, 5],
+    ]);
+  });
 });

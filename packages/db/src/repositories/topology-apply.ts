@@ -1,5 +1,6 @@
 import type { TopologyString } from '@fleet/telemetry';
 import type pg from 'pg';
+import { type KnownString, matchByModuleSerials, moduleSerialSet } from './topology-module-match.js';
 import { applyModuleSerials } from './topology-modules.js';
 
 /** One `topology` event as ingest applies it (issue 10). */
@@ -13,17 +14,13 @@ export interface TopologyUpdate {
   strings: TopologyString[];
 }
 
-interface StringRow {
-  id: string;
-  bus: string;
-  bms_address: number;
-  bms_serial: string | null;
-}
+type StringRow = KnownString;
 
 interface Move {
   row: StringRow;
   to: number;
-  serial: string;
+  /** What told the string apart: its BMS serial, or (none read) its modules' serials. */
+  identity: { bmsSerial: string } | { moduleSerials: string[] };
 }
 
 /**
@@ -31,8 +28,11 @@ interface Move {
  * (forward only: an older report, e.g. a late replay, changes nothing), then resolves identity by
  * BMS serial — a serial seen before under another (bus, address) is the SAME string, moved there
  * with its history and a `renumbered` bms_event; a serial new to the gateway is given to the
- * serial-less string at its address, or gets a string of its own — and finally module serials.
- * Reports without serials (HV CAN) only update the report.
+ * serial-less string at its address, or gets a string of its own. A string reported without a
+ * BMS serial but with module serials (RS485 0x93) is the known string whose present modules carry
+ * exactly those serials, moved the same way; with no such string it is registered at its address
+ * so its modules can be recorded. Finally module serials. Reports without serials (HV CAN) only
+ * update the report.
  */
 export async function applyTopology(client: pg.ClientBase, u: TopologyUpdate): Promise<void> {
   const { rowCount } = await client.query(
@@ -51,7 +51,28 @@ export async function applyTopology(client: pg.ClientBase, u: TopologyUpdate): P
   if (withSerial.length > 0) {
     await resolveBySerial(client, u, withSerial);
   }
+  const byModules = u.strings.filter((s) => s.bmsSerial === undefined && moduleSerialSet(s).length > 0);
+  if (byModules.length > 0) {
+    await resolveByModules(client, u, byModules);
+  }
   await applyModuleSerials(client, u);
+}
+
+async function resolveByModules(client: pg.ClientBase, u: TopologyUpdate, reported: TopologyString[]) {
+  const matches = await matchByModuleSerials(client, u.gatewayId, reported);
+  const moves: Move[] = [];
+  for (const s of reported) {
+    const known = matches.get(s.bmsAddress);
+    if (known && (known.bus !== u.bus || known.bms_address !== s.bmsAddress)) {
+      moves.push({ row: known, to: s.bmsAddress, identity: { moduleSerials: moduleSerialSet(s) } });
+    }
+  }
+  await applyMoves(client, u, moves);
+  for (const s of reported) {
+    if (!matches.has(s.bmsAddress)) {
+      await registerIfAbsent(client, u, s.bmsAddress);
+    }
+  }
 }
 
 async function resolveBySerial(client: pg.ClientBase, u: TopologyUpdate, reported: TopologyString[]) {
@@ -66,11 +87,18 @@ async function resolveBySerial(client: pg.ClientBase, u: TopologyUpdate, reporte
     const serial = s.bmsSerial as string;
     const known = bySerial.get(serial);
     if (known && (known.bus !== u.bus || known.bms_address !== s.bmsAddress)) {
-      moves.push({ row: known, to: s.bmsAddress, serial });
+      moves.push({ row: known, to: s.bmsAddress, identity: { bmsSerial: serial } });
     } else if (!known) {
       fresh.push({ serial, address: s.bmsAddress });
     }
   }
+  await applyMoves(client, u, moves);
+  for (const f of fresh) {
+    await claimOrRegister(client, u, f);
+  }
+}
+
+async function applyMoves(client: pg.ClientBase, u: TopologyUpdate, moves: Move[]): Promise<void> {
   const moving = new Set(moves.map((m) => m.row.id));
   // Two phases so strings may swap addresses: park every mover, then clear and take each target.
   for (const m of moves) {
@@ -84,9 +112,6 @@ async function resolveBySerial(client: pg.ClientBase, u: TopologyUpdate, reporte
       m.to,
     ]);
     await recordRenumbering(client, u, m);
-  }
-  for (const f of fresh) {
-    await claimOrRegister(client, u, f);
   }
 }
 
@@ -132,7 +157,7 @@ async function recordRenumbering(client: pg.ClientBase, u: TopologyUpdate, m: Mo
   const body = {
     kind: 'renumbered',
     ts: u.at.toISOString(),
-    bmsSerial: m.serial,
+    ...m.identity,
     from: { bus: m.row.bus, bmsAddress: m.row.bms_address },
     to: { bus: u.bus, bmsAddress: m.to },
   };
@@ -140,6 +165,16 @@ async function recordRenumbering(client: pg.ClientBase, u: TopologyUpdate, m: Mo
     `INSERT INTO bms_event (gateway_id, msg_id, idx, string_id, ts, kind, body)
      VALUES ($1, $2, $3, $4, $5, 'renumbered', $6) ON CONFLICT DO NOTHING`,
     [u.gatewayId, `${u.msgId}:renumber`, m.to, m.row.id, u.at, JSON.stringify(body)],
+  );
+}
+
+/** A string identified by its modules alone and new here: registered so its modules are recorded. */
+async function registerIfAbsent(client: pg.ClientBase, u: TopologyUpdate, address: number): Promise<void> {
+  await client.query(
+    `INSERT INTO bms_string (id, tenant_id, site_id, gateway_id, bus, bms_address, name)
+     SELECT gen_random_uuid(), g.tenant_id, g.site_id, g.id, $2, $3, $4 FROM gateway g WHERE g.id = $1
+     ON CONFLICT (gateway_id, bus, bms_address) DO NOTHING`,
+    [u.gatewayId, u.bus, address, `String ${address}`],
   );
 }
 
