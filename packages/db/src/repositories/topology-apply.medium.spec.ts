@@ -12,8 +12,8 @@ const targets = await testDatabaseTargets();
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 const at = (s: number) => new Date(T0 + s * 1000);
 
-describe.each(targets)('topology identity by serial on $name', (target) => {
-  const ctx = useTestDatabase(target);
+/** Stores topology events of bus can0 as ingest would, and lists a gateway's strings. */
+function topologyHelpers(ctx: ReturnType<typeof useTestDatabase>) {
   let seq = 0;
 
   /** Stores one topology event of bus can0 as ingest would. */
@@ -37,6 +37,12 @@ describe.each(targets)('topology identity by serial on $name', (target) => {
         [gatewayId],
       )
     ).rows;
+  return { report, strings };
+}
+
+describe.each(targets)('topology identity by serial on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  const { report, strings } = topologyHelpers(ctx);
 
   it('swaps two strings by serial: each keeps its id; a renumbered event per string', async () => {
     const gateway = await createGateway(ctx.prisma);
