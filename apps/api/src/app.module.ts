@@ -26,6 +26,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProvisioningModule } from './provisioning/provisioning.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { RolloutsModule } from './rollouts/rollouts.module.js';
 import { SiteEnergyModule } from './site-energy/site-energy.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { StringsModule } from './strings/strings.module.js';
@@ -70,6 +71,7 @@ export function appModule(config: AppConfig, logger: Logger): DynamicModule {
       TopologyModule,
       FindingsModule,
       ProvisioningModule,
+      RolloutsModule,
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },

@@ -355,3 +355,16 @@ export {
   WarrantyTermsRepository,
   type WarrantyTermsRow,
 } from './repositories/warranty-terms.repository.js';
+// --- agent updates (issue 11): site groups, staged rollouts, the gateway's update question ---
+export {
+  type AgentRollout,
+  AgentRolloutRepository,
+  RolloutConflictError,
+  RolloutNotFoundError,
+  type RolloutState,
+  type SiteGroup,
+} from './repositories/agent-rollout.repository.js';
+export {
+  type GatewayUpdateOffer,
+  GatewayUpdateRepository,
+} from './repositories/gateway-update.repository.js';

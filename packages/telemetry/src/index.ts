@@ -89,3 +89,4 @@ export {
   topologyModuleSchema,
   topologyStringSchema,
 } from './topology-event.js';
+export { updateCheckMessage } from './update-check.js';
