@@ -33,14 +33,18 @@ class FakeBroker implements MqttPublishPort {
 }
 
 describe('IotCorePublisher', () => {
-  it('publishes QoS 1 on the mirrored topic with the dedupe id as a user property', async () => {
+  it('publishes QoS 1 on the mirrored topic with the dedupe id and a trace context as user properties', async () => {
     const broker = new FakeBroker(0);
     const sut = new IotCorePublisher(broker, silentLogger);
     await sut.publish(envelope);
     const [packet] = broker.packets;
     expect(packet?.topicName).toBe('bms/v1/tlm/gw-iot-1');
     expect(packet?.qos).toBe(mqtt5.QoS.AtLeastOnce);
-    expect(packet?.userProperties).toEqual([{ name: 'Nats-Msg-Id', value: 'gw-iot-1:boot-1234:7' }]);
+    expect(packet?.userProperties).toEqual([
+      { name: 'Nats-Msg-Id', value: 'gw-iot-1:boot-1234:7' },
+      // W3C trace context: version 00, 16-byte trace id, 8-byte parent id, flags.
+      { name: 'traceparent', value: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/) },
+    ]);
     const body = JSON.parse(new TextDecoder().decode(packet?.payload as Uint8Array));
     expect(telemetryEnvelopeSchema.parse(body)).toEqual(envelope);
     expect(sut.counters.published).toBe(1);
