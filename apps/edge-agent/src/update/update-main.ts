@@ -1,11 +1,14 @@
 // `node update.js --manifest <url|file> --bundle <url|file>` (issue 11): installs a signed agent
-// release on a gateway. Exit codes: 0 installed (or already installed), 2 usage, 3 refused (bad
-// signature, wrong hash, wrong arch, downgrade), 1 anything else (download, disk).
+// release on a gateway; `node update.js --api-url <url>` first asks the cloud which release its
+// rollout offers this gateway (none: exit 0). Exit codes: 0 installed, already installed or
+// nothing offered; 2 usage; 3 refused (bad signature, wrong hash, wrong arch, downgrade); 1
+// anything else (download, disk, the cloud refusing the question).
 import { readFileSync } from 'node:fs';
 import { arch } from 'node:os';
 import { Command, Option } from 'commander';
 import { installedVersion, installRelease } from './install-release.js';
 import { verifyRelease } from './release-manifest.js';
+import { askForUpdate, loadGatewayKey } from './update-check-client.js';
 
 export const EXIT_REFUSED = 3;
 
@@ -61,11 +64,45 @@ export async function runUpdate(
   return 0;
 }
 
+interface CliOptions extends Partial<Pick<UpdateOptions, 'manifest' | 'bundle'>> {
+  apiUrl?: string;
+  dataDir: string;
+}
+
+/** --api-url: the offered release, or null; else --manifest and --bundle as given. */
+async function chooseRelease(
+  opts: CliOptions,
+  out: (line: string) => void,
+): Promise<{ manifest: string; bundle: string } | null> {
+  if (opts.apiUrl === undefined) {
+    if (opts.manifest === undefined || opts.bundle === undefined) {
+      throw new UsageError('give --manifest and --bundle, or --api-url to ask the cloud');
+    }
+    return { manifest: opts.manifest, bundle: opts.bundle };
+  }
+  const { gatewayId, key } = loadGatewayKey(opts.dataDir);
+  const offer = await askForUpdate(opts.apiUrl, gatewayId, key);
+  if (offer === null) {
+    out(`no update offered to ${gatewayId}`);
+    return null;
+  }
+  out(`offered ${offer.version} (rollout ${offer.rolloutId}, stage ${offer.stage})`);
+  return { manifest: offer.manifestUrl, bundle: offer.bundleUrl };
+}
+
+class UsageError extends Error {}
+
 function main(argv: string[]): void {
   const program = new Command('update')
     .description('Verify a signed agent release and install it beside the running one')
-    .requiredOption('--manifest <url|file>', 'the release manifest (…release.json)')
-    .requiredOption('--bundle <url|file>', 'the bundle tarball the manifest names')
+    .option('--manifest <url|file>', 'the release manifest (…release.json)')
+    .option('--bundle <url|file>', 'the bundle tarball the manifest names')
+    .option('--api-url <url>', 'ask the cloud which release its rollout offers this gateway')
+    .option(
+      '--data-dir <dir>',
+      'the enrolled gateway’s key and enrolment.json (with --api-url)',
+      '/var/lib/fleet-agent',
+    )
     .option('--signature <url|file>', 'the manifest signature (default: <manifest>.sig)')
     .addOption(
       new Option('--public-key <file>', 'Ed25519 public key (PEM) releases are signed for')
@@ -76,14 +113,17 @@ function main(argv: string[]): void {
     .option('--force', 'install an older or the same version (rollback)', false)
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
   program.parse(argv);
-  const opts = program.opts<UpdateOptions>();
-  runUpdate(opts, (line) => process.stdout.write(`${line}\n`)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`update failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  const opts = program.opts<UpdateOptions & CliOptions>();
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  chooseRelease(opts, out)
+    .then((release) => (release === null ? 0 : runUpdate({ ...opts, ...release }, out)))
+    .then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        process.stderr.write(`update failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(error instanceof UsageError ? 2 : 1);
+      },
+    );
 }
 
 // Run as a program (dist, the bundle's update.js, tsx), not when a test imports it.
