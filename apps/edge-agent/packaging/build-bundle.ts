@@ -199,6 +199,7 @@ function writeManifest(outDir: string, arch: TargetArch, native: BundleManifest[
 export async function buildBundle(
   arch: TargetArch,
   outRoot = join(appDir, 'dist-bundle'),
+  signingKeyFile?: string,
 ): Promise<BundleResult> {
   if (platform() !== 'linux') {
     throw new Error('bundles are built on Linux (the native addons are the Linux glibc builds)');
@@ -224,15 +225,20 @@ export async function buildBundle(
     outRoot,
     relative(outRoot, dir),
   ]);
-  return { tarball, dir, manifest, release: writeRelease(tarball, manifest.version, arch) };
+  return { tarball, dir, manifest, release: writeRelease(tarball, manifest.version, arch, signingKeyFile) };
 }
 
 /**
- * The signed release manifest beside the tarball. The private key is read from the file named by
- * AGENT_SIGNING_KEY_FILE (never in git; packaging/make-signing-key.ts makes a development pair);
- * without it the release is written unsigned and gateways refuse it.
+ * The signed release manifest beside the tarball, signed with the Ed25519 private key in
+ * `signingKeyFile` (never in git; packaging/make-signing-key.ts makes a development pair).
+ * Without one the release is written unsigned, and gateways refuse it.
  */
-function writeRelease(tarball: string, version: string, arch: TargetArch): BundleResult['release'] {
+function writeRelease(
+  tarball: string,
+  version: string,
+  arch: TargetArch,
+  signingKeyFile: string | undefined,
+): BundleResult['release'] {
   const bytes = readFileSync(tarball);
   const manifestBytes = releaseManifestFor(
     { name: basename(tarball), bytes },
@@ -240,13 +246,11 @@ function writeRelease(tarball: string, version: string, arch: TargetArch): Bundl
   );
   const manifest = tarball.replace(/\.tar\.gz$/, '.release.json');
   writeFileSync(manifest, manifestBytes);
-  // biome-ignore lint/style/noProcessEnv: a build script's one secret input, a path and never the key
-  const keyFile = process.env.AGENT_SIGNING_KEY_FILE;
-  if (keyFile === undefined || keyFile === '') {
-    rmSync(`${manifest}.sig`, { force: true });
+  rmSync(`${manifest}.sig`, { force: true });
+  if (signingKeyFile === undefined || signingKeyFile === '') {
     return { manifest, signature: null };
   }
-  writeFileSync(`${manifest}.sig`, signReleaseManifest(manifestBytes, readFileSync(keyFile, 'utf8')));
+  writeFileSync(`${manifest}.sig`, signReleaseManifest(manifestBytes, readFileSync(signingKeyFile, 'utf8')));
   return { manifest, signature: `${manifest}.sig` };
 }
 
@@ -261,7 +265,8 @@ function parseArch(argv: readonly string[]): TargetArch {
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename) {
   const target = parseArch(process.argv.slice(2));
-  buildBundle(target).then(
+  // biome-ignore lint/style/noProcessEnv: the build script's one secret input, a path and never the key
+  buildBundle(target, undefined, process.env.AGENT_SIGNING_KEY_FILE).then(
     (r) => {
       const todo = r.manifest.native.filter((n) => n.status === 'build-on-target').map((n) => n.name);
       process.stdout.write(`${r.tarball}\n${r.release.manifest}\n`);
