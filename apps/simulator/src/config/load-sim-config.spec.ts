@@ -154,3 +154,26 @@ describe('loadSimConfig: config file', () => {
     );
   });
 });
+
+describe('loadSimConfig: --module-serials', () => {
+  it('gives the 0x93 serials to the modules in rack order, string after string', () => {
+    const sut = run([
+      '--rs485-tcp',
+      '3111',
+      '--addresses',
+      '1,2',
+      '--modules',
+      '5',
+      '--module-serials',
+      'A1,A2,A3,A4,A5,B1',
+    ]);
+    const strings = sut.kind === 'run' ? sut.config.strings : [];
+    expect(strings.map((s) => s.moduleSerials)).toEqual([['A1', 'A2', 'A3', 'A4', 'A5'], ['B1']]);
+  });
+
+  it('refuses a serial longer than the 16 bytes 0x93 carries', () => {
+    const sut = run(['--rs485-tcp', '3111', '--module-serials', 'A1,ABCDEFGHIJKLMNOPQ']);
+    expect(sut.kind).toBe('exit');
+    expect(outputOf(sut)).toContain('--module-serials');
+  });
+});
