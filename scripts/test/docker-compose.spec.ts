@@ -45,6 +45,17 @@ describe('docker-compose.yml', () => {
     expect(services.ingest?.depends_on?.migrate?.condition).toBe('service_completed_successfully');
   });
 
+  it("gates dependants on each app's readiness path, not its liveness or the old /health", () => {
+    // web waits for api healthy: readiness includes the database ping, liveness would not.
+    const urls = {
+      ingest: 'http://127.0.0.1:3002/health/ready',
+      api: 'http://127.0.0.1:3001/api/health/ready',
+    };
+    for (const [name, url] of Object.entries(urls)) {
+      expect(services[name]?.healthcheck?.test.join(' '), name).toContain(`fetch('${url}')`);
+    }
+  });
+
   it('mounts only config files that exist under infra/', () => {
     const mounts = Object.values(services)
       .flatMap((s) => s.volumes ?? [])
