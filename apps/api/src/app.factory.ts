@@ -10,6 +10,7 @@ import type { Logger } from './logging/root-logger.js';
 import { ApiMetrics } from './metrics/api-metrics.js';
 import { httpMetrics } from './metrics/http-metrics.middleware.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
+import { httpSpans } from './tracing/http-spans.middleware.js';
 
 export const GLOBAL_PREFIX = 'api';
 
@@ -27,6 +28,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<INes
   // so scrapes do not fill the request log.
   const metrics = app.get(ApiMetrics);
   app.use('/metrics', metricsHandler(metrics.registry, config.metrics));
+  // After /metrics (scrapes make no spans), before the rest: guards, handlers and the alarm
+  // publish run inside the request's span.
+  app.use(httpSpans());
   app.use(httpMetrics(metrics));
   app.use(requestContext(logger));
   app.setGlobalPrefix(GLOBAL_PREFIX);

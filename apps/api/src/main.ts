@@ -1,3 +1,4 @@
+import { startTracing } from '@fleet/service-kit/tracing';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createRootLogger } from './logging/root-logger.js';
@@ -15,6 +16,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createRootLogger(config.log);
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard variables configure the exporter).
+  // Before the app, so the provider is global when the first request arrives.
+  if (startTracing({ serviceName: 'api', env: process.env })) {
+    logger.info('tracing on: spans go to the OTLP endpoint');
+  }
   const app = await createApp(config, logger);
   await app.listen(config.http.port);
   logger.info({ url: await app.getUrl() }, 'api listening');

@@ -1,9 +1,10 @@
 import { AlarmOutboxRepository, type PgPool } from '@fleet/db';
 import { alarmEventMessageId } from '@fleet/telemetry';
 import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { natsAuth } from '../common/nats-auth.js';
 import type { Logger } from '../logging/root-logger.js';
+import { publishTraced } from '../tracing/traced-publish.js';
 
 /**
  * Publishes the outbox (alarm_transition rows not yet in ALARMS) after the API's own commits,
@@ -53,7 +54,16 @@ export class AlarmEventsPublisher {
     const done = [];
     try {
       for (const entry of entries) {
-        await js.publish(entry.subject, JSON.stringify(entry.event), { msgID: alarmEventMessageId(entry) });
+        await publishTraced('alarm-event publish', entry.subject, (trace) => {
+          const h = trace ? headers() : undefined;
+          for (const [key, value] of Object.entries(trace ?? {})) {
+            h?.set(key, value);
+          }
+          return js.publish(entry.subject, JSON.stringify(entry.event), {
+            msgID: alarmEventMessageId(entry),
+            ...(h ? { headers: h } : {}),
+          });
+        });
         done.push(entry);
       }
     } finally {
