@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { KnownEvent } from '@fleet/telemetry';
 import { Agent } from './agent.js';
 import { createCanTransport } from './bus/create-can-transport.js';
+import { DeferredPublisher } from './claim/deferred-publisher.js';
+import { buildSelfEnrolment } from './claim/self-enrolment.js';
+import { decideStart, readEnrolment } from './claim/start-decision.js';
 import { systemClock } from './clock.js';
 import { buildOutbox } from './compose/build-outbox.js';
 import { buildSampler } from './compose/build-sampler.js';
@@ -12,7 +15,7 @@ import { createBmsReader } from './devices/create-bms-reader.js';
 import { createCellLink } from './devices/create-cell-source.js';
 import { createLogger } from './logger.js';
 import { bootEvent } from './publish/boot-event.js';
-import { createUplink } from './publish/create-uplink.js';
+import { createUplink, type Uplink } from './publish/create-uplink.js';
 import { EnvelopeFactory } from './publish/envelope-factory.js';
 import { EventEnvelopeFactory } from './publish/event-envelope-factory.js';
 
@@ -22,14 +25,21 @@ async function main(): Promise<void> {
     (loaded.code === 0 ? process.stdout : process.stderr).write(loaded.output);
     process.exit(loaded.code);
   }
-  const config = loaded.config;
+  // Credentials present: run as that gateway. --enrol-api and none yet: read, spool, and wait to be claimed.
+  const decision = decideStart(loaded.config, readEnrolment(loaded.config.dataDir));
+  if (decision.kind === 'error') {
+    process.stderr.write(`edge-agent: ${decision.message}\n`);
+    process.exit(2);
+  }
+  const config = decision.config;
   const logger = createLogger(config.logLevel, config.gatewayId);
   const clock = systemClock;
   const bootId = randomUUID();
 
   const { transport, kind: transportKind } = createCanTransport(config, clock, logger);
-  const uplink = await createUplink(config, logger, clock);
-  const outbox = buildOutbox(config, uplink.publisher, clock, logger);
+  const deferred = decision.kind === 'enrol' ? new DeferredPublisher() : undefined;
+  const uplink = deferred === undefined ? await createUplink(config, logger, clock) : undefined;
+  const outbox = buildOutbox(config, deferred ?? (uplink as Uplink).publisher, clock, logger);
   const envelopes = new EnvelopeFactory(config.gatewayId, bootId, clock);
   const events = new EventEnvelopeFactory(config.gatewayId, bootId, clock); // → bms.v1.evt.<gatewayId>
   const publishEvent = (event: KnownEvent) => outbox.enqueue(events.create([event]));
@@ -50,23 +60,29 @@ async function main(): Promise<void> {
     onTopology: publishEvent,
     ...(cellLink.serials === undefined ? {} : { serials: cellLink.serials }),
   });
-  const services = buildSideServices({
+  const sideParts = {
     config,
     bootId,
     clock,
     logger,
-    uplink,
     transport,
     sampler,
     outbox,
     readerCounters: () => poller.counters,
-  });
+  };
+  const { connection, services } =
+    decision.kind === 'enrol' && deferred !== undefined
+      ? buildSelfEnrolment({ ...sideParts, apiUrl: decision.apiUrl, publisher: deferred })
+      : {
+          connection: (uplink as Uplink).connection,
+          services: buildSideServices({ ...sideParts, uplink: uplink as Uplink }),
+        };
   const agent = new Agent({
     transport,
     poller,
     sampler,
     outbox,
-    nats: uplink.connection,
+    nats: connection,
     services,
     logger,
     cellLink,
@@ -82,7 +98,7 @@ async function main(): Promise<void> {
       cellSource: cellLink.kind,
       bus: config.busName,
       mode: config.mode,
-      ...uplink.describe,
+      ...(uplink?.describe ?? { enrolApi: config.enrolApi }),
       pollMs: config.pollMs,
       spool: config.spool,
       plan: config.plan,

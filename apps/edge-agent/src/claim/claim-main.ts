@@ -6,8 +6,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createLogger, type Logger } from '../logger.js';
 import { claimLabelSvg } from './claim-label.js';
 import { startClaimStatusServer } from './claim-status-server.js';
-import { PollRefusedError, pollOnce, saveEnrolment } from './enrolment-client.js';
+import { saveEnrolment } from './enrolment-client.js';
 import { type GatewayIdentity, loadOrCreateIdentity } from './gateway-identity.js';
+import { waitForClaim } from './wait-for-claim.js';
 
 const DEFAULT_DATA_DIR = '/var/lib/fleet-agent';
 
@@ -33,32 +34,15 @@ async function pollUntilClaimed(
   logger: Logger,
   onClaimed: (gatewayId: string) => void,
 ): Promise<number> {
-  for (;;) {
-    let waitS = opts.pollS;
-    try {
-      const answer = await pollOnce(opts.apiUrl, identity);
-      if (answer.status === 'claimed') {
-        onClaimed(answer.gatewayId);
-        const saved = saveEnrolment(opts.dataDir, identity, answer);
-        logger.info(saved, 'claimed: credentials written; run the agent with --gateway-id and --nats-creds');
-        process.stdout.write(`${JSON.stringify(saved)}\n`);
-        return 0;
-      }
-    } catch (error) {
-      const refused = error instanceof PollRefusedError ? error : undefined;
-      if (refused?.status === 403) {
-        logger.error(
-          { err: refused.message },
-          'this key was revoked: the gateway must be claimed anew with a new key',
-        );
-        return 3;
-      }
-      logger.warn({ err: (error as Error).message }, 'enrolment poll failed; trying again');
-      // Rate limited: ask again when the API says, not before (sooner only earns more 429s).
-      waitS = refused?.retryAfterS ?? opts.pollS;
-    }
-    await new Promise((resolve) => setTimeout(resolve, waitS * 1000));
+  const answer = await waitForClaim({ apiUrl: opts.apiUrl, pollS: opts.pollS, identity, logger });
+  if (typeof answer === 'string') {
+    return 3;
   }
+  onClaimed(answer.gatewayId);
+  const saved = saveEnrolment(opts.dataDir, identity, answer);
+  logger.info(saved, 'claimed: credentials written; run the agent with --gateway-id and --nats-creds');
+  process.stdout.write(`${JSON.stringify(saved)}\n`);
+  return 0;
 }
 
 async function enrol(opts: EnrolOptions): Promise<number> {

@@ -8,6 +8,23 @@ export interface ClaimState {
   gatewayId: string | null;
 }
 
+/** The claim pages (`/`, `/claim`, `/label.svg`); undefined for any other path. */
+export async function claimRoute(
+  path: string | undefined,
+  state: () => ClaimState,
+): Promise<[number, string, string] | undefined> {
+  switch (path) {
+    case '/':
+      return [200, 'text/html; charset=utf-8', await claimPageHtml(state())];
+    case '/claim':
+      return [200, 'application/json', JSON.stringify({ ...state(), claimed: state().gatewayId !== null })];
+    case '/label.svg':
+      return [200, 'image/svg+xml', await claimLabelSvg(state().claimCode)];
+    default:
+      return undefined;
+  }
+}
+
 export function startClaimStatusServer(
   port: number,
   state: () => ClaimState,
@@ -18,22 +35,16 @@ export function startClaimStatusServer(
       if (req.method !== 'GET') {
         return [405, 'application/json', '{"error":"GET only"}'];
       }
-      switch (path) {
-        case '/':
-          return [200, 'text/html; charset=utf-8', await claimPageHtml(state())];
-        case '/claim':
-          return [
-            200,
-            'application/json',
-            JSON.stringify({ ...state(), claimed: state().gatewayId !== null }),
-          ];
-        case '/label.svg':
-          return [200, 'image/svg+xml', await claimLabelSvg(state().claimCode)];
-        case '/health':
-          return [200, 'application/json', '{"ok":true}'];
-        default:
-          return [404, 'application/json', '{"error":"GET /, /claim, /label.svg or /health"}'];
+      if (path === '/health') {
+        return [200, 'application/json', '{"ok":true}'];
       }
+      return (
+        (await claimRoute(path, state)) ?? [
+          404,
+          'application/json',
+          '{"error":"GET /, /claim, /label.svg or /health"}',
+        ]
+      );
     };
     answer().then(
       ([status, type, body]) => res.writeHead(status, { 'content-type': type }).end(body),

@@ -8,6 +8,7 @@ import { CommandHandler } from '../commands/command-handler.js';
 import { CommandServer } from '../commands/command-server.js';
 import type { AgentConfig } from '../config/agent-config.js';
 import { agentMetrics } from '../health/agent-metrics.js';
+import type { Heartbeat } from '../health/heartbeat.js';
 import { HeartbeatPublisher } from '../health/heartbeat-publisher.js';
 import { StatusServer } from '../health/status-server.js';
 import type { Logger } from '../logger.js';
@@ -27,6 +28,15 @@ export interface SideServiceParts {
   sampler: UplinkSampler;
   outbox: Outbox;
   readerCounters: () => object;
+  /**
+   * A status endpoint already listening (the agent enrolled itself on it while unclaimed): it is
+   * handed the heartbeat instead of a second server being opened on the same port.
+   */
+  statusEndpoint?: StatusEndpoint;
+}
+
+export interface StatusEndpoint {
+  bind(status: () => unknown, heartbeat: () => Heartbeat | undefined): void;
 }
 
 /** The configuration as config.get reports it: everything but secrets. */
@@ -55,17 +65,22 @@ export function buildSideServices(parts: SideServiceParts): AgentService[] {
     },
     config.heartbeatS * 1000,
   );
-  const status = new StatusServer(
-    config.statusPort,
-    () =>
-      heartbeat.current ?? {
-        starting: true,
-        gatewayId: config.gatewayId,
-        reader: parts.readerCounters(),
-      },
-    logger.child({ component: 'status' }),
-    agentMetrics(() => heartbeat.current),
-  );
+  const statusOf = () =>
+    heartbeat.current ?? {
+      starting: true,
+      gatewayId: config.gatewayId,
+      reader: parts.readerCounters(),
+    };
+  parts.statusEndpoint?.bind(statusOf, () => heartbeat.current);
+  const status =
+    parts.statusEndpoint === undefined
+      ? new StatusServer(
+          config.statusPort,
+          statusOf,
+          logger.child({ component: 'status' }),
+          agentMetrics(() => heartbeat.current),
+        )
+      : undefined;
   const handler = new CommandHandler({
     gatewayId: config.gatewayId,
     clock,
@@ -92,7 +107,7 @@ export function buildSideServices(parts: SideServiceParts): AgentService[] {
     replyKey: config.commandKey,
   });
   return [
-    { name: 'status', run: (signal) => status.run(signal) },
+    ...(status === undefined ? [] : [{ name: 'status', run: (signal: AbortSignal) => status.run(signal) }]),
     { name: 'commands', run: (signal) => commands.run(signal) },
     { name: 'heartbeat', run: (signal) => heartbeat.run(signal) },
   ];

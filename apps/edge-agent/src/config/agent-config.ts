@@ -11,6 +11,9 @@ const int = (min: number, max: number) =>
     .min(min, `must be ${min}..${max}`)
     .max(max, `must be ${min}..${max}`);
 
+/** The gateway id of an agent that is not claimed yet (never valid as a real id). */
+export const UNCLAIMED_GATEWAY_ID = '(unclaimed)';
+
 export type SlcanEndpoint = { kind: 'serial'; path: string } | { kind: 'tcp'; host: string; port: number };
 
 const TCP_URL = /^tcp:\/\/([^:/\s]+):(\d{1,5})$/;
@@ -33,9 +36,18 @@ const slcanEndpoint = z
 
 export const agentConfigSchema = z
   .object({
+    // Optional only with enrolApi: an unclaimed gateway learns its id when an installer claims it.
     gatewayId: z
       .string({ error: 'is required' })
-      .regex(GATEWAY_ID_PATTERN, 'must be 3-64 characters of a-z, 0-9 and "-"'),
+      .regex(GATEWAY_ID_PATTERN, 'must be 3-64 characters of a-z, 0-9 and "-"')
+      .optional(),
+    // Self-enrolment (issue 10): the cloud API the agent polls until its claim code is claimed.
+    enrolApi: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be a URL such as https://fleet.example.com')
+      .optional(),
+    // Where the gateway key (gateway.nk), gateway.creds and enrolment.json are kept.
+    dataDir: z.string().min(1).default('/var/lib/fleet-agent'),
     // Exactly one of slcan and can (refineCanLink).
     slcan: slcanEndpoint.optional(),
     ...canLinkFields,
@@ -100,7 +112,22 @@ export const agentConfigSchema = z
   })
   .superRefine(refineCellLinks)
   // Runs even when other fields failed, so a missing CAN link is listed with them.
-  .superRefine(refineCanLink, { when: canLinkRefinable });
+  .superRefine(refineCanLink, { when: canLinkRefinable })
+  .superRefine(
+    (c, ctx) => {
+      if (c.gatewayId === undefined && c.enrolApi === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'is required (or --enrol-api <url> to enrol this gateway)',
+          path: ['gatewayId'],
+        });
+      }
+    },
+    { when: canLinkRefinable },
+  )
+  // Until it is claimed the agent has no id; the placeholder fails GATEWAY_ID_PATTERN on purpose,
+  // so it can never be mistaken for a real gateway (start-decision.ts replaces it).
+  .transform((c) => ({ ...c, gatewayId: c.gatewayId ?? UNCLAIMED_GATEWAY_ID }));
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
@@ -117,6 +144,18 @@ export const AGENT_OPTIONS = [
     flag: '--gateway-id <id>',
     env: 'AGENT_GATEWAY_ID',
     help: 'this gateway’s id (lower-case a-z, 0-9, -)',
+  },
+  {
+    key: 'enrolApi',
+    flag: '--enrol-api <url>',
+    env: 'AGENT_ENROL_API',
+    help: 'cloud API to enrol with while the data dir holds no credentials (shows the claim code on the status page)',
+  },
+  {
+    key: 'dataDir',
+    flag: '--data-dir <dir>',
+    env: 'AGENT_DATA_DIR',
+    help: 'where the gateway key, gateway.creds and enrolment.json are kept (default /var/lib/fleet-agent)',
   },
   {
     key: 'slcan',

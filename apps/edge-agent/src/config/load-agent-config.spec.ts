@@ -4,6 +4,7 @@ import { loadAgentConfig } from './load-agent-config.js';
 /** The first test's flags and variables over every default. */
 const EXPECTED = {
   gatewayId: 'gw-a1',
+  dataDir: '/var/lib/fleet-agent',
   slcan: { kind: 'tcp', host: '127.0.0.1', port: 3110 },
   busName: 'slcan0',
   mode: 'active',

@@ -13,6 +13,8 @@ export class StatusServer {
     private readonly status: () => unknown,
     private readonly logger: Logger,
     private readonly metrics?: Registry,
+    /** Extra loopback pages (the claim page of an unclaimed agent); undefined: not found. */
+    private readonly pages?: (path: string | undefined) => Promise<[number, string, string] | undefined>,
   ) {}
 
   /** Resolves with the bound port (0 picks a free one). */
@@ -22,6 +24,16 @@ export class StatusServer {
       if (req.method === 'GET' && path === '/metrics' && this.metrics) {
         // Loopback only (the server binds 127.0.0.1), so no token.
         metricsHandler(this.metrics, { open: true })(req, res);
+        return;
+      }
+      if (req.method === 'GET' && this.pages && path !== '/status' && path !== '/health') {
+        this.pages(path).then(
+          (page) => {
+            const [status, type, body] = page ?? [404, 'application/json', '{"error":"not found"}'];
+            res.writeHead(status, { 'content-type': type }).end(body);
+          },
+          () => res.writeHead(500).end(),
+        );
         return;
       }
       if (req.method !== 'GET' || (path !== '/status' && path !== '/health')) {
