@@ -161,7 +161,11 @@ export {
   ruleScopeKey,
   type StoredRuleSet,
 } from './repositories/alarm-rule-set.repository.js';
-export { type AlarmListFilter, AlarmReadRepository } from './repositories/alarm-read.repository.js';
+export {
+  type AlarmListFilter,
+  type AlarmPersonRow,
+  AlarmReadRepository,
+} from './repositories/alarm-read.repository.js';
 export {
   MaintenanceWindowRepository,
   type MaintenanceWindowRow,

@@ -1,8 +1,20 @@
-import type { AlarmRow } from '@fleet/db';
+import type { AlarmPersonRow, AlarmRow } from '@fleet/db';
 import { isoOrNull } from '../common/iso.js';
-import type { AlarmDto } from './alarms.dto.js';
+import type { AlarmDto, PersonDto } from './alarms.dto.js';
 
-export function toAlarmDto(a: AlarmRow): AlarmDto {
+/** People by id as the caller sees them: the organisation is named only when it is not the caller's. */
+export type People = Map<string, PersonDto>;
+
+export function toPeople(rows: AlarmPersonRow[], callerOrgId: string): People {
+  return new Map(
+    rows.map((p) => [
+      p.id,
+      { id: p.id, name: p.name, organisation: p.orgId === callerOrgId ? null : p.orgName },
+    ]),
+  );
+}
+
+export function toAlarmDto(a: AlarmRow, people: People): AlarmDto {
   return {
     id: a.id,
     siteId: a.siteId,
@@ -20,7 +32,9 @@ export function toAlarmDto(a: AlarmRow): AlarmDto {
     resolvedAt: isoOrNull(a.resolvedAt),
     closedAt: isoOrNull(a.closedAt),
     assigneeId: a.assigneeId,
+    assignee: (a.assigneeId && people.get(a.assigneeId)) || null,
     acknowledgedBy: a.acknowledgedBy,
+    acknowledger: (a.acknowledgedBy && people.get(a.acknowledgedBy)) || null,
     acknowledgedAt: isoOrNull(a.acknowledgedAt),
     escalationLevel: a.escalationLevel,
     snoozedUntil: isoOrNull(a.snoozedUntil),

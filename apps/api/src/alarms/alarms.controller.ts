@@ -58,7 +58,7 @@ export class AlarmsController {
     @CurrentAuth() auth: AuthContext,
     @Query({ schema: alarmListQuerySchema }) q: AlarmListQuery,
   ): Promise<AlarmListDto> {
-    return this.alarms.list(auth.scope, q);
+    return this.alarms.list(auth, q);
   }
 
   @Access(...ALARM_HANDLERS)
@@ -91,7 +91,7 @@ export class AlarmsController {
     @CurrentAuth() auth: AuthContext,
     @Param({ schema: idParamSchema }) { id }: IdParam,
   ): Promise<AlarmDetailDto> {
-    return this.alarms.detail(auth.scope, id);
+    return this.alarms.detail(auth, id);
   }
 
   @Access(...ALARM_HANDLERS)

@@ -20,6 +20,20 @@ export const alarmListQuerySchema = z.strictObject({
 });
 export type AlarmListQuery = z.infer<typeof alarmListQuerySchema>;
 
+export const personSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    organisation: z
+      .string()
+      .nullable()
+      .describe(
+        'The organisation of a person from another organisation than the caller (a support desk); null for own.',
+      ),
+  })
+  .meta({ id: 'AlarmPerson' });
+export type PersonDto = z.infer<typeof personSchema>;
+
 export const alarmSchema = z
   .object({
     id: z.uuid(),
@@ -38,7 +52,11 @@ export const alarmSchema = z
     resolvedAt: timestamp.nullable(),
     closedAt: timestamp.nullable(),
     assigneeId: z.uuid().nullable(),
+    assignee: personSchema
+      .nullable()
+      .describe('Who assigneeId is; null when unassigned or the user is gone.'),
     acknowledgedBy: z.string().nullable(),
+    acknowledger: personSchema.nullable().describe('Who acknowledgedBy is; null when not a known user.'),
     acknowledgedAt: timestamp.nullable(),
     escalationLevel: z.number().int(),
     snoozedUntil: timestamp.nullable(),
@@ -63,6 +81,9 @@ export const alarmDetailSchema = alarmSchema
         seq: z.number().int(),
         transition: z.enum(alarmTransitions),
         actor: z.string().describe('A user id, or `system`.'),
+        actorPerson: personSchema
+          .nullable()
+          .describe('Who actor is; null for `system` or a user that is gone.'),
         at: timestamp,
         detail: z.record(z.string(), z.unknown()),
         notify: z.boolean(),
@@ -79,6 +100,11 @@ export const alarmDetailSchema = alarmSchema
       })
       .nullable()
       .describe('The catalogue entry of a BMS bit; null for derived alarms.'),
+    people: z
+      .array(personSchema)
+      .describe(
+        'Everyone named on this alarm (actors, assignee, whom a transition assigned), for display by id.',
+      ),
   })
   .meta({ id: 'AlarmDetail' });
 export type AlarmDetailDto = z.infer<typeof alarmDetailSchema>;

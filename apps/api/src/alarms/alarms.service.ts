@@ -1,10 +1,10 @@
 import { ALARM_CATALOGUE } from '@fleet/alarms';
-import { AlarmReadRepository, AlarmStore, type ScopeArg } from '@fleet/db';
+import { AlarmReadRepository, AlarmStore } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { AuthContext } from '../logging/api-request.js';
 import { type AlarmAction, planAlarmAction } from './alarm-actions.js';
-import { decodeCursor, encodeCursor, toAlarmDto } from './alarm-dto.mapper.js';
+import { decodeCursor, encodeCursor, type People, toAlarmDto, toPeople } from './alarm-dto.mapper.js';
 import { AlarmEventsPublisher } from './alarm-events.publisher.js';
 import { mayActOnAlarms } from './alarm-permissions.js';
 import type {
@@ -26,7 +26,13 @@ export class AlarmsService {
     @Inject(AlarmEventsPublisher) private readonly publisher: AlarmEventsPublisher,
   ) {}
 
-  async list(scope: ScopeArg, q: AlarmListQuery): Promise<AlarmListDto> {
+  /** Names for the ids on these alarms, resolved within the scope (never for an id the caller cannot see acting). */
+  private async peopleOf(auth: AuthContext, alarmIds: string[], withHistory: boolean): Promise<People> {
+    return toPeople(await this.reads.people(auth.scope, alarmIds, withHistory), auth.tenantId);
+  }
+
+  async list(auth: AuthContext, q: AlarmListQuery): Promise<AlarmListDto> {
+    const scope = auth.scope;
     const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
     if (q.cursor !== undefined && after === undefined) {
       throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned');
@@ -41,25 +47,33 @@ export class AlarmsService {
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
+    const people = await this.peopleOf(
+      auth,
+      page.map((a) => a.id),
+      false,
+    );
     return {
-      items: page.map(toAlarmDto),
+      items: page.map((a) => toAlarmDto(a, people)),
       nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
     };
   }
 
-  async detail(scope: ScopeArg, id: string): Promise<AlarmDetailDto> {
+  async detail(auth: AuthContext, id: string): Promise<AlarmDetailDto> {
+    const scope = auth.scope;
     const alarm = await this.reads.find(scope, id);
     if (!alarm) {
       throw notFound(id);
     }
     const transitions = await this.reads.transitions(scope, id);
+    const people = await this.peopleOf(auth, [id], true);
     const entry = ALARM_CATALOGUE.byCode.get(alarm.code);
     return {
-      ...toAlarmDto(alarm),
+      ...toAlarmDto(alarm, people),
       transitions: transitions.map((t) => ({
         seq: t.seq,
         transition: t.transition,
         actor: t.actor,
+        actorPerson: people.get(t.actor) ?? null,
         at: t.at.toISOString(),
         detail: t.detail,
         notify: t.notify,
@@ -74,6 +88,7 @@ export class AlarmsService {
             reference: entry.reference,
           }
         : null,
+      people: [...people.values()],
     };
   }
 
@@ -101,7 +116,7 @@ export class AlarmsService {
       ).alarm;
     });
     await this.publisher.flush();
-    return toAlarmDto(result);
+    return toAlarmDto(result, await this.peopleOf(auth, [result.id], false));
   }
 
   /** Acknowledges each alarm in its own transaction; the ones that cannot be are listed, not fatal. */

@@ -15,6 +15,7 @@ import { type PrivateNats, startPrivateNats } from './private-nats.js';
 export interface AlarmApiFixture {
   seed: TwoTenants;
   pool: PgPool;
+  prisma: PrismaClient;
   /** A client of the private nats-server (only with `{ nats: true }`). */
   nats?: NatsConnection;
   /** JSON request as the user; returns status and parsed body. */
@@ -38,6 +39,7 @@ export function useAlarmApiFixture(
   beforeAll(async () => {
     db = await createTestDatabase(target);
     prisma = createPrismaClient(db.url);
+    f.prisma = prisma;
     f.pool = createPgPool(db.url, 2);
     f.seed = await seedTwoTenants(prisma, f.pool);
     if (options.nats) {

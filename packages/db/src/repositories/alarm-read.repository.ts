@@ -14,6 +14,14 @@ export interface AlarmListFilter {
   limit: number;
 }
 
+/** A person named on an alarm (actor, assignee, acknowledger), with the organisation they belong to. */
+export interface AlarmPersonRow {
+  id: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+}
+
 /** The alarm inbox reads of the API. Every method takes the caller's scope and filters by it. */
 export class AlarmReadRepository {
   constructor(private readonly pool: PgPool) {}
@@ -63,6 +71,33 @@ export class AlarmReadRepository {
               (t.event->>'notify')::boolean AS notify, t.published_at AS "publishedAt"
          FROM alarm_transition t JOIN alarm a ON a.id = t.alarm_id
         WHERE t.alarm_id = $1 AND ${where} ORDER BY t.seq`,
+      params,
+    );
+    return rows;
+  }
+
+  /**
+   * The people named on these alarms: assignee, acknowledger, transition actors and whom a
+   * transition assigned. Only ids that occur on alarms of the scope are resolved, so a caller
+   * learns the name of someone who acted on a site it sees and never of an arbitrary user id.
+   */
+  async people(scope: ScopeArg, alarmIds: string[], withHistory: boolean): Promise<AlarmPersonRow[]> {
+    if (alarmIds.length === 0) {
+      return [];
+    }
+    const params: unknown[] = [alarmIds, withHistory];
+    const where = scopeSql(scope, { tenant: 'a.tenant_id', site: 'a.site_id' }, params);
+    const { rows } = await this.pool.query<AlarmPersonRow>(
+      `WITH named AS (
+         SELECT a.assignee_id::text AS uid FROM alarm a WHERE a.id = ANY($1::uuid[]) AND ${where}
+         UNION SELECT a.acknowledged_by FROM alarm a WHERE a.id = ANY($1::uuid[]) AND ${where}
+         UNION SELECT x.uid FROM alarm_transition t JOIN alarm a ON a.id = t.alarm_id
+                 CROSS JOIN LATERAL (VALUES (t.actor), (t.detail->>'assigneeId')) x(uid)
+                WHERE $2::boolean AND t.alarm_id = ANY($1::uuid[]) AND ${where}
+       )
+       SELECT u.id, u.name, u.tenant_id AS "orgId", o.name AS "orgName"
+         FROM app_user u JOIN tenant o ON o.id = u.tenant_id
+        WHERE u.id::text IN (SELECT uid FROM named WHERE uid IS NOT NULL)`,
       params,
     );
     return rows;
