@@ -1843,7 +1843,11 @@ export interface components {
             closedAt: string | null;
             /** Format: uuid */
             assigneeId: string | null;
+            /** @description Who assigneeId is; null when unassigned or the user is gone. */
+            assignee: components["schemas"]["AlarmPerson"] | null;
             acknowledgedBy: string | null;
+            /** @description Who acknowledgedBy is; null when not a known user. */
+            acknowledger: components["schemas"]["AlarmPerson"] | null;
             /** Format: date-time */
             acknowledgedAt: string | null;
             escalationLevel: number;
@@ -1859,6 +1863,13 @@ export interface components {
              * @description Attached cell snapshot (cell_snapshot of the string at this time).
              */
             cellSnapshotAt: string | null;
+        };
+        AlarmPerson: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The organisation of a person from another organisation than the caller (a support desk); null for own. */
+            organisation: string | null;
         };
         BulkAcknowledgeResult: {
             acknowledged: string[];
@@ -1897,7 +1908,11 @@ export interface components {
             closedAt: string | null;
             /** Format: uuid */
             assigneeId: string | null;
+            /** @description Who assigneeId is; null when unassigned or the user is gone. */
+            assignee: components["schemas"]["AlarmPerson"] | null;
             acknowledgedBy: string | null;
+            /** @description Who acknowledgedBy is; null when not a known user. */
+            acknowledger: components["schemas"]["AlarmPerson"] | null;
             /** Format: date-time */
             acknowledgedAt: string | null;
             escalationLevel: number;
@@ -1919,6 +1934,8 @@ export interface components {
                 transition: "fired" | "repeated" | "severity-changed" | "acknowledged" | "assigned" | "commented" | "escalated" | "flapping-started" | "flapping-ended" | "resolved" | "reopened" | "closed";
                 /** @description A user id, or `system`. */
                 actor: string;
+                /** @description Who actor is; null for `system` or a user that is gone. */
+                actorPerson: components["schemas"]["AlarmPerson"] | null;
                 /** Format: date-time */
                 at: string;
                 detail: {
@@ -1935,6 +1952,8 @@ export interface components {
                 confidence: string;
                 reference: string;
             } | null;
+            /** @description Everyone named on this alarm (actors, assignee, whom a transition assigned), for display by id. */
+            people: components["schemas"]["AlarmPerson"][];
         };
         AlarmRuleSet: {
             /** @description `tenant` or `site:<id>`. */
