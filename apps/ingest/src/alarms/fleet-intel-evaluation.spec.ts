@@ -15,6 +15,7 @@ const string = (i: number, starved = false): FleetIntelString => ({
   siteId: 'site',
   gatewayId: 'gw',
   moduleType: 'H48050',
+  firmware: '1.3',
   commissionedAtMs: NOW - 400 * DAY_MS,
   latitude: 48,
   days: Array.from({ length: 52 }, (_, w) => ({

@@ -59,8 +59,8 @@ export class FleetIntelEvaluation {
         meta: {
           stringId: s.stringId,
           moduleType: s.moduleType,
-          // The BMS firmware is not stored yet: every string counts as one firmware.
-          firmware: null,
+          // As the BMS last reported it (0x7310 V.R); null = never reported, cohort "unknown".
+          firmware: s.firmware,
           commissionedAtMs: s.commissionedAtMs,
           latitude: s.latitude,
         },

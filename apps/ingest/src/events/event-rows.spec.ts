@@ -3,6 +3,17 @@ import { eventEnvelopeSchema } from '@fleet/telemetry';
 import { describe, expect, it } from 'vitest';
 import { toEventRows } from './event-rows.js';
 
+/** 0x7310 as sent: software 1.3 (the string's firmware), dev build 0.4. */
+const VERSIONS = {
+  hardwareType: 1,
+  hardwareMajor: 2,
+  hardwareMinor: 0,
+  softwareMajor: 1,
+  softwareMinor: 3,
+  softwareDevMajor: 0,
+  softwareDevMinor: 4,
+};
+
 const envelope = eventEnvelopeSchema.parse({
   schema: 'bms.evt/1',
   gatewayId: 'gw-rows-1',
@@ -19,7 +30,14 @@ const envelope = eventEnvelopeSchema.parse({
       protocol: 'hv-can',
       moduleCount: 5,
     },
-    { kind: 'composition', ts: '2026-11-20T10:00:01Z', bus: 'can0', bmsAddress: 2, protocol: 'hv-can' },
+    {
+      kind: 'composition',
+      ts: '2026-11-20T10:00:01Z',
+      bus: 'can0',
+      bmsAddress: 2,
+      protocol: 'hv-can',
+      versions: VERSIONS,
+    },
   ],
 });
 
@@ -41,6 +59,9 @@ describe('toEventRows', () => {
       moduleCount: 5,
       cellsPerModule: undefined,
     });
+    expect(rows[0]?.composition).not.toHaveProperty('versions');
+    // The versions go with the update, so ingest stores the string's firmware.
+    expect(rows[1]?.composition).toMatchObject({ stringId: 's-2', versions: VERSIONS });
     expect(rows[2]?.body).toEqual({ kind: 'future', detail: 1 });
   });
 

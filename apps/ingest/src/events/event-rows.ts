@@ -33,7 +33,13 @@ export function toEventRows(
     }
     const stringId = stringIds.get(stringKey({ bus: event.bus, bmsAddress: event.bmsAddress })) ?? null;
     const composition = stringId
-      ? { stringId, at: ts, moduleCount: event.moduleCount, cellsPerModule: event.cellsPerModule }
+      ? {
+          stringId,
+          at: ts,
+          moduleCount: event.moduleCount,
+          cellsPerModule: event.cellsPerModule,
+          ...(event.versions ? { versions: event.versions } : {}),
+        }
       : undefined;
     return {
       idx,

@@ -41,6 +41,8 @@ describe.each(targets)('early warnings (derived.finding.*) on $name', (target) =
       await storeDays(id, 100);
     }
     await storeDays(starved, 88);
+    // As ingest stores it from the BMS's 0x7310 versions: the analysis groups by it.
+    await f.pool.query(`UPDATE bms_string SET firmware = '1.3' WHERE site_id = $1`, [first.siteId]);
     let now = T0;
     const engine = f.engine(() => now);
     await engine.sweeper.sweep();
@@ -56,10 +58,12 @@ describe.each(targets)('early warnings (derived.finding.*) on $name', (target) =
     expect(stored.rows).toEqual([{ string_id: starved, kind: 'balancing_starved', is_primary: true }]);
     // Every string beside its cohort, from the same run: the fleet table's "vs cohort" cell.
     const cohorts = await f.pool.query(
-      'SELECT count(*)::int AS n, bool_or(fade_worse OR spread_worse) AS worse FROM fleet_cohort_stat WHERE tenant_id = $1',
+      `SELECT count(*)::int AS n, bool_or(fade_worse OR spread_worse) AS worse,
+              bool_and(cohort_key LIKE 'H48050/1.3/%') AS by_firmware
+         FROM fleet_cohort_stat WHERE tenant_id = $1`,
       [first.tenantId],
     );
-    expect(cohorts.rows).toEqual([{ n: 10, worse: false }]);
+    expect(cohorts.rows).toEqual([{ n: 10, worse: false, by_firmware: true }]);
 
     // A sweep later the same day changes nothing (one alarm per string and kind).
     await engine.sweeper.sweep();

@@ -1,5 +1,7 @@
+import type { FirmwareVersions } from '@fleet/telemetry';
 import type pg from 'pg';
 import type { PgPool } from '../client.js';
+import { applyFirmware } from './string-firmware.js';
 
 /** What a composition event says about one string (fields the BMS did not send stay undefined). */
 export interface CompositionUpdate {
@@ -7,6 +9,8 @@ export interface CompositionUpdate {
   at: Date;
   moduleCount?: number;
   cellsPerModule?: number;
+  /** 0x7310 versions where read: the string's firmware (issue 10 cohorts). */
+  versions?: FirmwareVersions;
 }
 
 export interface BmsModuleRow {
@@ -34,6 +38,9 @@ export async function applyComposition(client: pg.ClientBase, update: Compositio
       WHERE id = $1`,
     [stringId, moduleCount ?? null, cellsPerModule ?? null],
   );
+  if (update.versions) {
+    await applyFirmware(client, { stringId }, at, update.versions);
+  }
   if (moduleCount === undefined) {
     return;
   }

@@ -40,7 +40,7 @@ const DAY_COLUMNS = `d.bucket_start, d.soh_last_pct, d.cell_spread_max_mv, d.soc
 
 export const TENANT_DAYS_SQL = `
   SELECT s.id AS string_id, s.site_id, s.gateway_id, s.module_type::text AS module_type, s.module_count,
-         st.latitude, coalesce(c.commissioned_at, s.created_at) AS commissioned_at,
+         s.firmware, st.latitude, coalesce(c.commissioned_at, s.created_at) AS commissioned_at,
          ${DAY_COLUMNS}
     FROM bms_string s
     JOIN site st ON st.id = s.site_id

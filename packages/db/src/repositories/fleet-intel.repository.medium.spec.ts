@@ -91,6 +91,7 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
   it('reads a day from the rollups: hours hot and full, the cut-off cell, cycles from energy', async () => {
     const string = await createBmsString(ctx.prisma, { moduleType: 'H48050', moduleCount: 5 });
     await ctx.prisma.site.update({ where: { id: string.siteId }, data: { latitude: 48.1 } });
+    await ctx.prisma.bmsString.update({ where: { id: string.id }, data: { firmware: '1.3' } });
     const repo = new FleetIntelRepository(ctx.pool);
     await ctx.pool.query(ROLLUP_1D, [string.id, new Date(DAY0)]);
     // 3 hours at 36 °C, 2 whole hours at SOC ≥ 95 %, the rest cool and lower.
@@ -116,7 +117,12 @@ describe.each(targets)('fleet_finding and the fleet-intelligence history on $nam
       );
     }
     const [history] = await repo.historyOfTenant(string.tenantId, DAY0 - HOUR, DAY0);
-    expect(history).toMatchObject({ stringId: string.id, moduleType: 'H48050', latitude: 48.1 });
+    expect(history).toMatchObject({
+      stringId: string.id,
+      moduleType: 'H48050',
+      firmware: '1.3',
+      latitude: 48.1,
+    });
     // 12 000 Wh out of 5 × 2400 Wh nominal: one cycle.
     expect(history?.days).toEqual([
       {

@@ -19,6 +19,8 @@ export interface FleetIntelString {
   siteId: string;
   gatewayId: string;
   moduleType: string;
+  /** BMS software version "V.R" as last reported (bms_string.firmware); null = never reported. */
+  firmware: string | null;
   commissionedAtMs: number | null;
   latitude: number | null;
   days: FleetIntelDay[];
@@ -149,6 +151,7 @@ export class FleetIntelRepository {
         gateway_id: string;
         module_type: string;
         module_count: number | null;
+        firmware: string | null;
         latitude: number | null;
         commissioned_at: Date | null;
       }
@@ -166,6 +169,7 @@ export class FleetIntelRepository {
           siteId: r.site_id,
           gatewayId: r.gateway_id,
           moduleType: r.module_type,
+          firmware: r.firmware,
           commissionedAtMs: r.commissioned_at?.getTime() ?? null,
           latitude: r.latitude,
           days: [],

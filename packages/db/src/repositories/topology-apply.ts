@@ -1,5 +1,6 @@
 import type { TopologyString } from '@fleet/telemetry';
 import type pg from 'pg';
+import { applyFirmware } from './string-firmware.js';
 import { type KnownString, matchByModuleSerials, moduleSerialSet } from './topology-module-match.js';
 import { applyModuleSerials } from './topology-modules.js';
 
@@ -31,8 +32,9 @@ interface Move {
  * serial-less string at its address, or gets a string of its own. A string reported without a
  * BMS serial but with module serials (RS485 0x93) is the known string whose present modules carry
  * exactly those serials, moved the same way; with no such string it is registered at its address
- * so its modules can be recorded. Finally module serials. Reports without serials (HV CAN) only
- * update the report.
+ * so its modules can be recorded. Then module serials, and each reported 0x7310 version on the
+ * string at its address (a string not registered yet gets it from its composition event). Reports
+ * without serials (HV CAN) update only the report and the firmware.
  */
 export async function applyTopology(client: pg.ClientBase, u: TopologyUpdate): Promise<void> {
   const { rowCount } = await client.query(
@@ -56,6 +58,17 @@ export async function applyTopology(client: pg.ClientBase, u: TopologyUpdate): P
     await resolveByModules(client, u, byModules);
   }
   await applyModuleSerials(client, u);
+  // After identity: the versions belong to whichever string now holds the address.
+  for (const s of u.strings) {
+    if (s.versions) {
+      await applyFirmware(
+        client,
+        { gatewayId: u.gatewayId, bus: u.bus, bmsAddress: s.bmsAddress },
+        u.at,
+        s.versions,
+      );
+    }
+  }
 }
 
 async function resolveByModules(client: pg.ClientBase, u: TopologyUpdate, reported: TopologyString[]) {
