@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InMemorySpanExporter, newTraceparent, startTracing, type Tracing } from '@fleet/service-kit/tracing';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withConsumerSpan } from './consumer-span.js';
 import { httpSpans } from './http-spans.middleware.js';
 import { publishTraced } from './traced-publish.js';
 
@@ -56,13 +57,15 @@ describe('api tracing, off (no OTLP endpoint)', () => {
   });
 });
 
-describe('api tracing, on', () => {
-  const exporter = new InMemorySpanExporter();
-  let tracing: Tracing | undefined;
+// Tracing is a process-wide registration: started once by the first "on" block, after the
+// "off" block, and shut down after the last (vitest runs the blocks of a file in order).
+const exporter = new InMemorySpanExporter();
+let tracing: Tracing | undefined;
+
+describe('api tracing, on: HTTP requests', () => {
   beforeAll(() => {
     tracing = startTracing({ serviceName: 'api', env: {}, exporter });
   });
-  afterAll(() => tracing?.shutdown());
 
   it('makes one SERVER span per request, named by the route template, with status and tenant only', async () => {
     exporter.reset();
@@ -100,6 +103,10 @@ describe('api tracing, on', () => {
     expect(notFound?.status.code).toBe(SpanStatusCode.UNSET);
     expect(failed?.status.code).toBe(SpanStatusCode.ERROR);
   });
+});
+
+describe('api tracing, on: alarm events over NATS', () => {
+  afterAll(() => tracing?.shutdown());
 
   it("publishes inside a PRODUCER child span whose traceparent goes into the message's headers", async () => {
     exporter.reset();
@@ -117,6 +124,33 @@ describe('api tracing, on', () => {
     expect(sent?.traceparent).toBe(
       `00-${publish?.spanContext().traceId}-${publish?.spanContext().spanId}-01`,
     );
+  });
+
+  it('continues the publish span in the consumer of the message', async () => {
+    exporter.reset();
+    let sent: Record<string, string> = {};
+    await publishTraced('alarm-event publish', 'alarms.t1.s1', async (h) => {
+      sent = h ?? {};
+    });
+    const planned = await withConsumerSpan(
+      'alarm-event receive',
+      'alarms.t1.s1',
+      (name) => sent[name] ?? '',
+      async () => 'planned',
+    );
+    expect(planned).toBe('planned');
+    const [publish, receive] = exporter.getFinishedSpans();
+    expect(receive?.kind).toBe(SpanKind.CONSUMER);
+    expect(receive?.spanContext().traceId).toBe(publish?.spanContext().traceId);
+    expect(receive?.parentSpanContext?.spanId).toBe(publish?.spanContext().spanId);
+    // NATS answers '' for a header that is not there: a new trace, not a crash.
+    await withConsumerSpan(
+      'alarm-event receive',
+      'alarms.t',
+      () => '',
+      async () => undefined,
+    );
+    expect(exporter.getFinishedSpans()[2]?.parentSpanContext).toBeUndefined();
   });
 
   it('marks a failed publish as an error and rethrows it', async () => {

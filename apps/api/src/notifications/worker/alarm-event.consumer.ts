@@ -3,6 +3,7 @@ import { type ConsumerMessages, type JsMsg, jetstream, jetstreamManager } from '
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { natsAuth } from '../../common/nats-auth.js';
+import { withConsumerSpan } from '../../tracing/consumer-span.js';
 import type { FanOutService } from './fan-out.service.js';
 import { ensureAlarmsStream, ensureNotifyConsumer } from './jetstream-setup.js';
 import type { NotifyStats } from './notify-stats.js';
@@ -84,7 +85,17 @@ export class AlarmEventConsumer {
     }
   }
 
-  private async handle(message: JsMsg): Promise<void> {
+  /** Continues the trace of the request (or relay) that published the event. */
+  private handle(message: JsMsg): Promise<void> {
+    return withConsumerSpan(
+      'alarm-event receive',
+      message.subject,
+      (name) => message.headers?.get(name),
+      () => this.plan(message),
+    );
+  }
+
+  private async plan(message: JsMsg): Promise<void> {
     const parsed = parseAlarmEvent(message.data);
     if (!parsed.ok) {
       this.stats.reject(parsed.reason);
