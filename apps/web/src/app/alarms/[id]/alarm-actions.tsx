@@ -5,6 +5,7 @@ import styles from '../alarms.module.css';
 import { ActionForm } from './action-form';
 import { SNOOZE_HOURS, statusActions } from './action-kinds';
 import { type ActionState, alarmAction } from './actions';
+import { personLabel } from './people';
 
 interface AlarmActionsProps {
   alarm: AlarmDetail;
@@ -53,6 +54,10 @@ export function AlarmActions({ alarm, me, members, t }: AlarmActionsProps) {
                     {m.name}
                   </option>
                 ))}
+              {/* The current assignee by name even when not a member of ours (a support desk). */}
+              {alarm.assignee && !members.some((m) => m.id === alarm.assigneeId) ? (
+                <option value={alarm.assignee.id}>{personLabel(alarm.assignee)}</option>
+              ) : null}
             </select>
           </label>
         </ActionForm>

@@ -11,6 +11,7 @@ import { AlarmActions } from './alarm-actions';
 import { AlarmFacts } from './alarm-facts';
 import { AlarmHistory } from './alarm-history';
 import { CatalogueCard } from './catalogue-card';
+import { alarmNames } from './people';
 import { getAlarmDetail, getMembers } from './queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,10 +31,7 @@ export default async function AlarmPage({ params }: AlarmPageProps) {
   }
   const canAct = me !== undefined && mayHandleAlarms(me.role);
   const members = me && mayReadMembers(me.role) ? await getMembers() : [];
-  const names = new Map(members.map((m) => [m.id, m.name]));
-  if (me) {
-    names.set(me.id, `${me.name} (${t.common.you})`);
-  }
+  const names = alarmNames(alarm.people, members, me, t.common.you);
   const now = Date.now();
   return (
     <main className="page">
