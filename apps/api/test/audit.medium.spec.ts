@@ -205,10 +205,23 @@ describe.each(targets)('audit log reads on $name', (target) => {
         requestId: 'audit-ack-1',
         actorUserId: t.w.users.support.id,
         actorTenantId: t.w.supportOrgId,
+        actorName: 'Desk support',
+        actorOrganisation: 'Pylontech Support Desk',
         siteId: t.w.a.siteId,
         ip: expect.stringMatching(/127\.0\.0\.1$/),
       }),
     ]);
+    // Own members are named plainly; a support desk member (above) with its organisation.
+    await t.call(`/alarms/${t.w.a.alarmId}/acknowledge`, 'owner', {
+      method: 'POST',
+      body: '{}',
+      requestId: 'audit-names-1',
+    });
+    await t.rowsOf('audit-names-1');
+    const byOwner = (await (
+      await t.api.get(`/audit?actor=${t.w.users.owner.id}`, t.tokens.org_admin)
+    ).json()) as typeof page;
+    expect(byOwner.items[0]).toMatchObject({ actorName: 'A owner', actorOrganisation: null });
     const first = (await (await t.api.get('/audit?limit=1', t.tokens.org_admin)).json()) as typeof page;
     expect(first.items).toHaveLength(1);
     expect(first.nextCursor).toEqual(expect.any(String));

@@ -192,6 +192,7 @@ export {
 export { AuditRepository } from './repositories/audit.repository.js';
 export { AuditTargetRepository } from './repositories/audit-target.repository.js';
 export type {
+  AuditActorRow,
   AuditEventInput,
   AuditEventRow,
   AuditListFilter,

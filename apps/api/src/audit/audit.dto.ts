@@ -36,6 +36,13 @@ export const auditEventSchema = z
     actorUserId: z.uuid(),
     actorTenantId: z.uuid().describe("The actor's own organisation (a support desk, for support access)."),
     actorRole: z.enum(['org_admin', 'installer', 'technician', 'support', 'owner']),
+    actorName: z.string().nullable().describe('The actor’s display name; null once the user is gone.'),
+    actorOrganisation: z
+      .string()
+      .nullable()
+      .describe(
+        'The actor’s organisation when it is not the caller’s (a support desk); null for own members.',
+      ),
     action: z.string().describe('`METHOD /api/route/{param}`: the route template, never the concrete path.'),
     verb: z.string(),
     targetType: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { AuditEventRow, AuditListFilter, AuditRepository } from '@fleet/db';
+import type { AuditActorRow, AuditEventRow, AuditListFilter, AuditRepository } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { AuditEventDto, AuditListQuery, AuditPageDto } from './audit.dto.js';
@@ -26,8 +26,14 @@ const CSV_COLUMNS = [
 ] as const;
 const CSV_PAGE = 1000;
 
-function toDto(row: AuditEventRow): AuditEventDto {
-  return { ...row, at: row.at.toISOString() };
+function toDto(row: AuditEventRow, orgId: string, actors: Map<string, AuditActorRow>): AuditEventDto {
+  const actor = actors.get(row.actorUserId);
+  return {
+    ...row,
+    at: row.at.toISOString(),
+    actorName: actor?.name ?? null,
+    actorOrganisation: actor && actor.orgId !== orgId ? actor.orgName : null,
+  };
 }
 
 function csvOf(row: AuditEventRow): string {
@@ -59,8 +65,10 @@ export class AuditService {
     const rows = await this.audit.list(orgId, { ...filterOf(q), limit: q.limit + 1 });
     const items = rows.slice(0, q.limit);
     const last = items.at(-1);
+    const ids = [...new Set(items.map((r) => r.actorUserId))];
+    const actors = new Map((await this.audit.actors(orgId, ids)).map((a) => [a.id, a]));
     return {
-      items: items.map(toDto),
+      items: items.map((r) => toDto(r, orgId, actors)),
       nextCursor: rows.length > q.limit && last ? encodeAuditCursor(last) : null,
     };
   }

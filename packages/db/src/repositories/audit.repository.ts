@@ -1,5 +1,5 @@
 import type { PgPool } from '../client.js';
-import type { AuditEventInput, AuditEventRow, AuditListFilter } from './audit.types.js';
+import type { AuditActorRow, AuditEventInput, AuditEventRow, AuditListFilter } from './audit.types.js';
 
 const COLUMNS = [
   'tenant_id',
@@ -95,6 +95,25 @@ export class AuditRepository {
         ORDER BY at DESC, id DESC
         LIMIT $9`,
       params,
+    );
+    return rows;
+  }
+
+  /**
+   * Names of these actors, only where they acted on the organisation's data or are its members
+   * (an audit row it may read names them), so a filter by an arbitrary id reveals no name.
+   */
+  async actors(orgId: string, userIds: string[]): Promise<AuditActorRow[]> {
+    if (userIds.length === 0) {
+      return [];
+    }
+    const { rows } = await this.pool.query<AuditActorRow>(
+      `SELECT u.id, u.name, u.tenant_id AS "orgId", o.name AS "orgName"
+         FROM app_user u JOIN tenant o ON o.id = u.tenant_id
+        WHERE u.id = ANY($2::uuid[])
+          AND EXISTS (SELECT 1 FROM audit_event e
+                       WHERE e.actor_user_id = u.id AND (e.tenant_id = $1 OR e.actor_tenant_id = $1))`,
+      [orgId, userIds],
     );
     return rows;
   }

@@ -26,6 +26,14 @@ export interface AuditEventRow extends AuditEventInput {
   id: string;
 }
 
+/** Who an audit row's actor is, with the organisation they belong to. */
+export interface AuditActorRow {
+  id: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+}
+
 export interface AuditListFilter {
   actorUserId?: string;
   /** Matches the action (`POST /api/alarms/{id}/acknowledge`) or the verb (`acknowledge`). */

@@ -2095,6 +2095,10 @@ export interface components {
             actorTenantId: string;
             /** @enum {string} */
             actorRole: "org_admin" | "installer" | "technician" | "support" | "owner";
+            /** @description The actor’s display name; null once the user is gone. */
+            actorName: string | null;
+            /** @description The actor’s organisation when it is not the caller’s (a support desk); null for own members. */
+            actorOrganisation: string | null;
             /** @description `METHOD /api/route/{param}`: the route template, never the concrete path. */
             action: string;
             verb: string;
