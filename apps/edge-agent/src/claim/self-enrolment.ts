@@ -17,13 +17,9 @@ import { saveEnrolment } from './enrolment-client.js';
 import { loadOrCreateIdentity } from './gateway-identity.js';
 import { waitForClaim } from './wait-for-claim.js';
 
-/** Seconds between enrolment polls (the API rate-limits per code; Retry-After wins). */
-export const ENROL_POLL_S = 10;
-
 export interface SelfEnrolmentParts extends Omit<SideServiceParts, 'uplink' | 'statusEndpoint'> {
   apiUrl: string;
   publisher: DeferredPublisher;
-  pollS?: number;
 }
 
 /** The uplink connection, which exists only once the gateway is claimed. */
@@ -85,7 +81,7 @@ export function buildSelfEnrolment(parts: SelfEnrolmentParts): {
     );
     const answer = await waitForClaim({
       apiUrl: parts.apiUrl,
-      pollS: parts.pollS ?? ENROL_POLL_S,
+      pollS: config.enrolPollS,
       identity,
       logger: log,
       signal,
@@ -99,6 +95,7 @@ export function buildSelfEnrolment(parts: SelfEnrolmentParts): {
     const uplink = await createUplink(claimed, log, parts.clock);
     parts.publisher.attach(uplink.publisher, saved.gatewayId);
     connection.attach(uplink.connection);
+    parts.outbox.retryNow();
     gatewayId = saved.gatewayId;
     log.info(
       { gatewayId, credsFile: saved.credsFile },

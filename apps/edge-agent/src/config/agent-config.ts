@@ -46,6 +46,8 @@ export const agentConfigSchema = z
       .string()
       .regex(/^https?:\/\/\S+$/, 'must be a URL such as https://fleet.example.com')
       .optional(),
+    // Seconds between enrolment polls (the API's Retry-After wins when it rate-limits).
+    enrolPollS: int(1, 3600).default(10),
     // Where the gateway key (gateway.nk), gateway.creds and enrolment.json are kept.
     dataDir: z.string().min(1).default('/var/lib/fleet-agent'),
     // Exactly one of slcan and can (refineCanLink).
@@ -150,6 +152,12 @@ export const AGENT_OPTIONS = [
     flag: '--enrol-api <url>',
     env: 'AGENT_ENROL_API',
     help: 'cloud API to enrol with while the data dir holds no credentials (shows the claim code on the status page)',
+  },
+  {
+    key: 'enrolPollS',
+    flag: '--enrol-poll-s <seconds>',
+    env: 'AGENT_ENROL_POLL_S',
+    help: 'seconds between enrolment polls while not claimed (default 10)',
   },
   {
     key: 'dataDir',

@@ -5,6 +5,7 @@ import { loadAgentConfig } from './load-agent-config.js';
 const EXPECTED = {
   gatewayId: 'gw-a1',
   dataDir: '/var/lib/fleet-agent',
+  enrolPollS: 10,
   slcan: { kind: 'tcp', host: '127.0.0.1', port: 3110 },
   busName: 'slcan0',
   mode: 'active',

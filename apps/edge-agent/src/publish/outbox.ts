@@ -49,6 +49,8 @@ export class Outbox implements SpoolStatsSource {
   private replayed = 0;
   private appendFailures = 0;
   private wake: (() => void) | undefined;
+  private wakeBackoff: (() => void) | undefined;
+  private backoffReset = false;
   private failingSince: number | undefined;
   /** Ids ≥ this are live. Everything an earlier boot left behind is backlog. */
   private liveFrom: number;
@@ -122,8 +124,9 @@ export class Outbox implements SpoolStatsSource {
       if (await this.tryPublish(next.batch, next.lane)) {
         delayMs = this.options.initialMs;
       } else {
-        await this.clock.sleep(delayMs, signal);
-        delayMs = Math.min(this.options.maxMs, delayMs * 2);
+        await this.backoff(delayMs, signal);
+        delayMs = this.backoffReset ? this.options.initialMs : Math.min(this.options.maxMs, delayMs * 2);
+        this.backoffReset = false;
       }
     }
   }
@@ -245,6 +248,25 @@ export class Outbox implements SpoolStatsSource {
     while ((this.recentReplays[0] ?? now) < now - RATE_WINDOW_MS) {
       this.recentReplays.shift();
     }
+  }
+
+  /**
+   * Ends a failure backoff now and starts the next one short: the uplink has just appeared (the
+   * gateway was claimed), so the backlog should not wait out a backoff grown while it had none.
+   */
+  retryNow(): void {
+    this.backoffReset = true;
+    this.wakeBackoff?.();
+  }
+
+  private async backoff(ms: number, signal: AbortSignal): Promise<void> {
+    const woken = new AbortController();
+    const abort = () => woken.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    this.wakeBackoff = abort;
+    await this.clock.sleep(ms, woken.signal);
+    this.wakeBackoff = undefined;
+    signal.removeEventListener('abort', abort);
   }
 
   private async sleepUnlessWoken(ms: number, signal: AbortSignal): Promise<void> {
