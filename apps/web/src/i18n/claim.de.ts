@@ -20,6 +20,8 @@ export const claimDe: typeof claimEn = {
   claimed:
     'Übernommen: {name} ist jetzt Gateway {id} an diesem Standort. Es holt sich seine Zugangsdaten innerhalb einer Minute selbst.',
   backToSite: 'Zurück zum Standort',
+  loading: 'Seite zum Übernehmen wird geladen…',
+  errorWhat: 'Die Angaben zur Gateway-Übernahme',
   problems: {
     code: 'Geben Sie den Übernahmecode des Gateways ein.',
     name: 'Geben Sie dem Gateway einen Namen.',

@@ -18,6 +18,8 @@ export const claimEn = {
   claimed:
     'Claimed: {name} is now gateway {id} on this site. It fetches its credentials by itself within a minute.',
   backToSite: 'Back to the site',
+  loading: 'Loading the claim page…',
+  errorWhat: 'the claim page',
   problems: {
     code: 'Enter the claim code from the gateway.',
     name: 'Give the gateway a name.',

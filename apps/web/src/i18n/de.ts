@@ -7,6 +7,7 @@ import { fleetDe } from './fleet.de';
 import { intelligenceDe } from './intelligence.de';
 import { ownerDe } from './owner.de';
 import { siteDe } from './site.de';
+import { statesDe } from './states.de';
 import { topologyDe } from './topology.de';
 import { trendsDe } from './trends.de';
 import { warrantyDe } from './warranty.de';
@@ -21,6 +22,7 @@ export const de: Dictionary = {
   intelligence: intelligenceDe,
   owner: ownerDe,
   site: siteDe,
+  states: statesDe,
   trends: trendsDe,
   topology: topologyDe,
   warranty: warrantyDe,
@@ -181,6 +183,7 @@ export const de: Dictionary = {
     totpOff: 'aus',
     since: 'Mitglied seit',
     empty: 'Keine Mitglieder.',
+    loading: 'Mitglieder werden geladen…',
     errorWhat: 'Die Mitglieder',
   },
   sites: {

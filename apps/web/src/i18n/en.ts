@@ -6,6 +6,7 @@ import { fleetEn } from './fleet.en';
 import { intelligenceEn } from './intelligence.en';
 import { ownerEn } from './owner.en';
 import { siteEn } from './site.en';
+import { statesEn } from './states.en';
 import { topologyEn } from './topology.en';
 import { trendsEn } from './trends.en';
 import { warrantyEn } from './warranty.en';
@@ -22,6 +23,7 @@ export const en = {
   intelligence: intelligenceEn,
   owner: ownerEn,
   site: siteEn,
+  states: statesEn,
   trends: trendsEn,
   topology: topologyEn,
   warranty: warrantyEn,
@@ -181,6 +183,7 @@ export const en = {
     totpOff: 'off',
     since: 'Member since',
     empty: 'No members.',
+    loading: 'Loading members…',
     errorWhat: 'the members',
   },
   sites: {
