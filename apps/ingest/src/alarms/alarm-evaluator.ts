@@ -1,6 +1,7 @@
 import type { AlarmStore, AlarmSubjectRepository } from '@fleet/db';
 import { gatewayIdOfSubject, parseTelemetryEnvelope } from '@fleet/telemetry';
 import type { Logger } from '../logging/root-logger.js';
+import { endFailedWith, startEvaluateSpan, traceparentOf } from '../tracing/alarm-spans.js';
 import type { AlarmCounters } from './alarm-counters.js';
 import type { AlarmOutboxRelay } from './alarm-outbox-relay.js';
 import { batchByString } from './batch-by-string.js';
@@ -18,6 +19,8 @@ export interface AlarmMessage {
   data: Uint8Array;
   /** JetStream delivery count, from 1. */
   deliveryCount: number;
+  /** Reads a message header (`traceparent`, `tracestate`): the evaluation continues the sample's trace. */
+  header?: (name: string) => string | undefined;
 }
 
 export type AlarmOutcome = { action: 'ack' } | { action: 'nak'; delayMs: number };
@@ -44,7 +47,20 @@ export class AlarmEvaluator {
     private readonly cellHistory?: CellHistory,
   ) {}
 
+  /** Inside an `alarm evaluate` span; every transition it writes stores that span's traceparent. */
   async handle(message: AlarmMessage): Promise<AlarmOutcome> {
+    const span = startEvaluateSpan(message.subject, message.header ?? (() => undefined));
+    try {
+      const outcome = await this.evaluate(message, traceparentOf(span));
+      span.end();
+      return outcome;
+    } catch (error) {
+      endFailedWith(span, error);
+      throw error;
+    }
+  }
+
+  private async evaluate(message: AlarmMessage, traceparent: string | undefined): Promise<AlarmOutcome> {
     const parsed = parseTelemetryEnvelope(message.data, gatewayIdOfSubject(message.subject));
     if (!parsed.ok) {
       this.counters.add(`rejected.${parsed.code}`);
@@ -124,6 +140,7 @@ export class AlarmEvaluator {
           rules,
           observe: () => observations,
           inMaintenance: maintenanceCheck(spans, string.siteId),
+          ...(traceparent === undefined ? {} : { traceparent }),
         }),
       );
       this.counters.add('events', outcome.events);

@@ -1,13 +1,15 @@
-import type { AlarmOutboxRepository } from '@fleet/db';
+import type { AlarmOutboxRepository, OutboxEntry } from '@fleet/db';
 import { alarmEventMessageId } from '@fleet/telemetry';
 import type { Logger } from '../logging/root-logger.js';
+import { endFailedWith, startPublishSpan, traceparentOf } from '../tracing/alarm-spans.js';
 import type { AlarmEventPublisher } from './alarm-event-publisher.js';
 
 const BATCH = 500;
 
 /**
  * Publishes alarm_transition rows not yet in ALARMS (the outbox), oldest first, each with
- * Nats-Msg-Id `<alarmId>:<seq>`, and marks them published. Called after every commit, on a timer
+ * Nats-Msg-Id `<alarmId>:<seq>` and the trace context stored with the row as its `traceparent`
+ * header (issue 11), and marks them published. Called after every commit, on a timer
  * and at start, so a crash between commit and publish only delays an event. One run at a time;
  * a call during a run asks for another run after it. Publishing twice (two processes, a crash
  * after publish but before marking) is harmless: the stream drops the duplicate id.
@@ -57,11 +59,7 @@ export class AlarmOutboxRelay {
       const done = [];
       try {
         for (const entry of entries) {
-          await this.publisher.publish(
-            entry.subject,
-            new TextEncoder().encode(JSON.stringify(entry.event)),
-            alarmEventMessageId(entry),
-          );
+          await this.publishOne(entry);
           done.push(entry);
         }
       } finally {
@@ -71,6 +69,23 @@ export class AlarmOutboxRelay {
       if (entries.length < BATCH) {
         return;
       }
+    }
+  }
+
+  /** In an `alarm-event publish` span continuing the trace stored with the row; its traceparent is the header. */
+  private async publishOne(entry: OutboxEntry): Promise<void> {
+    const span = startPublishSpan(entry.subject, entry.traceparent);
+    try {
+      await this.publisher.publish(
+        entry.subject,
+        new TextEncoder().encode(JSON.stringify(entry.event)),
+        alarmEventMessageId(entry),
+        traceparentOf(span),
+      );
+      span.end();
+    } catch (error) {
+      endFailedWith(span, error);
+      throw error;
     }
   }
 }

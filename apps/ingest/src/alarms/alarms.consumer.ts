@@ -98,7 +98,13 @@ export class AlarmsConsumer implements OnApplicationBootstrap, BeforeApplication
 
   private async deliver(message: JsMsg): Promise<void> {
     const outcome = await this.engine.evaluator
-      .handle({ subject: message.subject, data: message.data, deliveryCount: message.info.deliveryCount })
+      .handle({
+        subject: message.subject,
+        data: message.data,
+        deliveryCount: message.info.deliveryCount,
+        // NATS answers '' for a missing header.
+        header: (name) => message.headers?.get(name) || undefined,
+      })
       .catch((error: unknown) => {
         this.logger.warn({ err: error }, 'alarm evaluation failed; redelivering');
         return { action: 'nak' as const, delayMs: this.config.nats.retryDelayMs };

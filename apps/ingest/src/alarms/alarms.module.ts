@@ -8,6 +8,7 @@ import { NatsClient } from '../nats/nats-client.js';
 import { createAlarmEngine } from './alarm-engine.js';
 import { ALARM_ENGINE } from './alarm-engine.token.js';
 import { AlarmsConsumer } from './alarms.consumer.js';
+import { jetStreamAlarmPublisher } from './jetstream-alarm-publisher.js';
 
 const ALARM_POOL = Symbol('ALARM_POOL');
 
@@ -41,11 +42,7 @@ class AlarmPoolLifecycle implements OnApplicationShutdown {
           pool,
           config: config.alarms,
           logger: logger.child({ module: 'alarms' }),
-          publisher: {
-            publish: async (subject, data, msgId) => {
-              await (await nats.jetstream()).publish(subject, data, { msgID: msgId });
-            },
-          },
+          publisher: jetStreamAlarmPublisher(() => nats.jetstream()),
         }),
       inject: [ALARM_POOL, NatsClient, INGEST_CONFIG, LOGGER],
     },

@@ -19,6 +19,7 @@ export async function applyRuleEvent(
   obs: TimedObservation,
   event: RuleEvent,
   suppressedBy: string | undefined,
+  traceparent?: string,
 ): Promise<void> {
   const code = obs.ruleId;
   const at = new Date(event.at);
@@ -38,6 +39,7 @@ export async function applyRuleEvent(
     at,
     notify: event.notify,
     detail: { ...detail, ...extra },
+    ...(traceparent === undefined ? {} : { traceparent }),
   });
   const firing: AlarmPatch = {
     lastFiredAt: at,

@@ -17,6 +17,8 @@ export interface EvaluateSubjectInput {
   observe: (stored: ReadonlyMap<string, StoredRuleState>) => TimedObservation[];
   /** Whether a maintenance window of the subject's site covers this time (epoch ms). */
   inMaintenance: (at: number) => boolean;
+  /** The traced evaluation's traceparent, stored with every transition so its event continues the trace. */
+  traceparent?: string;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function evaluateSubject(tx: AlarmTx, input: EvaluateSubjectInput):
       });
     }
     for (const event of result.events) {
-      await applyRuleEvent(tx, subject, open, obs, event, result.suppressedBy);
+      await applyRuleEvent(tx, subject, open, obs, event, result.suppressedBy, input.traceparent);
       outcome.events += 1;
     }
   }

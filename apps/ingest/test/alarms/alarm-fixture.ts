@@ -20,6 +20,7 @@ import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { type AlarmEngine, createAlarmEngine } from '../../src/alarms/alarm-engine.js';
 import type { AlarmEventPublisher } from '../../src/alarms/alarm-event-publisher.js';
+import { jetStreamAlarmPublisher } from '../../src/alarms/jetstream-alarm-publisher.js';
 import type { AlarmsConfig } from '../../src/config/ingest-config.js';
 import { applyStream } from '../../src/nats/jetstream-setup.js';
 import { type PrivateNats, startPrivateNats } from './private-nats.js';
@@ -56,6 +57,8 @@ export interface AlarmFixture {
     gatewayId: string,
     samples: Partial<PackSample>[],
     seq?: number,
+    /** The message's `traceparent` header (the agent's trace of the sample). */
+    traceparent?: string,
   ): Promise<unknown>;
   /** Every event stored in the private ALARMS stream for an alarm, in stream order. */
   events(alarmId: string): Promise<AlarmEvent[]>;
@@ -80,17 +83,13 @@ export function useAlarmFixture(target: TestDatabaseTarget): AlarmFixture {
         config: TEST_ALARMS_CONFIG,
         logger,
         ...(clock ? { clock } : {}),
-        publisher: publisher ?? {
-          publish: async (subject, data, msgId) => {
-            await f.js.publish(subject, data, { msgID: msgId });
-          },
-        },
+        publisher: publisher ?? jetStreamAlarmPublisher(() => Promise.resolve(f.js)),
       });
     f.newString = async () => {
       const s = await createBmsString(f.prisma, {});
       return { stringId: s.id, gatewayId: s.gatewayId, tenantId: s.tenantId, siteId: s.siteId };
     };
-    f.feed = async (engine, gatewayId, samples, seq = 0) => {
+    f.feed = async (engine, gatewayId, samples, seq = 0, traceparent = undefined) => {
       const envelope = telemetryEnvelopeData({
         gatewayId,
         bootId: `boot-${uniqueSuffix()}`,
@@ -112,6 +111,7 @@ export function useAlarmFixture(target: TestDatabaseTarget): AlarmFixture {
         subject: subjects.telemetry(gatewayId),
         data: encodeTelemetryEnvelope(envelope),
         deliveryCount: 1,
+        header: (name) => (name === 'traceparent' ? traceparent : undefined),
       });
       await engine.relay.flush();
       return outcome;

@@ -6,6 +6,8 @@ export interface OutboxEntry {
   seq: number;
   subject: string;
   event: AlarmEvent;
+  /** The trace context stored with the transition (null outside a traced evaluation). */
+  traceparent: string | null;
 }
 
 /**
@@ -23,7 +25,7 @@ export class AlarmOutboxRepository {
    */
   async unpublished(limit: number): Promise<OutboxEntry[]> {
     const { rows } = await this.pool.query<OutboxEntry>(
-      `SELECT alarm_id AS "alarmId", seq, subject, event FROM alarm_transition
+      `SELECT alarm_id AS "alarmId", seq, subject, event, traceparent FROM alarm_transition
         WHERE published_at IS NULL
         ORDER BY min(at) OVER (PARTITION BY alarm_id), alarm_id, seq LIMIT $1`,
       [limit],

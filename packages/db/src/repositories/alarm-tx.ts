@@ -114,8 +114,8 @@ export class AlarmTx {
     const after = rows[0]!;
     const { subject, event } = buildAlarmEvent(after, input);
     await this.client.query(
-      `INSERT INTO alarm_transition (alarm_id, seq, transition, actor, at, detail, subject, event)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb)`,
+      `INSERT INTO alarm_transition (alarm_id, seq, transition, actor, at, detail, subject, event, traceparent)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9)`,
       [
         after.id,
         after.seq,
@@ -125,6 +125,7 @@ export class AlarmTx {
         JSON.stringify(event.detail),
         subject,
         JSON.stringify(event),
+        input.traceparent ?? null,
       ],
     );
     return { alarm: after, eventId: `${after.id}:${after.seq}` };

@@ -83,6 +83,8 @@ export interface TransitionInput {
   detail?: Record<string, unknown>;
   /** False while a maintenance window or snooze holds notifications; recorded all the same. */
   notify: boolean;
+  /** W3C traceparent of the traced work that caused it (ingest's evaluation of a sample); the event carries it. */
+  traceparent?: string;
 }
 
 export interface AlarmTransitionRow {
