@@ -1,7 +1,15 @@
 // Public surface of @fleet/alarms: the alarm catalogue, derived-alarm conditions and rule
 // evaluation, all pure (no I/O, no clock: time is always an argument).
 export { AlarmsError, type AlarmsErrorCode, alarmsErrorCodes } from './alarms-error.js';
-export { ALARM_CATALOGUE } from './catalogue/catalogue.js';
+export {
+  type AlarmLanguage,
+  alarmLanguages,
+  DEFAULT_ALARM_LANGUAGE,
+  isAlarmLanguage,
+  type Localized,
+} from './catalogue/alarm-language.js';
+export { alarmTitle, alarmTitleIn, DERIVED_TITLES } from './catalogue/alarm-title.js';
+export { ALARM_CATALOGUE, catalogueFor } from './catalogue/catalogue.js';
 export {
   ALARM_CODE_PATTERN,
   type AlarmKind,
