@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSiteDate } from '../src/lib/format/site-time';
 import { launchChromium } from './support/chromium.js';
 import { startWarrantyStack, type WarrantyStack } from './support/warranty-stack.js';
 
@@ -85,9 +86,10 @@ describe('warranty life', () => {
       await page.getByLabel('Commissioning date (UTC)').fill(stack.firstDay.toISOString().slice(0, 10));
       await page.getByLabel('Commissioned by', { exact: true }).fill('E2E Solar crew');
       await page.getByTestId('commissioning-save').click();
+      // The recorded day, written as the reader's language writes a date.
       await page.waitForFunction(
         (d) => document.querySelector('[data-testid="commissioned-at"]')?.textContent === d,
-        stack.firstDay.toISOString().slice(0, 10),
+        formatSiteDate(stack.firstDay, 'UTC', 'en'),
       );
 
       expect(await page.getByTestId('warranty-gaps').count()).toBe(0);
@@ -97,7 +99,10 @@ describe('warranty life', () => {
         `1,000.0${NBSP}kWh of 21,600.0${NBSP}kWh`,
       );
       expect(await page.getByTestId('gauge-soh').textContent()).toContain(`SOH 98${NBSP}%`);
-      expect(await page.getByTestId('projection-throughput').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // a day on the site's clock: "14 Mar 2031"
+      expect(await page.getByTestId('projection-throughput').textContent()).toMatch(
+        /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/,
+      );
       expect(await page.getByTestId('soh-guaranteed').count()).toBe(1);
       const rows = page.getByTestId('excursion-row');
       expect(await rows.count()).toBe(1);

@@ -13,7 +13,7 @@ export const siteDe: Dictionary['site'] = {
   timezone: 'Zeitzone {tz}',
   gateways: 'Gateways',
   noGateways: 'Keine Gateways registriert.',
-  lastSeen: 'zuletzt gesehen {age}',
+  lastSeenAt: 'zuletzt gesehen {time} ({age})',
   neverSeen: 'nie gesehen',
   group: 'MBMS1000 {name}',
   groupSerial: 'Seriennummer {serial}',

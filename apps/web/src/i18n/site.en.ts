@@ -12,7 +12,7 @@ export const siteEn = {
   timezone: 'Time zone {tz}',
   gateways: 'Gateways',
   noGateways: 'No gateways registered.',
-  lastSeen: 'last seen {age}',
+  lastSeenAt: 'last seen {time} ({age})',
   neverSeen: 'never seen',
   group: 'MBMS1000 {name}',
   groupSerial: 'serial {serial}',

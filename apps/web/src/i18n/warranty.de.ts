@@ -141,8 +141,8 @@ export const warrantyDe: Dictionary['warranty'] = {
     excursionsNoTerms:
       'Nur Schutzauslösungen sind aufgeführt: ohne Bedingungen gibt es keine Grenzen zu prüfen.',
     kind: 'Art',
-    start: 'Beginn (UTC)',
-    end: 'Ende (UTC)',
+    start: 'Beginn',
+    end: 'Ende',
     worst: 'Extremwert',
     limit: 'Grenze',
     sourceCol: 'Quelle',

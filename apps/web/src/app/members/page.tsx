@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getI18n } from '../../i18n/server';
 import { callApi } from '../../lib/api/client';
-import { formatUtcMinute } from '../../lib/format/units';
+import { formatUtcTime } from '../../lib/format/site-time';
 import { getMe } from '../../lib/me';
 import { redirectToLogin, requireSessionToken } from '../../lib/session';
 import { mayReadMembers } from '../../shell/nav';
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The organisation's members (org admins only; others get the not-found page, as by URL). */
 export default async function MembersPage() {
-  const [{ t }, me, token] = await Promise.all([getI18n(), getMe(), requireSessionToken()]);
+  const [{ t, locale }, me, token] = await Promise.all([getI18n(), getMe(), requireSessionToken()]);
   if (!me || !mayReadMembers(me.role)) {
     notFound();
   }
@@ -55,7 +55,8 @@ export default async function MembersPage() {
                       <Badge>{t.roles[m.role]}</Badge>
                     </td>
                     <td>{m.totpEnabled ? t.members.totpOn : t.members.totpOff}</td>
-                    <td>{formatUtcMinute(m.createdAt)}</td>
+                    {/* A fleet-level page without one site: UTC, and it says so. */}
+                    <td>{formatUtcTime(m.createdAt, locale)}</td>
                   </tr>
                 ))}
               </tbody>

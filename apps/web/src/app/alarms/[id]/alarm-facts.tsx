@@ -3,7 +3,8 @@ import { interpolate } from '../../../i18n/dictionary';
 import type { Dictionary } from '../../../i18n/en';
 import type { Locale } from '../../../i18n/locale';
 import type { AlarmDetail } from '../../../lib/api/types';
-import { createUnitFormatter, formatAge, formatUtcMinute } from '../../../lib/format/units';
+import { formatSiteTime } from '../../../lib/format/site-time';
+import { createUnitFormatter, formatAge } from '../../../lib/format/units';
 import styles from './alarm.module.css';
 import { actorName } from './alarm-history';
 
@@ -13,14 +14,17 @@ interface AlarmFactsProps {
   now: number;
   t: Dictionary;
   locale: Locale;
+  /** The alarm's site's IANA zone: every time is shown on the site's clock. */
+  timeZone: string;
 }
 
 /** The alarm's key facts as a definition list: when, how often, who has it. */
-export function AlarmFacts({ alarm, names, now, t, locale }: AlarmFactsProps) {
+export function AlarmFacts({ alarm, names, now, t, locale, timeZone }: AlarmFactsProps) {
   const units = createUnitFormatter(locale);
+  const at = (ts: string | null | undefined) => formatSiteTime(ts, timeZone, locale);
   const rows: [string, string, string?][] = [
-    [t.alarm.firstFired, `${formatUtcMinute(alarm.firstFiredAt)} (${formatAge(alarm.firstFiredAt, now, t)})`],
-    [t.alarm.lastFired, `${formatUtcMinute(alarm.lastFiredAt)} (${formatAge(alarm.lastFiredAt, now, t)})`],
+    [t.alarm.firstFired, `${at(alarm.firstFiredAt)} (${formatAge(alarm.firstFiredAt, now, t)})`],
+    [t.alarm.lastFired, `${at(alarm.lastFiredAt)} (${formatAge(alarm.lastFiredAt, now, t)})`],
     [t.alarm.count, interpolate(t.alarm.countTimes, { n: units.count(alarm.count) }), 'alarm-count'],
     [
       t.alarm.assignee,
@@ -31,12 +35,12 @@ export function AlarmFacts({ alarm, names, now, t, locale }: AlarmFactsProps) {
   if (alarm.acknowledgedBy) {
     rows.push([
       t.alarm.acknowledgedBy,
-      `${actorName(alarm.acknowledgedBy, names, t)} · ${formatUtcMinute(alarm.acknowledgedAt)}`,
+      `${actorName(alarm.acknowledgedBy, names, t)} · ${at(alarm.acknowledgedAt)}`,
       'alarm-acknowledged-by',
     ]);
   }
   if (alarm.snoozedUntil && Date.parse(alarm.snoozedUntil) > now) {
-    rows.push([t.alarm.snoozedUntil, formatUtcMinute(alarm.snoozedUntil), 'alarm-snoozed']);
+    rows.push([t.alarm.snoozedUntil, at(alarm.snoozedUntil), 'alarm-snoozed']);
   }
   rows.push([t.alarm.code, alarm.code]);
   return (

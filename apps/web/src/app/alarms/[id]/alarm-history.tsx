@@ -1,7 +1,9 @@
 import { Card } from '@fleet/ui';
 import type { Dictionary } from '../../../i18n/en';
+import type { Locale } from '../../../i18n/locale';
 import type { AlarmDetail } from '../../../lib/api/types';
-import { formatAge, formatUtcMinute } from '../../../lib/format/units';
+import { formatSiteTime } from '../../../lib/format/site-time';
+import { formatAge } from '../../../lib/format/units';
 import styles from './alarm.module.css';
 
 type Transition = AlarmDetail['transitions'][number];
@@ -36,10 +38,13 @@ interface AlarmHistoryProps {
   names: Map<string, string>;
   now: number;
   t: Dictionary;
+  locale: Locale;
+  /** The alarm's site's IANA zone. */
+  timeZone: string;
 }
 
-/** The audit trail, newest first: what happened, who did it, when (UTC, and how long ago). */
-export function AlarmHistory({ transitions, names, now, t }: AlarmHistoryProps) {
+/** The audit trail, newest first: what happened, who did it, when (on the site's clock, and how long ago). */
+export function AlarmHistory({ transitions, names, now, t, locale, timeZone }: AlarmHistoryProps) {
   const newestFirst = [...transitions].sort((a, b) => b.seq - a.seq);
   return (
     <Card title={t.alarm.history}>
@@ -54,7 +59,7 @@ export function AlarmHistory({ transitions, names, now, t }: AlarmHistoryProps) 
                 <span className={styles.historyWhat}>{t.transition[entry.transition]}</span>
                 <span className={styles.historyWho}>{actorName(entry.actor, names, t)}</span>
                 <time dateTime={entry.at} className={styles.historyWhen} title={formatAge(entry.at, now, t)}>
-                  {formatUtcMinute(entry.at)}
+                  {formatSiteTime(entry.at, timeZone, locale)}
                 </time>
                 {text ? <p className={styles.historyText}>{text}</p> : null}
               </li>

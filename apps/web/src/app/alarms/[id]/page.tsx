@@ -12,7 +12,7 @@ import { AlarmFacts } from './alarm-facts';
 import { AlarmHistory } from './alarm-history';
 import { CatalogueCard } from './catalogue-card';
 import { alarmNames } from './people';
-import { getAlarmDetail, getMembers } from './queries';
+import { getAlarmDetail, getMembers, getSiteTimeZone } from './queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -30,7 +30,10 @@ export default async function AlarmPage({ params }: AlarmPageProps) {
     notFound();
   }
   const canAct = me !== undefined && mayHandleAlarms(me.role);
-  const members = me && mayReadMembers(me.role) ? await getMembers() : [];
+  const [members, timeZone] = await Promise.all([
+    me && mayReadMembers(me.role) ? getMembers() : [],
+    getSiteTimeZone(alarm.siteId),
+  ]);
   const names = alarmNames(alarm.people, members, me, t.common.you);
   const now = Date.now();
   return (
@@ -60,10 +63,17 @@ export default async function AlarmPage({ params }: AlarmPageProps) {
       <div className={styles.layout}>
         <div className={styles.primary}>
           <CatalogueCard catalogue={alarm.catalogue} t={t} />
-          <AlarmHistory transitions={alarm.transitions} names={names} now={now} t={t} />
+          <AlarmHistory
+            transitions={alarm.transitions}
+            names={names}
+            now={now}
+            t={t}
+            locale={locale}
+            timeZone={timeZone}
+          />
         </div>
         <div className={styles.side}>
-          <AlarmFacts alarm={alarm} names={names} now={now} t={t} locale={locale} />
+          <AlarmFacts alarm={alarm} names={names} now={now} t={t} locale={locale} timeZone={timeZone} />
           <Card title={t.alarm.actions}>
             {canAct && me ? (
               <AlarmActions alarm={alarm} me={me} members={members} t={t} />

@@ -1,5 +1,6 @@
 import { callApi } from '../../../lib/api/client';
 import type { AlarmDetail, Member } from '../../../lib/api/types';
+import { FALLBACK_TIME_ZONE } from '../../../lib/format/site-time';
 import { redirectToLogin, requireSessionToken } from '../../../lib/session';
 
 /** The alarm with its history and catalogue entry, or null when it is not in the caller's scope. */
@@ -23,4 +24,13 @@ export async function getMembers(): Promise<Member[]> {
   const token = await requireSessionToken();
   const result = await callApi({ token }, (api) => api.GET('/api/members'));
   return result.ok ? result.data : [];
+}
+
+/** The IANA zone of the alarm's site, for its times; UTC (and saying so) when the site cannot be read. */
+export async function getSiteTimeZone(siteId: string): Promise<string> {
+  const token = await requireSessionToken();
+  const result = await callApi({ token }, (api) =>
+    api.GET('/api/sites/{id}', { params: { path: { id: siteId } } }),
+  );
+  return result.ok ? result.data.timezone : FALLBACK_TIME_ZONE;
 }

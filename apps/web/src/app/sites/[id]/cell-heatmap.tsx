@@ -3,7 +3,8 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/client';
 import { interpolate } from '../../../i18n/dictionary';
-import { createUnitFormatter, formatUtcMinute } from '../../../lib/format/units';
+import { formatSiteTime } from '../../../lib/format/site-time';
+import { createUnitFormatter } from '../../../lib/format/units';
 import { nextCell } from './grid-keys';
 import { HeatmapLegend } from './heatmap-legend';
 import { type HeatCell, heatmapModel } from './heatmap-model';
@@ -13,6 +14,8 @@ import type { HeatmapMode, StringCells } from './site-types';
 interface CellHeatmapProps {
   cells: StringCells;
   stringName: string;
+  /** The site's IANA zone: the snapshot's time is shown on the site's clock. */
+  timeZone: string;
 }
 
 /**
@@ -20,7 +23,7 @@ interface CellHeatmapProps {
  * sensors). A real table with row and column headers; one cell is in the tab order and the arrow
  * keys move between cells (roving tabindex), so a keyboard user reads every cell's name.
  */
-export function CellHeatmap({ cells, stringName }: CellHeatmapProps) {
+export function CellHeatmap({ cells, stringName, timeZone }: CellHeatmapProps) {
   const { t, locale } = useI18n();
   const h = t.site.heatmap;
   const [mode, setMode] = useState<HeatmapMode>('voltage');
@@ -66,7 +69,11 @@ export function CellHeatmap({ cells, stringName }: CellHeatmapProps) {
           <div className={styles.heatmapScroll}>
             <table ref={table} className={styles.heatTable} onKeyDown={onKeyDown} data-testid="heatmap">
               <caption>
-                {interpolate(h.caption, { name: stringName, mode: h[mode], ts: formatUtcMinute(cells.ts) })}
+                {interpolate(h.caption, {
+                  name: stringName,
+                  mode: h[mode],
+                  ts: formatSiteTime(cells.ts, timeZone, locale),
+                })}
                 <span className="visually-hidden"> {h.keyboardHint}</span>
               </caption>
               <thead>

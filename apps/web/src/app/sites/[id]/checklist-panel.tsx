@@ -3,7 +3,8 @@
 import { useActionState } from 'react';
 import { useI18n } from '../../../i18n/client';
 import { interpolate } from '../../../i18n/dictionary';
-import { formatUtcMinute, MISSING } from '../../../lib/format/units';
+import { formatSiteTime } from '../../../lib/format/site-time';
+import { MISSING } from '../../../lib/format/units';
 import styles from './checklist.module.css';
 import { type CompleteState, completeCommissioning } from './checklist-actions';
 import type { ChecklistItem, CommissioningStatus } from './checklist-types';
@@ -14,6 +15,8 @@ interface ChecklistPanelProps {
   initial: CommissioningStatus;
   /** Installers and admins of the managing organisation may complete it. */
   canComplete: boolean;
+  /** The site's IANA zone: observed and completed times on the site's clock. */
+  timeZone: string;
 }
 
 const MARK = { passed: '✓', failed: '✗', pending: '…' } as const;
@@ -22,8 +25,9 @@ const evidenceText = (item: ChecklistItem) =>
   Object.fromEntries(Object.entries(item.evidence).map(([k, v]) => [k, v === null ? MISSING : String(v)]));
 
 /** The commissioning checklist of a site: ticks turn green as data arrives, then one button completes it. */
-export function ChecklistPanel({ siteId, initial, canComplete }: ChecklistPanelProps) {
-  const { t } = useI18n();
+export function ChecklistPanel({ siteId, initial, canComplete, timeZone }: ChecklistPanelProps) {
+  const { t, locale } = useI18n();
+  const at = (ts: string) => formatSiteTime(ts, timeZone, locale);
   const c = t.checklist;
   const { status, problem } = useChecklist(siteId, initial);
   const [state, action, pending] = useActionState<CompleteState>(
@@ -62,9 +66,7 @@ export function ChecklistPanel({ siteId, initial, canComplete }: ChecklistPanelP
                 {interpolate(c.reasons[item.reason] ?? item.explanation, evidenceText(item))}
               </p>
               {item.observedAt ? (
-                <p className={styles.muted}>
-                  {interpolate(c.observed, { time: formatUtcMinute(item.observedAt) })}
-                </p>
+                <p className={styles.muted}>{interpolate(c.observed, { time: at(item.observedAt) })}</p>
               ) : null}
             </div>
           </li>
@@ -73,7 +75,7 @@ export function ChecklistPanel({ siteId, initial, canComplete }: ChecklistPanelP
       {record ? (
         <p role="status" data-testid="commissioning-record" className={styles.passedText}>
           {interpolate(c.completed, {
-            time: formatUtcMinute(record.completedAt),
+            time: at(record.completedAt),
             name: record.installerName,
           })}
         </p>

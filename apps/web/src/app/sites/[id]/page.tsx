@@ -71,19 +71,21 @@ export default async function SitePage({ params, searchParams }: SitePageProps) 
         site={site}
         now={now}
         t={t}
+        locale={locale}
         canClaim={me?.role === 'org_admin' || me?.role === 'installer'}
       />
       {commissioning ? (
         <ChecklistPanel
           siteId={site.id}
           initial={commissioning}
+          timeZone={site.timezone}
           canComplete={me?.role === 'org_admin' || me?.role === 'installer'}
         />
       ) : null}
       <StringGroups site={site} strings={strings} now={now} t={t} u={u} />
       <EnergyFlow siteId={site.id} energy={energy} date={asked} t={t} u={u} />
       <Suspense fallback={<TopologyLoading t={t} />}>
-        <TopologySection siteId={site.id} t={t} locale={locale} />
+        <TopologySection siteId={site.id} t={t} locale={locale} timeZone={site.timezone} />
       </Suspense>
     </main>
   );
@@ -106,7 +108,9 @@ function StringGroups({ site, strings, now, t, u }: GroupsProps) {
   const grouped = new Set(site.mbmsGroups.flatMap((g) => g.stringIds));
   const ungrouped = strings.filter((s) => !grouped.has(s.string.id));
   const panels = (list: StringData[]) =>
-    list.map((s) => <StringPanel key={s.string.id} siteId={site.id} {...s} now={now} t={t} u={u} />);
+    list.map((s) => (
+      <StringPanel key={s.string.id} siteId={site.id} timeZone={site.timezone} {...s} now={now} t={t} u={u} />
+    ));
   return (
     <>
       {site.mbmsGroups.map((g) => (

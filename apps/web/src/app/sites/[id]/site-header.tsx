@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { interpolate } from '../../../i18n/dictionary';
 import type { Dictionary } from '../../../i18n/en';
+import type { Locale } from '../../../i18n/locale';
+import { formatSiteTime } from '../../../lib/format/site-time';
 import { formatAge } from '../../../lib/format/units';
 import styles from './site.module.css';
 import type { SiteDetail } from './site-types';
@@ -9,12 +11,13 @@ interface SiteHeaderProps {
   site: SiteDetail;
   now: number;
   t: Dictionary;
+  locale: Locale;
   /** Installers and org admins may claim gateways onto the site (issue 10). */
   canClaim?: boolean;
 }
 
 /** Name, address, time zone and the gateways with when each was last heard from. */
-export function SiteHeader({ site, now, t, canClaim = false }: SiteHeaderProps) {
+export function SiteHeader({ site, now, t, locale, canClaim = false }: SiteHeaderProps) {
   const s = t.site;
   return (
     <header className={styles.header}>
@@ -37,11 +40,16 @@ export function SiteHeader({ site, now, t, canClaim = false }: SiteHeaderProps) 
             {site.gateways.map((g) => (
               <li key={g.id} data-testid="gateway">
                 <span className={styles.mono}>{g.id}</span> {g.name !== g.id ? g.name : null} ·{' '}
-                <span title={g.lastSeenAt ?? undefined}>
-                  {g.lastSeenAt
-                    ? interpolate(s.lastSeen, { age: formatAge(g.lastSeenAt, now, t) })
-                    : s.neverSeen}
-                </span>
+                {g.lastSeenAt ? (
+                  <time dateTime={g.lastSeenAt} data-testid="gateway-last-seen">
+                    {interpolate(s.lastSeenAt, {
+                      time: formatSiteTime(g.lastSeenAt, site.timezone, locale),
+                      age: formatAge(g.lastSeenAt, now, t),
+                    })}
+                  </time>
+                ) : (
+                  <span>{s.neverSeen}</span>
+                )}
               </li>
             ))}
           </ul>

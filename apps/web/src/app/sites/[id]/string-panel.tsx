@@ -19,6 +19,8 @@ export interface StringData {
 
 interface StringPanelProps extends StringData {
   siteId: string;
+  /** The site's IANA zone, for the heatmap's sample time. */
+  timeZone: string;
   now: number;
   t: Dictionary;
   u: UnitFormatter;
@@ -27,6 +29,7 @@ interface StringPanelProps extends StringData {
 /** One string of the site: live values, worst open alarm, modules and the cell heatmap. */
 export function StringPanel({
   siteId,
+  timeZone,
   string,
   latest,
   modules,
@@ -78,7 +81,7 @@ export function StringPanel({
       />
       <h4 className={styles.smallTitle}>{s.heatmap.title}</h4>
       {cells ? (
-        <CellHeatmap cells={cells} stringName={string.name} />
+        <CellHeatmap cells={cells} stringName={string.name} timeZone={timeZone} />
       ) : (
         <p className="state-message" data-testid="no-cells">
           {s.heatmap.noSnapshot}

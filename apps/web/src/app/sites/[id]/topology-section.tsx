@@ -1,6 +1,7 @@
 import { Badge } from '@fleet/ui';
 import { interpolate } from '../../../i18n/dictionary';
 import type { Dictionary } from '../../../i18n/en';
+import type { Locale } from '../../../i18n/locale';
 import { getMe } from '../../../lib/me';
 import styles from './topology.module.css';
 import { TopologyForm, type TopologyFormRow } from './topology-form';
@@ -11,11 +12,13 @@ import type { SiteTopology } from './topology-types';
 interface SectionProps {
   siteId: string;
   t: Dictionary;
-  locale: string;
+  locale: Locale;
+  /** The site's IANA zone, for the report and confirmation times. */
+  timeZone: string;
 }
 
 /** What the site's gateways found, the confirmed installation, the mismatches, and the confirm form. */
-export async function TopologySection({ siteId, t, locale }: SectionProps) {
+export async function TopologySection({ siteId, t, locale, timeZone }: SectionProps) {
   const tt = t.topology;
   const [result, me] = await Promise.all([getTopology(siteId), getMe()]);
   const canConfirm = me?.role === 'org_admin' || me?.role === 'installer';
@@ -30,7 +33,13 @@ export async function TopologySection({ siteId, t, locale }: SectionProps) {
       </h2>
       <p className={styles.muted}>{tt.intro}</p>
       {result.ok ? (
-        <TopologyBody topology={result.data} t={tt} locale={locale} canConfirm={canConfirm} />
+        <TopologyBody
+          topology={result.data}
+          t={tt}
+          locale={locale}
+          timeZone={timeZone}
+          canConfirm={canConfirm}
+        />
       ) : (
         <p role="alert" className="state-message">
           {interpolate(tt.error, { message: result.message })}
@@ -53,13 +62,14 @@ export function TopologyLoading({ t }: { t: Dictionary }) {
 interface BodyProps {
   topology: SiteTopology;
   t: Dictionary['topology'];
-  locale: string;
+  locale: Locale;
+  timeZone: string;
   canConfirm: boolean;
 }
 
-function TopologyBody({ topology, t, locale, canConfirm }: BodyProps) {
+function TopologyBody({ topology, t, locale, timeZone, canConfirm }: BodyProps) {
   const { reports, found, confirmation, mismatches } = topology;
-  const at = (iso: string) => formatAt(iso, locale);
+  const at = (iso: string) => formatAt(iso, locale, timeZone);
   const rows = formRows(topology, t);
   return (
     <>

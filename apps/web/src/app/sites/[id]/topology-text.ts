@@ -1,6 +1,8 @@
 // Words for topology places and mismatches (issue 10). Pure, so the section and tests share them.
 import { interpolate } from '../../../i18n/dictionary';
 import type { Dictionary } from '../../../i18n/en';
+import type { Locale } from '../../../i18n/locale';
+import { formatSiteTime } from '../../../lib/format/site-time';
 import type { FoundString, TopologyMismatch, TopologyPlace } from './topology-types';
 
 export function placeText(t: Dictionary['topology'], p: TopologyPlace): string {
@@ -33,13 +35,7 @@ export function firmwareText(t: Dictionary['topology'], f: FoundString): string 
 export const samePlace = (a: TopologyPlace, b: TopologyPlace): boolean =>
   a.gatewayId === b.gatewayId && a.bus === b.bus && a.bmsAddress === b.bmsAddress;
 
-/** A server-rendered time: the same on every machine, so in UTC and saying so. */
-export function formatAt(iso: string, locale: string): string {
-  const date = new Date(iso);
-  const text = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date);
-  return `${text} UTC`;
+/** A time on the site's clock with the zone's name (the zone is passed, never the machine's). */
+export function formatAt(iso: string, locale: Locale, timeZone: string): string {
+  return formatSiteTime(iso, timeZone, locale);
 }

@@ -14,6 +14,8 @@ interface LivePackProps {
   initial: LatestPackSample | null;
   /** The server's clock at render time: the first client render must print the same "x s ago". */
   serverNow: number;
+  /** The site's IANA zone, for the sample time. */
+  timeZone: string;
 }
 
 /**
@@ -21,7 +23,7 @@ interface LivePackProps {
  * request at a time. A failed poll keeps the last values on screen and says so; a refused
  * session sends the user to sign in again.
  */
-export function LivePack({ stringId, initial, serverNow }: LivePackProps) {
+export function LivePack({ stringId, initial, serverNow, timeZone }: LivePackProps) {
   const { t } = useI18n();
   const { sample, now, problem } = useLatestSample(stringId, initial, serverNow);
 
@@ -33,7 +35,7 @@ export function LivePack({ stringId, initial, serverNow }: LivePackProps) {
         </p>
       ) : null}
       {sample ? (
-        <PackView sample={sample} now={now} />
+        <PackView sample={sample} now={now} timeZone={timeZone} />
       ) : (
         <Card>
           <p className="state-message" data-testid="no-data">

@@ -1,10 +1,11 @@
 'use client';
 
-import { Card, currentDirection, formatTimestampUtc, StateBadge, StatTile } from '@fleet/ui';
+import { Card, currentDirection, StateBadge, StatTile } from '@fleet/ui';
 import { useI18n } from '../../../i18n/client';
 import { interpolate } from '../../../i18n/dictionary';
 import type { Dictionary } from '../../../i18n/en';
 import type { LatestPackSample } from '../../../lib/api/types';
+import { formatSiteTime } from '../../../lib/format/site-time';
 import { createUnitFormatter, formatAge, MISSING } from '../../../lib/format/units';
 import styles from './string.module.css';
 
@@ -34,8 +35,16 @@ function spread(sample: LatestPackSample, mv: (v: number | null) => string): str
   return max === null || min === null ? MISSING : mv(max - min);
 }
 
-/** All values of one pack sample. `now` is passed in so server and browser render the same text. */
-export function PackView({ sample, now }: { sample: LatestPackSample; now: number }) {
+interface PackViewProps {
+  sample: LatestPackSample;
+  /** Passed in so server and browser render the same text. */
+  now: number;
+  /** The site's IANA zone: the sample time is shown on the site's clock (passed, never the browser's). */
+  timeZone: string;
+}
+
+/** All values of one pack sample. */
+export function PackView({ sample, now, timeZone }: PackViewProps) {
   const { t, locale } = useI18n();
   const u = createUnitFormatter(locale);
   const direction = t.string[currentDirection(sample.packCurrentDa)];
@@ -46,7 +55,7 @@ export function PackView({ sample, now }: { sample: LatestPackSample; now: numbe
         <span>
           {t.string.sample}{' '}
           <time dateTime={sample.ts} data-testid="sample-ts">
-            {formatTimestampUtc(sample.ts)}
+            {formatSiteTime(sample.ts, timeZone, locale, { seconds: true })}
           </time>{' '}
           (<span data-testid="sample-age">{formatAge(sample.ts, now, t)}</span>)
         </span>

@@ -55,7 +55,12 @@ export default async function StringPage({ params }: StringPageProps) {
           {t.evidence.link}
         </Link>
       </header>
-      <LivePack stringId={detail.id} initial={latest} serverNow={Date.now()} />
+      <LivePack
+        stringId={detail.id}
+        initial={latest}
+        serverNow={Date.now()}
+        timeZone={detail.site.timezone}
+      />
       <FindingsPanel findings={findings} t={t.intelligence} />
     </main>
   );

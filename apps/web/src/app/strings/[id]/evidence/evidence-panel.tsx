@@ -13,10 +13,12 @@ interface EvidencePanelProps {
   stringId: string;
   initial: EvidencePack[];
   defaults: { from: string; to: string };
+  /** The site's IANA zone, for the list's times. */
+  timeZone: string;
 }
 
 /** The form and the list; the list polls (one request at a time) while any pack is unfinished. */
-export function EvidencePanel({ stringId, initial, defaults }: EvidencePanelProps) {
+export function EvidencePanel({ stringId, initial, defaults, timeZone }: EvidencePanelProps) {
   const { t } = useI18n();
   const [packs, setPacks] = useState(initial);
   const [failedRefresh, setFailedRefresh] = useState(false);
@@ -61,7 +63,7 @@ export function EvidencePanel({ stringId, initial, defaults }: EvidencePanelProp
       <section aria-labelledby="evidence-list-title">
         <h2 id="evidence-list-title">{t.evidence.list.title}</h2>
         {failedRefresh ? <p role="status">{t.evidence.list.refreshError}</p> : null}
-        <PackTable stringId={stringId} packs={packs} />
+        <PackTable stringId={stringId} packs={packs} timeZone={timeZone} />
       </section>
     </>
   );

@@ -3,15 +3,23 @@
 import { Badge } from '@fleet/ui';
 import { useI18n } from '../../../../i18n/client';
 import { interpolate } from '../../../../i18n/dictionary';
-import { createUnitFormatter, formatUtcMinute } from '../../../../lib/format/units';
+import { formatSiteTime } from '../../../../lib/format/site-time';
+import { createUnitFormatter } from '../../../../lib/format/units';
 import styles from './evidence.module.css';
 import { lastDayOf } from './parse-period';
 import type { EvidencePack } from './queries';
 
 const TONE = { queued: 'info', running: 'info', ready: 'success', failed: 'danger' } as const;
 
+interface PackTableProps {
+  stringId: string;
+  packs: EvidencePack[];
+  /** The site's IANA zone: when a pack was asked for, on the site's clock (the period stays in UTC days, as in the PDF). */
+  timeZone: string;
+}
+
 /** The string's packs: period, when asked for, status with live progress, downloads with their SHA-256. */
-export function PackTable({ stringId, packs }: { stringId: string; packs: EvidencePack[] }) {
+export function PackTable({ stringId, packs, timeZone }: PackTableProps) {
   const { t, locale } = useI18n();
   const l = t.evidence.list;
   const f = createUnitFormatter(locale);
@@ -39,7 +47,7 @@ export function PackTable({ stringId, packs }: { stringId: string; packs: Eviden
             return (
               <tr key={p.id} data-testid="evidence-pack" data-status={p.status} data-pack-id={p.id}>
                 <td>{interpolate(l.periodValue, period)}</td>
-                <td>{formatUtcMinute(p.createdAt)}</td>
+                <td>{formatSiteTime(p.createdAt, timeZone, locale)}</td>
                 <td aria-live="polite">
                   <Badge tone={TONE[p.status]}>{t.evidence.status[p.status]}</Badge>
                   {p.status === 'queued' || p.status === 'running' ? (

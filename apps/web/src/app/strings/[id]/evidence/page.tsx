@@ -33,7 +33,12 @@ export default async function EvidencePage({ params }: EvidencePageProps) {
       </nav>
       <h1 className="page-title">{interpolate(t.evidence.pageTitle, { name: detail.name })}</h1>
       <p className={styles.intro}>{t.evidence.intro}</p>
-      <EvidencePanel stringId={detail.id} initial={packs} defaults={defaultPeriod(Date.now())} />
+      <EvidencePanel
+        stringId={detail.id}
+        initial={packs}
+        defaults={defaultPeriod(Date.now())}
+        timeZone={detail.site.timezone}
+      />
     </main>
   );
 }

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { interpolate } from '../../../../i18n/dictionary';
 import type { Dictionary } from '../../../../i18n/en';
-import { formatUtcMinute, MISSING, type UnitFormatter } from '../../../../lib/format/units';
+import type { Locale } from '../../../../i18n/locale';
+import { formatSiteTime } from '../../../../lib/format/site-time';
+import { MISSING, type UnitFormatter } from '../../../../lib/format/units';
 import type { WarrantyStatus } from './projection-texts';
 import styles from './warranty.module.css';
 
@@ -24,10 +26,14 @@ interface ExcursionsProps {
   stringId: string;
   t: Dictionary['warranty']['string'];
   f: UnitFormatter;
+  /** The site's IANA zone: start and end on the site's clock. */
+  timeZone: string;
+  locale: Locale;
 }
 
 /** Every period outside the operating limits, newest first, a page at a time. */
-export function ExcursionsTable({ excursions, hasTerms, stringId, t, f }: ExcursionsProps) {
+export function ExcursionsTable({ excursions, hasTerms, stringId, t, f, timeZone, locale }: ExcursionsProps) {
+  const at = (ts: string) => formatSiteTime(ts, timeZone, locale);
   const { items, total, offset, limit } = excursions;
   const page = (o: number) => `/strings/${stringId}/warranty?excursions=${o}#excursions`;
   return (
@@ -59,8 +65,8 @@ export function ExcursionsTable({ excursions, hasTerms, stringId, t, f }: Excurs
                   data-kind={e.kind}
                 >
                   <td>{e.title ? `${t.kinds[e.kind]}: ${e.title}` : t.kinds[e.kind]}</td>
-                  <td>{formatUtcMinute(e.start)}</td>
-                  <td>{e.end ? formatUtcMinute(e.end) : t.ongoing}</td>
+                  <td>{at(e.start)}</td>
+                  <td>{e.end ? at(e.end) : t.ongoing}</td>
                   <td data-testid="excursion-worst">{valueText(e.worst, e.unit, f)}</td>
                   <td>{valueText(e.limit, e.unit, f)}</td>
                   <td>{t.sources[e.source]}</td>

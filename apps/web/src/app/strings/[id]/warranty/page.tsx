@@ -6,13 +6,14 @@ import { interpolate } from '../../../../i18n/dictionary';
 import { getI18n } from '../../../../i18n/server';
 import { createUnitFormatter } from '../../../../lib/format/units';
 import { getMe } from '../../../../lib/me';
+import { getStringDetail } from '../queries';
 import { ExcursionsTable } from './excursions-table';
 import { day } from './projection-texts';
 import { getWarranty } from './queries';
 import { CommissioningForm, RegionForm } from './record-forms';
 import { mayCommission, maySetRegion } from './roles';
 import { SohChart } from './soh-chart';
-import { GaugesSection, IdentitySection, ProjectionsSection } from './status-sections';
+import { GaugesSection, IdentitySection, ProjectionsSection, warrantyDates } from './status-sections';
 import styles from './warranty.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,10 +30,17 @@ interface WarrantyPageProps {
 export default async function StringWarrantyPage({ params, searchParams }: WarrantyPageProps) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const offset = Math.max(0, Number.parseInt(query.excursions ?? '0', 10) || 0);
-  const [{ t, locale }, me, s] = await Promise.all([getI18n(), getMe(), getWarranty(id, offset)]);
-  if (!s) {
+  const [{ t, locale }, me, s, detail] = await Promise.all([
+    getI18n(),
+    getMe(),
+    getWarranty(id, offset),
+    getStringDetail(id),
+  ]);
+  if (!s || !detail) {
     notFound();
   }
+  const timeZone = detail.site.timezone;
+  const dates = warrantyDates(timeZone, locale);
   const w = t.warranty.string;
   const f = createUnitFormatter(locale);
   const c = s.commissioning;
@@ -52,12 +60,12 @@ export default async function StringWarrantyPage({ params, searchParams }: Warra
       ) : null}
       <div className={styles.grid}>
         <Card title={w.identity}>
-          <IdentitySection s={s} w={w} />
+          <IdentitySection s={s} w={w} dates={dates} />
         </Card>
         <Card title={w.usage}>
-          <GaugesSection s={s} w={w} f={f} />
+          <GaugesSection s={s} w={w} f={f} dates={dates} />
           <h3 className={styles.subheading}>{w.projections}</h3>
-          <ProjectionsSection s={s} w={w} />
+          <ProjectionsSection s={s} w={w} dates={dates} />
         </Card>
       </div>
       <Card title={w.chart}>
@@ -71,6 +79,8 @@ export default async function StringWarrantyPage({ params, searchParams }: Warra
           stringId={s.string.id}
           t={w}
           f={f}
+          timeZone={timeZone}
+          locale={locale}
         />
       </section>
       {me && (mayCommission(me.role) || maySetRegion(me.role)) ? (

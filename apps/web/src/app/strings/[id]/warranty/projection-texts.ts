@@ -5,11 +5,18 @@ import type { components } from '../../../../lib/api/schema.gen';
 export type WarrantyStatus = components['schemas']['StringWarranty'];
 type Texts = Dictionary['warranty']['string'];
 
-/** A day in UTC as YYYY-MM-DD: the same text on server and browser, in both languages. */
+/** A day in UTC as YYYY-MM-DD: the value of the commissioning form's date input. */
 export const day = (iso: string) => iso.slice(0, 10);
 
+/** How the page writes a date: the projections as the site's calendar day, in the reader's language. */
+export type DateText = (iso: string) => string;
+
 /** The throughput cap's projected date, or why there is none, in words. */
-export function throughputProjectionText(p: WarrantyStatus['throughput']['projection'], w: Texts): string {
+export function throughputProjectionText(
+  p: WarrantyStatus['throughput']['projection'],
+  w: Texts,
+  day: DateText,
+): string {
   switch (p.kind) {
     case 'projected':
       return interpolate(w.projected, { date: day(p.at) });
@@ -25,7 +32,7 @@ export function throughputProjectionText(p: WarrantyStatus['throughput']['projec
 }
 
 /** The retained capacity's projected date with its 95 % range, or why there is none. */
-export function sohProjectionText(p: WarrantyStatus['soh']['projection'], w: Texts): string {
+export function sohProjectionText(p: WarrantyStatus['soh']['projection'], w: Texts, day: DateText): string {
   switch (p.kind) {
     case 'projected':
       return p.latest === null

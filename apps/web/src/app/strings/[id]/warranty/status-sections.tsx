@@ -1,19 +1,42 @@
 import { interpolate } from '../../../../i18n/dictionary';
 import type { Dictionary } from '../../../../i18n/en';
-import { formatUtcMinute, type UnitFormatter } from '../../../../lib/format/units';
-import { day, sohProjectionText, throughputProjectionText, type WarrantyStatus } from './projection-texts';
+import type { Locale } from '../../../../i18n/locale';
+import { FALLBACK_TIME_ZONE, formatSiteDate, formatSiteTime } from '../../../../lib/format/site-time';
+import type { UnitFormatter } from '../../../../lib/format/units';
+import {
+  type DateText,
+  sohProjectionText,
+  throughputProjectionText,
+  type WarrantyStatus,
+} from './projection-texts';
 import { UsageBar } from './usage-bar';
 import styles from './warranty.module.css';
 
 type Texts = Dictionary['warranty']['string'];
 
+/**
+ * The page's two kinds of date, in the reader's language: a recorded calendar day (commissioning
+ * and the term's end, entered as a UTC day) and an instant's day on the site's clock (projections).
+ */
+export interface WarrantyDates {
+  recordedDay: DateText;
+  siteDay: DateText;
+}
+
+export function warrantyDates(timeZone: string, locale: Locale): WarrantyDates {
+  return {
+    recordedDay: (iso) => formatSiteDate(iso, FALLBACK_TIME_ZONE, locale),
+    siteDay: (iso) => formatSiteDate(iso, timeZone, locale),
+  };
+}
+
 /** Commissioning, region, terms used and module serials. */
-export function IdentitySection({ s, w }: { s: WarrantyStatus; w: Texts }) {
+export function IdentitySection({ s, w, dates }: { s: WarrantyStatus; w: Texts; dates: WarrantyDates }) {
   const c = s.commissioning;
   return (
     <dl className={styles.facts} data-testid="warranty-identity">
       <dt>{w.commissioned}</dt>
-      <dd data-testid="commissioned-at">{c ? day(c.commissionedAt) : w.notCommissioned}</dd>
+      <dd data-testid="commissioned-at">{c ? dates.recordedDay(c.commissionedAt) : w.notCommissioned}</dd>
       {c ? (
         <>
           <dt>{w.commissionedBy}</dt>
@@ -64,7 +87,17 @@ export function IdentitySection({ s, w }: { s: WarrantyStatus; w: Texts }) {
 }
 
 /** Time, throughput and SOH as gauges with their numbers. */
-export function GaugesSection({ s, w, f }: { s: WarrantyStatus; w: Texts; f: UnitFormatter }) {
+export function GaugesSection({
+  s,
+  w,
+  f,
+  dates,
+}: {
+  s: WarrantyStatus;
+  w: Texts;
+  f: UnitFormatter;
+  dates: WarrantyDates;
+}) {
   const kwh = (wh: number) => f.kilowattHours(wh / 1000);
   const tp = s.throughput;
   const soh = s.soh;
@@ -87,7 +120,7 @@ export function GaugesSection({ s, w, f }: { s: WarrantyStatus; w: Texts; f: Uni
             ? `${interpolate(w.timeUsed, {
                 used: f.count(Math.floor(s.time.elapsedDays)),
                 total: f.count(Math.round(s.time.elapsedDays + s.time.remainingDays)),
-              })} · ${interpolate(w.termEnds, { date: day(s.time.end) })}`
+              })} · ${interpolate(w.termEnds, { date: dates.recordedDay(s.time.end) })}`
             : '—'
         }
       />
@@ -117,18 +150,21 @@ export function GaugesSection({ s, w, f }: { s: WarrantyStatus; w: Texts; f: Uni
 }
 
 /** The date each limit is reached: term end (fixed), throughput cap and retained capacity (projected). */
-export function ProjectionsSection({ s, w }: { s: WarrantyStatus; w: Texts }) {
+export function ProjectionsSection({ s, w, dates }: { s: WarrantyStatus; w: Texts; dates: WarrantyDates }) {
   return (
     <dl className={styles.facts} data-testid="projections">
       <dt>{w.projectionTerm}</dt>
-      <dd>{s.time ? day(s.time.end) : w.notApplicable}</dd>
+      <dd>{s.time ? dates.recordedDay(s.time.end) : w.notApplicable}</dd>
       <dt>{w.projectionThroughput}</dt>
-      <dd data-testid="projection-throughput">{throughputProjectionText(s.throughput.projection, w)}</dd>
+      <dd data-testid="projection-throughput">
+        {throughputProjectionText(s.throughput.projection, w, dates.siteDay)}
+      </dd>
       <dt>{w.projectionSoh}</dt>
-      <dd data-testid="projection-soh">{sohProjectionText(s.soh.projection, w)}</dd>
+      <dd data-testid="projection-soh">{sohProjectionText(s.soh.projection, w, dates.siteDay)}</dd>
     </dl>
   );
 }
 
 /** When the status was computed, for the footer. */
-export const computedAt = (s: WarrantyStatus) => formatUtcMinute(s.computedAt);
+export const computedAt = (s: WarrantyStatus, timeZone: string, locale: Locale) =>
+  formatSiteTime(s.computedAt, timeZone, locale);
