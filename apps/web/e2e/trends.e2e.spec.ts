@@ -4,12 +4,15 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSiteTime } from '../src/lib/format/site-time';
 import { launchChromium } from './support/chromium.js';
 import { startTrendsStack, type TrendsStack } from './support/trends-stack.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shots = `${root}test-results/trends`;
-const utcMinute = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+// The seeded site has the default zone, Europe/Berlin: every time on the page is on its clock.
+const SITE_ZONE = 'Europe/Berlin';
+const siteMinute = (d: Date) => formatSiteTime(d, SITE_ZONE, 'en');
 
 async function withPage(
   browser: Browser,
@@ -110,8 +113,11 @@ describe('trends page', () => {
       const summary = await page.getByTestId('completeness-summary').textContent();
       expect(summary).toMatch(/^Data complete 9\d\.\d\u00a0% of the range; 1 gap\.$/);
       expect(await page.getByTestId('gap-item').allTextContents()).toEqual([
-        `${utcMinute(stack.gap.from)} – ${utcMinute(stack.gap.to)} (6 h)`,
+        `${siteMinute(stack.gap.from)} – ${siteMinute(stack.gap.to)} (6 h)`,
       ]);
+      expect(await page.getByTestId('range-zone').textContent()).toBe(
+        "Times are on the site's clock (Europe/Berlin), as everywhere on this page.",
+      );
       expect(await page.getByTestId('summary-soh').textContent()).toBe(
         'SOH: min 97\u00a0%, max 97\u00a0%, latest 97\u00a0%.',
       );
@@ -120,6 +126,12 @@ describe('trends page', () => {
 
       await page.getByTestId('table-toggle-soh').click();
       expect(await page.getByTestId('table-soh').locator('tbody tr').count()).toBeGreaterThan(150);
+      expect(await page.getByTestId('table-soh').locator('thead th').first().textContent()).toBe(
+        'Time (Europe/Berlin)',
+      );
+      expect(await page.getByTestId('table-soh').locator('tbody th').first().textContent()).toMatch(
+        /^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2} CES?T$/,
+      );
       await page.screenshot({ path: `${shots}/1-trends-week.png`, fullPage: true });
 
       await expectDownloads(page, stack);

@@ -1,4 +1,5 @@
 import uPlot from 'uplot';
+import { siteTimeZone } from '../format/site-time';
 import { zoomRange } from './range';
 import { shadeMissing } from './shading';
 import { type ChartTheme, seriesColour } from './theme';
@@ -12,29 +13,36 @@ export interface ChartSpec {
   /** The x axis spans the whole range, so a hole at either end is visible (and shaded). */
   range: TimeRange;
   missing: readonly TimeRange[];
+  /** The site's IANA zone: the time axis runs on the site's clock. */
+  timeZone: string;
   onZoom?: (range: TimeRange) => void;
 }
 
 const HEIGHT = 220;
 
 /**
- * uPlot options for one trend chart: UTC time axis over the range, values through the unit
+ * uPlot options for one trend chart: a time axis on the site's clock over the range, values through the unit
  * formatter, missing ranges shaded beneath the series, and a drag selection on x that asks for
  * the selected range (instead of uPlot's own zoom, so the data is read again at a finer bucket).
  */
 export function chartOptions(spec: ChartSpec, theme: ChartTheme, width: number): uPlot.Options {
+  const zone = siteTimeZone(spec.timeZone);
   const axis = { stroke: theme.muted, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
   return {
     width,
     height: HEIGHT,
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    // uPlot places its ticks (whole hours, midnights) on the wall clock tzDate returns.
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone),
     scales: {
       x: { time: true, range: () => [spec.range.from / 1000, spec.range.to / 1000] },
       // Bars (energy per bucket) stand on zero, or their heights would mislead.
       ...(spec.kind === 'bars' ? { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } } : {}),
     },
     axes: [
-      { ...axis, values: (_u, splits) => splits.map((v) => timeTick(v, spec.range.to - spec.range.from)) },
+      {
+        ...axis,
+        values: (_u, splits) => splits.map((v) => timeTick(v, spec.range.to - spec.range.from, zone)),
+      },
       { ...axis, size: 70, values: (_u, splits) => splits.map((v) => spec.format(v)) },
     ],
     series: [{}, ...spec.series.map((s, i) => seriesOptions(s.label, seriesColour(theme, i), spec, i))],

@@ -1,6 +1,7 @@
 import { interpolate } from '../../i18n/dictionary';
 import type { Dictionary } from '../../i18n/en';
-import { formatUtcMinute, type UnitFormatter } from '../format/units';
+import { formatSiteTime } from '../format/site-time';
+import type { UnitFormatter } from '../format/units';
 import type { Completeness } from './completeness';
 
 const MINUTE_MS = 60_000;
@@ -12,14 +13,19 @@ export const LISTED_GAPS = 10;
 export interface CompletenessText {
   /** "Data complete 97.4 % of the range; 3 gaps." */
   summary: string;
-  /** "2026-11-20 06:00 UTC – 2026-11-20 12:00 UTC (6 h)", oldest first. */
+  /** "20 Nov 2026, 07:00 CET – 20 Nov 2026, 13:00 CET (6 h)" on the site's clock, oldest first. */
   gaps: string[];
   /** "… and 4 more", or null when every gap is listed. */
   more: string | null;
 }
 
 /** The words for a completeness result (the page's accessible summary of the shading). */
-export function completenessText(c: Completeness, t: Dictionary, fmt: UnitFormatter): CompletenessText {
+export function completenessText(
+  c: Completeness,
+  t: Dictionary,
+  fmt: UnitFormatter,
+  timeZone: string,
+): CompletenessText {
   const words = t.trends.completeness;
   if (c.percent === null) {
     return { summary: words.noPast, gaps: [], more: null };
@@ -31,8 +37,8 @@ export function completenessText(c: Completeness, t: Dictionary, fmt: UnitFormat
   });
   const gaps = c.missing.slice(0, LISTED_GAPS).map((g) =>
     interpolate(words.gapItem, {
-      from: formatUtcMinute(new Date(g.from).toISOString()),
-      to: formatUtcMinute(new Date(g.to).toISOString()),
+      from: formatSiteTime(g.from, timeZone, fmt.locale),
+      to: formatSiteTime(g.to, timeZone, fmt.locale),
       duration: describeDuration(g.to - g.from, t),
     }),
   );

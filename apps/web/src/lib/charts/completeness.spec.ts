@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dictionaryFor } from '../../i18n/dictionary';
 import { en } from '../../i18n/en';
 import { createUnitFormatter } from '../format/units';
 import { computeCompleteness } from './completeness';
@@ -92,7 +93,7 @@ describe('computeCompleteness', () => {
 describe('completenessText', () => {
   const fmt = createUnitFormatter('en');
 
-  it('names the share, the number of gaps and each gap in UTC', () => {
+  it("names the share, the number of gaps and each gap on the site's clock", () => {
     const sut = computeCompleteness({
       range,
       now: later,
@@ -100,15 +101,23 @@ describe('completenessText', () => {
       points: hours([0, 1, 2, 5, 6, 7, 8, 9]),
       gaps: [],
     });
-    const text = completenessText(sut, en, fmt);
+    const text = completenessText(sut, en, fmt, 'Europe/Berlin');
     expect(text.summary).toBe('Data complete 80.0\u00a0% of the range; 1 gap.');
-    expect(text.gaps).toEqual(['2026-11-20 03:00 UTC – 2026-11-20 05:00 UTC (2 h)']);
+    expect(text.gaps).toEqual(['20 Nov 2026, 04:00 CET – 20 Nov 2026, 06:00 CET (2 h)']);
+    expect(completenessText(sut, dictionaryFor('de'), createUnitFormatter('de'), 'UTC').gaps).toEqual([
+      '20.11.2026, 03:00 UTC – 20.11.2026, 05:00 UTC (2 h)',
+    ]);
     expect(text.more).toBeNull();
   });
 
   it('counts gaps beyond the listed ten', () => {
     const missing = Array.from({ length: 12 }, (_, i) => ({ from: i * 2 * H, to: (i * 2 + 1) * H }));
-    const text = completenessText({ percent: 50, missing, analysed: { from: 0, to: 24 * H } }, en, fmt);
+    const text = completenessText(
+      { percent: 50, missing, analysed: { from: 0, to: 24 * H } },
+      en,
+      fmt,
+      'UTC',
+    );
     expect(text.summary).toBe('Data complete 50.0\u00a0% of the range; 12 gaps.');
     expect(text.gaps).toHaveLength(10);
     expect(text.more).toBe('… and 2 more');

@@ -17,26 +17,30 @@ const A = '0b7d2c4e-1111-4a4a-8b8b-000000000001';
 const B = '0b7d2c4e-1111-4a4a-8b8b-000000000002';
 
 describe('rangeFromParams', () => {
-  it('takes an explicit from/to (ISO or a UTC datetime-local value) before a preset', () => {
+  it("takes an explicit from/to (ISO, or a datetime-local value on the site's clock) before a preset", () => {
     expect(
-      rangeFromParams({ from: '2026-11-01T00:00:00Z', to: '2026-11-02T06:00', range: '1y' }, NOW),
+      rangeFromParams({ from: '2026-11-01T00:00:00Z', to: '2026-11-02T06:00', range: '1y' }, NOW, 'UTC'),
     ).toEqual({
       choice: 'custom',
       range: { from: Date.parse('2026-11-01T00:00:00Z'), to: Date.parse('2026-11-02T06:00:00Z') },
     });
+    // 06:00 in Berlin in November is 05:00 UTC; an ISO instant is an instant in any zone
+    expect(
+      rangeFromParams({ from: '2026-11-01T00:00:00Z', to: '2026-11-02T06:00' }, NOW, 'Europe/Berlin').range,
+    ).toEqual({ from: Date.parse('2026-11-01T00:00:00Z'), to: Date.parse('2026-11-02T05:00:00Z') });
   });
 
   it('reads a preset ending at the next whole minute, and falls back to 7 days for anything else', () => {
     const end = Date.parse('2026-11-25T12:01:00Z');
-    expect(rangeFromParams({ range: '24h' }, NOW)).toEqual({
+    expect(rangeFromParams({ range: '24h' }, NOW, 'UTC')).toEqual({
       choice: '24h',
       range: { from: end - DAY, to: end },
     });
-    expect(rangeFromParams({ range: 'forever' }, NOW).choice).toBe('7d');
+    expect(rangeFromParams({ range: 'forever' }, NOW, 'UTC').choice).toBe('7d');
     // a reversed custom range is not a range
-    expect(rangeFromParams({ from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z' }, NOW).choice).toBe(
-      '7d',
-    );
+    expect(
+      rangeFromParams({ from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z' }, NOW, 'UTC').choice,
+    ).toBe('7d');
   });
 
   it('asks twenty years for "all" (the longest the API serves from one tier)', () => {
@@ -87,10 +91,20 @@ describe('URL and windows', () => {
 
 describe('timeTick', () => {
   const at = (iso: string) => Date.parse(iso) / 1000;
-  it('labels ticks in UTC by the span: hours, then days, then months', () => {
-    expect(timeTick(at('2026-11-20T14:00:00Z'), DAY)).toBe('14:00');
-    expect(timeTick(at('2026-11-20T00:00:00Z'), DAY)).toBe('11-20');
-    expect(timeTick(at('2026-11-20T00:00:00Z'), 30 * DAY)).toBe('11-20');
-    expect(timeTick(at('2026-11-01T00:00:00Z'), 3 * 365 * DAY)).toBe('2026-11');
+  it('labels ticks by the span: hours, then days, then months', () => {
+    expect(timeTick(at('2026-11-20T14:00:00Z'), DAY, 'UTC')).toBe('14:00');
+    expect(timeTick(at('2026-11-20T00:00:00Z'), DAY, 'UTC')).toBe('11-20');
+    expect(timeTick(at('2026-11-20T00:00:00Z'), 30 * DAY, 'UTC')).toBe('11-20');
+    expect(timeTick(at('2026-11-01T00:00:00Z'), 3 * 365 * DAY, 'UTC')).toBe('2026-11');
+  });
+
+  it("labels ticks on the site's clock: its midnight shows the date, across a DST change too", () => {
+    expect(timeTick(at('2026-11-20T14:00:00Z'), DAY, 'Europe/Berlin')).toBe('15:00');
+    expect(timeTick(at('2026-11-19T23:00:00Z'), DAY, 'Europe/Berlin')).toBe('11-20');
+    expect(timeTick(at('2026-11-20T00:00:00Z'), DAY, 'Europe/Berlin')).toBe('01:00');
+    expect(timeTick(at('2026-10-24T22:00:00Z'), DAY, 'Europe/Berlin')).toBe('10-25');
+    expect(timeTick(at('2026-10-25T23:00:00Z'), DAY, 'Europe/Berlin')).toBe('10-26');
+    expect(timeTick(at('2026-10-31T23:00:00Z'), 3 * 365 * DAY, 'Europe/Berlin')).toBe('2026-11');
+    expect(timeTick(at('2026-11-20T14:00:00Z'), DAY, 'Asia/Tokyo')).toBe('23:00');
   });
 });

@@ -1,3 +1,4 @@
+import { fromZonedInput } from '../format/site-time';
 import type { TimeRange, TrendTier } from './trend-data';
 
 // Ranges of the trends page: the presets, a custom from/to from the URL, and a zoom selection.
@@ -48,13 +49,17 @@ export interface RangeParams {
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
- * The range the URL asks for: `?from=…&to=…` (ISO instants or UTC datetime-local values, from
- * before to) wins, then
+ * The range the URL asks for: `?from=…&to=…` (ISO instants, or datetime-local values on the
+ * site's clock from the form without script; from before to) wins, then
  * `?range=<preset>`, else the last 7 days. Anything unreadable falls back instead of failing.
  */
-export function rangeFromParams(params: RangeParams, now: number): { choice: RangeChoice; range: TimeRange } {
-  const from = parseInstant(single(params.from));
-  const to = parseInstant(single(params.to));
+export function rangeFromParams(
+  params: RangeParams,
+  now: number,
+  timeZone: string,
+): { choice: RangeChoice; range: TimeRange } {
+  const from = parseInstant(single(params.from), timeZone);
+  const to = parseInstant(single(params.to), timeZone);
   if (Number.isFinite(from) && Number.isFinite(to) && from < to) {
     return { choice: 'custom', range: { from, to } };
   }
@@ -63,12 +68,12 @@ export function rangeFromParams(params: RangeParams, now: number): { choice: Ran
   return { choice, range: presetRange(choice, now) };
 }
 
-/** An ISO instant, or a datetime-local value (the custom range form) read as UTC; NaN otherwise. */
-export function parseInstant(value: string | undefined): number {
+/** An ISO instant, or a datetime-local value (the custom range form) on the site's clock; NaN otherwise. */
+export function parseInstant(value: string | undefined, timeZone: string): number {
   if (!value) {
     return Number.NaN;
   }
-  const local = fromUtcInput(value);
+  const local = fromZonedInput(value, timeZone);
   return Number.isFinite(local) ? local : Date.parse(value);
 }
 
@@ -90,16 +95,6 @@ export function zoomRange(minSeconds: number, maxSeconds: number): TimeRange | n
   const from = Math.round(Math.min(minSeconds, maxSeconds)) * 1000;
   const to = Math.round(Math.max(minSeconds, maxSeconds)) * 1000;
   return to - from >= MIN_ZOOM_MS ? { from, to } : null;
-}
-
-/** `2026-11-25T12:00` (UTC), the value of a datetime-local input showing UTC. */
-export function toUtcInput(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16);
-}
-
-/** The instant of a datetime-local value read as UTC, or NaN. */
-export function fromUtcInput(value: string): number {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? Date.parse(`${value}:00Z`) : Number.NaN;
 }
 
 /** The gap report serves at most 366 days per request; longer ranges are asked in windows of a year. */

@@ -51,7 +51,18 @@ export function UplotChart(props: UplotChartProps) {
       onPlot?.(null);
       plot.destroy();
     };
-  }, [columns, spec.series, spec.kind, spec.format, spec.range, spec.missing, spec.onZoom, width, scheme]);
+  }, [
+    columns,
+    spec.series,
+    spec.kind,
+    spec.format,
+    spec.range,
+    spec.missing,
+    spec.onZoom,
+    spec.timeZone,
+    width,
+    scheme,
+  ]);
 
   return <div ref={host} className="trend-chart" data-testid={testId} />;
 }

@@ -39,6 +39,8 @@ export function FindingChart({ days, field, label, emptyText }: FindingChartProp
         format={format}
         range={range}
         missing={[]}
+        // The analysis reads UTC days (the 1-day rollups): its axis stays on UTC days.
+        timeZone="UTC"
         testId={`finding-chart-${field}`}
       />
     </figure>

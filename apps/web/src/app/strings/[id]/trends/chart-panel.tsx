@@ -22,11 +22,13 @@ interface ChartPanelProps {
   range: TimeRange;
   missing: readonly TimeRange[];
   onZoom?: (range: TimeRange) => void;
+  /** The site's IANA zone, for the time axis and the table. */
+  timeZone: string;
   fileStem: string;
 }
 
 /** One metric: title, a note where the values are derived, the chart, its text summary, the table and PNG. */
-export function ChartPanel({ metric, trend, range, missing, onZoom, fileStem }: ChartPanelProps) {
+export function ChartPanel({ metric, trend, range, missing, onZoom, timeZone, fileStem }: ChartPanelProps) {
   const { t, locale } = useI18n();
   const plot = useRef<uPlot | null>(null);
   const [tableShown, setTableShown] = useState(false);
@@ -74,6 +76,7 @@ export function ChartPanel({ metric, trend, range, missing, onZoom, fileStem }: 
         range={range}
         missing={missing}
         onZoom={onZoom}
+        timeZone={timeZone}
         onPlot={onPlot}
         testId={`plot-${metric.id}`}
       />
@@ -96,7 +99,14 @@ export function ChartPanel({ metric, trend, range, missing, onZoom, fileStem }: 
         {tableShown ? t.trends.chart.hideTable : t.trends.chart.showTable}
       </button>
       {tableShown ? (
-        <ChartTable id={`table-${metric.id}`} caption={title} metric={metric} trend={trend} format={format} />
+        <ChartTable
+          id={`table-${metric.id}`}
+          caption={title}
+          metric={metric}
+          trend={trend}
+          format={format}
+          timeZone={timeZone}
+        />
       ) : null}
     </section>
   );

@@ -19,10 +19,12 @@ interface CompareChartProps {
   metric: MetricId;
   range: TimeRange;
   strings: readonly { id: string; name: string }[];
+  /** The site's IANA zone (of the page's string), for the time axis. */
+  timeZone: string;
 }
 
 /** The metric's first series (SOH, max spread, max cell temperature, energy in, …) for each string, one colour each. */
-export function CompareChart({ metric, range, strings }: CompareChartProps) {
+export function CompareChart({ metric, range, strings, timeZone }: CompareChartProps) {
   const { t, locale } = useI18n();
   const def = metricById(metric);
   const states = useCompareData(
@@ -73,6 +75,7 @@ export function CompareChart({ metric, range, strings }: CompareChartProps) {
             format={format}
             range={range}
             missing={NO_MISSING}
+            timeZone={timeZone}
           />
           <p className={styles.summary} data-testid="compare-summary">
             {chartSummary(

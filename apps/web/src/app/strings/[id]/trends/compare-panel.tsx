@@ -22,6 +22,8 @@ interface ComparePanelProps {
   range: TimeRange;
   compare: string[];
   candidates: { sameSite: CompareCandidate[]; others: CompareCandidate[] };
+  /** The site's IANA zone, for the time axis. */
+  timeZone: string;
 }
 
 /** Overlay one metric across this string and the strings the user adds (kept in the URL). */
@@ -84,6 +86,7 @@ export function ComparePanel(props: ComparePanelProps) {
             { id: props.stringId, name: interpolate(words.thisString, { name: props.stringName }) },
             ...chosen.map((id) => ({ id, name: byId.get(id)?.name ?? id })),
           ]}
+          timeZone={props.timeZone}
         />
       ) : null}
     </section>

@@ -7,12 +7,18 @@ import { completenessText } from '../../../../lib/charts/completeness-text';
 import { createUnitFormatter } from '../../../../lib/format/units';
 import styles from './trends.module.css';
 
-/** The text twin of the charts' shading: share complete, number of gaps, and the gaps by time. */
-export function CompletenessPanel({ completeness }: { completeness: Completeness }) {
+/** The text twin of the charts' shading: share complete, number of gaps, and the gaps by time (site's clock). */
+export function CompletenessPanel({
+  completeness,
+  timeZone,
+}: {
+  completeness: Completeness;
+  timeZone: string;
+}) {
   const { t, locale } = useI18n();
   const text = useMemo(
-    () => completenessText(completeness, t, createUnitFormatter(locale)),
-    [completeness, t, locale],
+    () => completenessText(completeness, t, createUnitFormatter(locale), timeZone),
+    [completeness, t, locale, timeZone],
   );
   return (
     <section className={`fleet-card ${styles.completeness}`} aria-labelledby="completeness-title">

@@ -30,7 +30,9 @@ export default async function TrendsPage({ params, searchParams }: TrendsPagePro
   if (!detail) {
     notFound();
   }
-  const { choice, range } = rangeFromParams(query, Date.now());
+  // Times of the form and the charts are on the site's clock.
+  const timeZone = detail.site.timezone;
+  const { choice, range } = rangeFromParams(query, Date.now(), timeZone);
   const candidates = compareCandidates(sites, { id: detail.id, siteId: detail.site.id });
   return (
     <main className={`page ${styles.trends}`}>
@@ -48,6 +50,7 @@ export default async function TrendsPage({ params, searchParams }: TrendsPagePro
         range={range}
         compare={compareFromParam(query.compare, detail.id)}
         candidates={candidates}
+        timeZone={timeZone}
       />
     </main>
   );

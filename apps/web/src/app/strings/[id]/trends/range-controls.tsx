@@ -3,15 +3,10 @@
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../../../i18n/client';
-import {
-  fromUtcInput,
-  RANGE_PRESETS,
-  type RangeChoice,
-  toUtcInput,
-  trendsSearch,
-  zoomOutRange,
-} from '../../../../lib/charts/range';
+import { interpolate } from '../../../../i18n/dictionary';
+import { RANGE_PRESETS, type RangeChoice, trendsSearch, zoomOutRange } from '../../../../lib/charts/range';
 import type { TimeRange } from '../../../../lib/charts/trend-data';
+import { fromZonedInput, siteTimeZone, toZonedInput } from '../../../../lib/format/site-time';
 import styles from './trends.module.css';
 
 interface RangeControlsProps {
@@ -19,20 +14,24 @@ interface RangeControlsProps {
   range: TimeRange;
   compare: string[];
   onNavigate: (range: TimeRange) => void;
+  /** The site's IANA zone: the form's times are entered and shown on the site's clock. */
+  timeZone: string;
 }
 
 /**
  * Presets are links and the custom range is a GET form (both work by keyboard and without
- * script); times are entered and shown in UTC like everywhere on the dashboard.
+ * script); times are entered on the site's clock and the form says which zone that is (the
+ * server reads a submitted value in the same zone).
  */
-export function RangeControls({ choice, range, compare, onNavigate }: RangeControlsProps) {
+export function RangeControls({ choice, range, compare, onNavigate, timeZone }: RangeControlsProps) {
   const { t } = useI18n();
   const words = t.trends.range;
+  const zone = { zone: siteTimeZone(timeZone) };
   const [invalid, setInvalid] = useState(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const form = new FormData(event.currentTarget);
-    const from = fromUtcInput(String(form.get('from') ?? ''));
-    const to = fromUtcInput(String(form.get('to') ?? ''));
+    const from = fromZonedInput(String(form.get('from') ?? ''), timeZone);
+    const to = fromZonedInput(String(form.get('to') ?? ''), timeZone);
     event.preventDefault();
     if (!(from < to)) {
       setInvalid(true);
@@ -60,19 +59,28 @@ export function RangeControls({ choice, range, compare, onNavigate }: RangeContr
       <form method="get" className={styles.custom} onSubmit={submit} noValidate>
         <fieldset>
           <legend>{words.custom}</legend>
+          <p id="range-zone" className={styles.hint} data-testid="range-zone">
+            {interpolate(words.zoneHint, zone)}
+          </p>
           <label>
-            {words.from}
-            <input type="datetime-local" name="from" defaultValue={toUtcInput(range.from)} required />
+            {interpolate(words.from, zone)}
+            <input
+              type="datetime-local"
+              name="from"
+              defaultValue={toZonedInput(range.from, timeZone)}
+              required
+              aria-describedby="range-zone"
+            />
           </label>
           <label>
-            {words.to}
+            {interpolate(words.to, zone)}
             <input
               type="datetime-local"
               name="to"
-              defaultValue={toUtcInput(range.to)}
+              defaultValue={toZonedInput(range.to, timeZone)}
               required
               aria-invalid={invalid || undefined}
-              aria-describedby={invalid ? 'range-invalid' : undefined}
+              aria-describedby={invalid ? 'range-zone range-invalid' : 'range-zone'}
             />
           </label>
           {compare.length > 0 ? <input type="hidden" name="compare" value={compare.join(',')} /> : null}

@@ -7,7 +7,7 @@ import { computeCompleteness } from '../../../../lib/charts/completeness';
 import { METRICS } from '../../../../lib/charts/metrics';
 import { type RangeChoice, rangeQuery } from '../../../../lib/charts/range';
 import type { TimeRange, TrendData } from '../../../../lib/charts/trend-data';
-import { formatUtcMinute } from '../../../../lib/format/units';
+import { formatSiteTime } from '../../../../lib/format/site-time';
 import { ChartPanel } from './chart-panel';
 import { CompletenessPanel } from './completeness-panel';
 import styles from './trends.module.css';
@@ -19,6 +19,8 @@ interface TrendsBodyProps {
   range: TimeRange;
   data: TrendData;
   onZoom: (range: TimeRange) => void;
+  /** The site's IANA zone. */
+  timeZone: string;
 }
 
 /** "All data" asks for 20 years; it is shown from the first bucket on, not as two decades of nothing. */
@@ -28,8 +30,8 @@ export function shownRange(choice: RangeChoice, range: TimeRange, data: TrendDat
 }
 
 /** The loaded trend: which bucket, how complete, the export, and one panel per metric. */
-export function TrendsBody({ stringId, stringName, choice, range, data, onZoom }: TrendsBodyProps) {
-  const { t } = useI18n();
+export function TrendsBody({ stringId, stringName, choice, range, data, onZoom, timeZone }: TrendsBodyProps) {
+  const { t, locale } = useI18n();
   const { tier, points } = data.trend;
   const shown = useMemo(() => shownRange(choice, range, data), [choice, range, data]);
   const completeness = useMemo(
@@ -45,13 +47,13 @@ export function TrendsBody({ stringId, stringName, choice, range, data, onZoom }
         </span>
         <span data-testid="trend-shown">
           {interpolate(t.trends.range.shown, {
-            from: formatUtcMinute(new Date(shown.from).toISOString()),
-            to: formatUtcMinute(new Date(shown.to).toISOString()),
+            from: formatSiteTime(shown.from, timeZone, locale),
+            to: formatSiteTime(shown.to, timeZone, locale),
           })}
         </span>
         <span className={styles.hint}>{t.trends.range.zoomHint}</span>
       </p>
-      <CompletenessPanel completeness={completeness} />
+      <CompletenessPanel completeness={completeness} timeZone={timeZone} />
       <section className={`fleet-card ${styles.export}`} aria-labelledby="export-title">
         <h2 id="export-title">{t.trends.export.title}</h2>
         <a className="fleet-button" href={csv} download data-testid="export-csv">
@@ -73,6 +75,7 @@ export function TrendsBody({ stringId, stringName, choice, range, data, onZoom }
               range={shown}
               missing={completeness.missing}
               onZoom={onZoom}
+              timeZone={timeZone}
               fileStem={`${stringName}-${metric.id}`}
             />
           ))}

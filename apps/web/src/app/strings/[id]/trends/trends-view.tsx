@@ -20,6 +20,8 @@ export interface TrendsViewProps {
   range: TimeRange;
   compare: string[];
   candidates: { sameSite: CompareCandidate[]; others: CompareCandidate[] };
+  /** The site's IANA zone: the form, the tables and the time axes use the site's clock. */
+  timeZone: string;
 }
 
 /** The trends page in the browser: range controls, the string's charts, and the comparison. */
@@ -36,7 +38,13 @@ export function TrendsView(props: TrendsViewProps) {
   );
   return (
     <div className={styles.layout}>
-      <RangeControls choice={props.choice} range={props.range} compare={compare} onNavigate={navigate} />
+      <RangeControls
+        choice={props.choice}
+        range={props.range}
+        compare={compare}
+        onNavigate={navigate}
+        timeZone={props.timeZone}
+      />
       {data.status === 'loading' ? (
         <p className="state-message" aria-busy="true" data-testid="trends-loading">
           {t.trends.states.loading}
@@ -51,6 +59,7 @@ export function TrendsView(props: TrendsViewProps) {
           range={props.range}
           data={data.data}
           onZoom={navigate}
+          timeZone={props.timeZone}
         />
       )}
       <ComparePanel
@@ -60,6 +69,7 @@ export function TrendsView(props: TrendsViewProps) {
         range={props.range}
         compare={compare}
         candidates={props.candidates}
+        timeZone={props.timeZone}
       />
     </div>
   );
