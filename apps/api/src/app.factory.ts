@@ -34,7 +34,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<INes
   app.use(httpMetrics(metrics));
   app.use(requestContext(logger));
   app.setGlobalPrefix(GLOBAL_PREFIX);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts handles the signals, so the spans are flushed after app.close().
   setupOpenApi(app);
   return app;
 }
