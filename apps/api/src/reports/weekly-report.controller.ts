@@ -1,12 +1,17 @@
 import type { FleetReportRow } from '@fleet/db';
-import { Controller, Get, Header, HttpCode, Inject, Post } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { ORG_ADMINS } from '../access/roles.js';
 import { CurrentAuth } from '../auth/current-auth.decorator.js';
 import type { AuthContext } from '../logging/api-request.js';
 import { Authenticated } from '../openapi/authenticated.decorator.js';
-import { type WeeklyReportRunDto, weeklyReportRunSchema } from './weekly-report.dto.js';
+import {
+  type WeeklyReportPreviewQuery,
+  type WeeklyReportRunDto,
+  weeklyReportPreviewQuerySchema,
+  weeklyReportRunSchema,
+} from './weekly-report.dto.js';
 import { WeeklyReportService } from './weekly-report.service.js';
 
 const runDto = (r: FleetReportRow): WeeklyReportRunDto => ({
@@ -31,9 +36,14 @@ export class WeeklyReportController {
   @Get('preview')
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'Last week’s report as the mail’s HTML, nothing sent.' })
-  preview(@CurrentAuth() auth: AuthContext): Promise<string> {
-    return this.reports.preview(auth.tenantId);
+  @ApiOkResponse({
+    description: 'Last week’s report as the mail’s HTML in the asked language, nothing sent.',
+  })
+  preview(
+    @CurrentAuth() auth: AuthContext,
+    @Query({ schema: weeklyReportPreviewQuerySchema }) q: WeeklyReportPreviewQuery,
+  ): Promise<string> {
+    return this.reports.preview(auth.tenantId, q.locale);
   }
 
   @Access(...ORG_ADMINS)

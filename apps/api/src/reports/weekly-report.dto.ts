@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_LOCALES } from './weekly-report.texts.js';
 
 export const weeklyReportRunSchema = z
   .object({
@@ -13,3 +14,11 @@ export const weeklyReportRunSchema = z
   })
   .meta({ id: 'WeeklyReportRun' });
 export type WeeklyReportRunDto = z.infer<typeof weeklyReportRunSchema>;
+
+export const weeklyReportPreviewQuerySchema = z.strictObject({
+  locale: z
+    .enum(REPORT_LOCALES)
+    .optional()
+    .describe('Language of the preview (the reader’s web language); default English, the mail’s language.'),
+});
+export type WeeklyReportPreviewQuery = z.infer<typeof weeklyReportPreviewQuerySchema>;

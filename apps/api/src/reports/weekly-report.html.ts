@@ -1,13 +1,20 @@
-import { REPORT_SECTIONS, type WeeklyReport } from './weekly-report.model.js';
+import type { WeeklyReport } from './weekly-report.model.js';
+import {
+  DEFAULT_REPORT_LOCALE,
+  REPORT_TEXTS,
+  type ReportLocale,
+  reportPercent,
+  reportSeverity,
+  reportTime,
+} from './weekly-report.texts.js';
 
 const esc = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : 'never');
 
-function table(head: string[], rows: string[][], empty: string): string {
+function table(head: readonly string[], rows: string[][], empty: string): string {
   if (rows.length === 0) {
     return `<p>${esc(empty)}</p>`;
   }
@@ -16,51 +23,60 @@ function table(head: string[], rows: string[][], empty: string): string {
   return `<table cellpadding="4" cellspacing="0" border="1"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
 }
 
-/** The report as the mail's HTML body (plain tables: mail clients render little CSS). */
-export function weeklyReportHtml(r: WeeklyReport): string {
-  const [findings, visit, offline, completeness] = REPORT_SECTIONS;
+/** The report as the mail's HTML body (plain tables: mail clients render little CSS), in `locale`. */
+export function weeklyReportHtml(r: WeeklyReport, locale: ReportLocale = DEFAULT_REPORT_LOCALE): string {
+  const t = REPORT_TEXTS[locale];
+  const day = (d: Date | null) => reportTime(d, t);
+  const [findings, visit, offline, completeness] = t.sections;
   return [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-    `<title>Weekly fleet report ${esc(r.isoWeek)}</title></head><body>`,
-    `<h1>Weekly fleet report ${esc(r.isoWeek)} — ${esc(r.tenantName)}</h1>`,
-    `<p>${day(r.from)} to ${day(r.to)} UTC. ${r.totals.newFindings} new findings, ${r.totals.newAlarms} new alarms, ` +
-      `${r.totals.needingVisit} strings needing a visit, ${r.totals.offlineSites} offline sites. The PDF is attached.</p>`,
-    `<h2>${findings}</h2>`,
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">`,
+    `<title>${esc(t.title(r.isoWeek))}</title></head><body>`,
+    `<h1>${esc(t.title(r.isoWeek))} — ${esc(r.tenantName)}</h1>`,
+    `<p>${esc(t.period(day(r.from), day(r.to)))} ${esc(t.summary(r.totals))}</p>`,
+    `<h2>${esc(findings)}</h2>`,
     table(
-      ['Site', 'String', 'Finding', 'Severity', 'First seen (UTC)'],
-      r.newFindings.map((f) => [f.site, f.string ?? '', f.title, f.severity, day(f.at)]),
-      'No new findings this week.',
+      t.findingsHead,
+      r.newFindings.map((f) => [f.site, f.string ?? '', f.title, reportSeverity(f.severity, t), day(f.at)]),
+      t.noFindings,
     ),
-    `<h2>${visit}</h2>`,
+    `<h2>${esc(visit)}</h2>`,
     table(
-      ['Site', 'String', 'Worst severity', 'Open alarms', 'What'],
-      r.needingVisit.map((v) => [v.site, v.string, v.worstSeverity, String(v.alarms), v.titles]),
-      'No string needs a visit.',
+      t.visitHead,
+      r.needingVisit.map((v) => [
+        v.site,
+        v.string,
+        reportSeverity(v.worstSeverity, t),
+        String(v.alarms),
+        v.titles,
+      ]),
+      t.noVisit,
     ),
-    `<h2>${offline}</h2>`,
+    `<h2>${esc(offline)}</h2>`,
     table(
-      ['Site', 'Last data (UTC)'],
+      t.offlineHead,
       r.offlineSites.map((o) => [o.site, day(o.lastSampleAt)]),
-      'Every site is reporting.',
+      t.allReporting,
     ),
-    `<h2>${completeness}</h2>`,
+    `<h2>${esc(completeness)}</h2>`,
     table(
-      ['Site', 'Strings', 'Data received'],
-      r.completeness.map((c) => [c.site, String(c.strings), c.pct === null ? 'no strings' : `${c.pct} %`]),
-      'No sites.',
+      t.completenessHead,
+      r.completeness.map((c) => [
+        c.site,
+        String(c.strings),
+        c.pct === null ? t.noStrings : reportPercent(c.pct, locale),
+      ]),
+      t.noSites,
     ),
     '</body></html>',
   ].join('\n');
 }
 
-/** The plain-text alternative of the mail. */
-export function weeklyReportText(r: WeeklyReport): string {
+/** The plain-text alternative of the mail, in `locale`. */
+export function weeklyReportText(r: WeeklyReport, locale: ReportLocale = DEFAULT_REPORT_LOCALE): string {
+  const t = REPORT_TEXTS[locale];
   return [
-    `Weekly fleet report ${r.isoWeek} — ${r.tenantName}`,
-    `${day(r.from)} to ${day(r.to)} UTC`,
-    `New findings: ${r.totals.newFindings}; new alarms: ${r.totals.newAlarms}`,
-    `Strings needing a visit: ${r.totals.needingVisit}`,
-    `Offline sites: ${r.totals.offlineSites}`,
-    'Details in the HTML part and the attached PDF.',
+    `${t.title(r.isoWeek)} — ${r.tenantName}`,
+    t.period(reportTime(r.from, t), reportTime(r.to, t)),
+    ...t.textLines(r.totals),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { FleetReportData } from '@fleet/db';
+import { REPORT_TEXTS } from './weekly-report.texts.js';
 
 /** The report's content, already judged: what the HTML mail and the PDF both print. */
 export interface WeeklyReport {
@@ -39,10 +40,5 @@ export function weeklyReport(
   };
 }
 
-/** The section titles, in order; the HTML, the PDF and the tests share them. */
-export const REPORT_SECTIONS = [
-  'New findings',
-  'Strings needing a visit',
-  'Offline sites',
-  'Data completeness',
-] as const;
+/** The English section titles, in order (the tests read them; other languages: weekly-report.texts.ts). */
+export const REPORT_SECTIONS = REPORT_TEXTS.en.sections;

@@ -1,15 +1,28 @@
 import PDFDocument from 'pdfkit';
 import { heading, LEFT, paragraph, table } from '../evidence/pdf/pdf-layout.js';
-import { REPORT_SECTIONS, type WeeklyReport } from './weekly-report.model.js';
+import type { WeeklyReport } from './weekly-report.model.js';
+import {
+  DEFAULT_REPORT_LOCALE,
+  REPORT_TEXTS,
+  type ReportLocale,
+  reportPercent,
+  reportSeverity,
+  reportTime,
+} from './weekly-report.texts.js';
 
-const day = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')}` : 'never');
-
-/** The report as a PDF (the evidence pack's layout helpers; standard fonts, nothing embedded). */
-export async function weeklyReportPdf(r: WeeklyReport, generatedAt: Date): Promise<Buffer> {
+/** The report as a PDF in `locale` (the evidence pack's layout helpers; standard fonts, nothing embedded). */
+export async function weeklyReportPdf(
+  r: WeeklyReport,
+  generatedAt: Date,
+  locale: ReportLocale = DEFAULT_REPORT_LOCALE,
+): Promise<Buffer> {
+  const t = REPORT_TEXTS[locale];
+  const day = (d: Date | null) => reportTime(d, t);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
-    info: { Title: `Weekly fleet report ${r.isoWeek}`, Author: r.tenantName, CreationDate: generatedAt },
+    lang: locale,
+    info: { Title: t.title(r.isoWeek), Author: r.tenantName, CreationDate: generatedAt },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -17,45 +30,51 @@ export async function weeklyReportPdf(r: WeeklyReport, generatedAt: Date): Promi
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  doc.font('Helvetica-Bold').fontSize(18).text(`Weekly fleet report ${r.isoWeek}`, LEFT, 50);
+  doc.font('Helvetica-Bold').fontSize(18).text(t.title(r.isoWeek), LEFT, 50);
   doc.moveDown(0.3);
-  paragraph(
-    doc,
-    `${r.tenantName}. ${day(r.from)} to ${day(r.to)} UTC. New findings ${r.totals.newFindings}, new alarms ` +
-      `${r.totals.newAlarms}, strings needing a visit ${r.totals.needingVisit}, offline sites ${r.totals.offlineSites}.`,
-  );
-  const [findings, visit, offline, completeness] = REPORT_SECTIONS;
+  paragraph(doc, `${r.tenantName}. ${t.period(day(r.from), day(r.to))} ${t.pdfSummary(r.totals)}`);
+  const [findings, visit, offline, completeness] = t.sections;
   heading(doc, findings);
   rows(
     doc,
-    ['Site', 'String', 'Finding', 'Severity', 'First seen'],
+    t.pdfFindingsHead,
     [90, 90, 175, 60, 80],
-    r.newFindings.map((f) => [f.site, f.string ?? '', f.title, f.severity, day(f.at)]),
-    'No new findings this week.',
+    r.newFindings.map((f) => [f.site, f.string ?? '', f.title, reportSeverity(f.severity, t), day(f.at)]),
+    t.noFindings,
   );
   heading(doc, visit);
   rows(
     doc,
-    ['Site', 'String', 'Worst', 'Alarms', 'What'],
+    t.pdfVisitHead,
     [90, 90, 60, 45, 210],
-    r.needingVisit.map((v) => [v.site, v.string, v.worstSeverity, String(v.alarms), v.titles]),
-    'No string needs a visit.',
+    r.needingVisit.map((v) => [
+      v.site,
+      v.string,
+      reportSeverity(v.worstSeverity, t),
+      String(v.alarms),
+      v.titles,
+    ]),
+    t.noVisit,
   );
   heading(doc, offline);
   rows(
     doc,
-    ['Site', 'Last data (UTC)'],
+    t.offlineHead,
     [250, 245],
     r.offlineSites.map((o) => [o.site, day(o.lastSampleAt)]),
-    'Every site is reporting.',
+    t.allReporting,
   );
   heading(doc, completeness);
   rows(
     doc,
-    ['Site', 'Strings', 'Data received'],
+    t.completenessHead,
     [250, 100, 145],
-    r.completeness.map((c) => [c.site, String(c.strings), c.pct === null ? 'no strings' : `${c.pct} %`]),
-    'No sites.',
+    r.completeness.map((c) => [
+      c.site,
+      String(c.strings),
+      c.pct === null ? t.noStrings : reportPercent(c.pct, locale),
+    ]),
+    t.noSites,
   );
   doc.end();
   await done;
@@ -64,7 +83,7 @@ export async function weeklyReportPdf(r: WeeklyReport, generatedAt: Date): Promi
 
 function rows(
   doc: PDFKit.PDFDocument,
-  titles: string[],
+  titles: readonly string[],
   widths: number[],
   body: string[][],
   empty: string,

@@ -8,6 +8,7 @@ import { FLEET_REPORT_REPO } from './reports.tokens.js';
 import { weeklyReportHtml, weeklyReportText } from './weekly-report.html.js';
 import { type WeeklyReport, weeklyReport } from './weekly-report.model.js';
 import { weeklyReportPdf } from './weekly-report.pdf.js';
+import { DEFAULT_REPORT_LOCALE, REPORT_TEXTS, type ReportLocale } from './weekly-report.texts.js';
 
 /** A row failed this often is left alone (its error is kept for the admin to read). */
 export const MAX_REPORT_ATTEMPTS = 3;
@@ -31,8 +32,12 @@ export class WeeklyReportService {
     return weeklyReport(data, week);
   }
 
-  async preview(tenantId: string, now = new Date()): Promise<string> {
-    return weeklyReportHtml(await this.build(tenantId, lastCompleteIsoWeek(now), now));
+  async preview(
+    tenantId: string,
+    locale: ReportLocale = DEFAULT_REPORT_LOCALE,
+    now = new Date(),
+  ): Promise<string> {
+    return weeklyReportHtml(await this.build(tenantId, lastCompleteIsoWeek(now), now), locale);
   }
 
   /** Last week's report of one organisation, sent now unless it was already (then that run is returned). */
@@ -72,16 +77,18 @@ export class WeeklyReportService {
     );
     const recipients = await this.repo.recipients(row.tenantId);
     if (recipients.length > 0) {
+      // One language for all: no user or organisation stores one yet (weekly-report.texts.ts).
+      const locale = DEFAULT_REPORT_LOCALE;
       const message = {
         from: smtp.from,
         to: recipients.join(', '),
-        subject: `Weekly fleet report ${row.isoWeek}: ${report.totals.needingVisit} strings need a visit`,
-        text: weeklyReportText(report),
-        html: weeklyReportHtml(report),
+        subject: REPORT_TEXTS[locale].mailSubject(row.isoWeek, report.totals.needingVisit),
+        text: weeklyReportText(report, locale),
+        html: weeklyReportHtml(report, locale),
         attachments: [
           {
             filename: `fleet-report-${row.isoWeek}.pdf`,
-            content: await weeklyReportPdf(report, now),
+            content: await weeklyReportPdf(report, now, locale),
             contentType: 'application/pdf',
           },
         ],

@@ -19,7 +19,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { lastCompleteIsoWeek } from '../../src/reports/iso-week.js';
-import { REPORT_SECTIONS } from '../../src/reports/weekly-report.model.js';
+import { REPORT_SECTIONS, weeklyReport } from '../../src/reports/weekly-report.model.js';
+import { weeklyReportPdf } from '../../src/reports/weekly-report.pdf.js';
+import { REPORT_TEXTS } from '../../src/reports/weekly-report.texts.js';
 import { pdfText } from '../evidence/pdf-text.js';
 import { waitFor } from '../support/notify/processes.js';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/notify/smtp-sink-process.js';
@@ -154,6 +156,45 @@ describe('weekly fleet report', () => {
     const html = await res.text();
     expect(html).toContain(`Weekly fleet report ${WEEK.isoWeek}`);
     expect(sink().messages()).toEqual([]);
+  });
+
+  it('previews in the reader’s language (?locale=de) and refuses a language it does not have', async () => {
+    const res = await call('GET', '/reports/weekly/preview?locale=de');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek} — Report Solar`);
+    for (const section of REPORT_TEXTS.de.sections) {
+      expect(html).toContain(`<h2>${section}</h2>`);
+    }
+    expect(html).toContain(
+      '1 neue Frühwarnungen, 2 neue Alarme, 1 Strings mit Besuchsbedarf, 1 Standorte ohne Daten',
+    );
+    expect(html).toContain('<td>Hinweis</td>');
+    expect(html).toContain('<td>50 %</td>');
+    expect((await call('GET', '/reports/weekly/preview?locale=fr')).status).toBe(400);
+    expect(sink().messages()).toEqual([]);
+  });
+
+  it('writes the PDF in German too', async () => {
+    const report = weeklyReport(
+      {
+        tenantName: 'Solar Müller',
+        newFindings: [],
+        newAlarms: 0,
+        needingVisit: [],
+        offlineSites: [],
+        completeness: [{ site: 'Dach', strings: 1, coveredS: 0.125 * 7 * 86_400 }],
+      },
+      WEEK,
+    );
+    const text = (await pdfText(await weeklyReportPdf(report, new Date(), 'de'))).replace(/\s+/g, ' ');
+    expect(text).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek}`);
+    for (const section of REPORT_TEXTS.de.sections) {
+      expect(text).toContain(section);
+    }
+    expect(text).toContain('Diese Woche keine neuen Frühwarnungen.');
+    expect(text).toContain('12,5 %');
   });
 
   it('mails admins and installers the HTML with the PDF attached, with the week’s sections and numbers', async () => {

@@ -8040,14 +8040,17 @@ export interface operations {
     };
     WeeklyReportController_preview: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the preview (the reader’s web language); default English, the mail’s language. */
+                locale?: "en" | "de";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Last week’s report as the mail’s HTML, nothing sent. */
+            /** @description Last week’s report as the mail’s HTML in the asked language, nothing sent. */
             200: {
                 headers: {
                     [name: string]: unknown;
