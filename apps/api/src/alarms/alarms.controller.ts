@@ -1,3 +1,4 @@
+import type { AlarmLanguage } from '@fleet/alarms';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -16,6 +17,7 @@ import type { AuthContext } from '../logging/api-request.js';
 import { Authenticated } from '../openapi/authenticated.decorator.js';
 import { errorBodySchema } from '../openapi/error-body.schema.js';
 import { openApiSchema } from '../openapi/openapi-schema.js';
+import { LocalizedAlarmTexts, RequestLanguage } from './alarm-language.js';
 import {
   type AlarmDetailDto,
   type AlarmDto,
@@ -50,6 +52,7 @@ export class AlarmsController {
 
   @Access(...READERS)
   @Get()
+  @LocalizedAlarmTexts()
   @ApiOkResponse({
     description: 'Newest firing first; pass nextCursor for the next page.',
     standardSchema: alarmListSchema,
@@ -57,8 +60,9 @@ export class AlarmsController {
   list(
     @CurrentAuth() auth: AuthContext,
     @Query({ schema: alarmListQuerySchema }) q: AlarmListQuery,
+    @RequestLanguage() lang: AlarmLanguage,
   ): Promise<AlarmListDto> {
-    return this.alarms.list(auth, q);
+    return this.alarms.list(auth, q, lang);
   }
 
   @Access(...ALARM_HANDLERS)
@@ -78,6 +82,7 @@ export class AlarmsController {
 
   @Access(...READERS)
   @Get(':id')
+  @LocalizedAlarmTexts()
   @ApiParam({ name: 'id', format: 'uuid', type: String })
   @ApiOkResponse({
     description: 'The alarm, its audit trail and what the catalogue says about it.',
@@ -90,8 +95,9 @@ export class AlarmsController {
   detail(
     @CurrentAuth() auth: AuthContext,
     @Param({ schema: idParamSchema }) { id }: IdParam,
+    @RequestLanguage() lang: AlarmLanguage,
   ): Promise<AlarmDetailDto> {
-    return this.alarms.detail(auth, id);
+    return this.alarms.detail(auth, id, lang);
   }
 
   @Access(...ALARM_HANDLERS)

@@ -1,9 +1,10 @@
-import { ALARM_CATALOGUE } from '@fleet/alarms';
+import { type AlarmLanguage, catalogueFor } from '@fleet/alarms';
 import { AlarmReadRepository, AlarmStore } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { AuthContext } from '../logging/api-request.js';
 import { type AlarmAction, planAlarmAction } from './alarm-actions.js';
+import { withLocalizedTitle } from './alarm-language.js';
 import { decodeCursor, encodeCursor, type People, toAlarmDto, toPeople } from './alarm-dto.mapper.js';
 import { AlarmEventsPublisher } from './alarm-events.publisher.js';
 import { mayActOnAlarms } from './alarm-permissions.js';
@@ -31,7 +32,7 @@ export class AlarmsService {
     return toPeople(await this.reads.people(auth.scope, alarmIds, withHistory), auth.tenantId);
   }
 
-  async list(auth: AuthContext, q: AlarmListQuery): Promise<AlarmListDto> {
+  async list(auth: AuthContext, q: AlarmListQuery, lang: AlarmLanguage = 'en'): Promise<AlarmListDto> {
     const scope = auth.scope;
     const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
     if (q.cursor !== undefined && after === undefined) {
@@ -53,12 +54,12 @@ export class AlarmsService {
       false,
     );
     return {
-      items: page.map((a) => toAlarmDto(a, people)),
+      items: page.map((a) => withLocalizedTitle(toAlarmDto(a, people), lang)),
       nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
     };
   }
 
-  async detail(auth: AuthContext, id: string): Promise<AlarmDetailDto> {
+  async detail(auth: AuthContext, id: string, lang: AlarmLanguage = 'en'): Promise<AlarmDetailDto> {
     const scope = auth.scope;
     const alarm = await this.reads.find(scope, id);
     if (!alarm) {
@@ -66,9 +67,9 @@ export class AlarmsService {
     }
     const transitions = await this.reads.transitions(scope, id);
     const people = await this.peopleOf(auth, [id], true);
-    const entry = ALARM_CATALOGUE.byCode.get(alarm.code);
+    const entry = catalogueFor(lang).byCode.get(alarm.code);
     return {
-      ...toAlarmDto(alarm, people),
+      ...withLocalizedTitle(toAlarmDto(alarm, people), lang),
       transitions: transitions.map((t) => ({
         seq: t.seq,
         transition: t.transition,

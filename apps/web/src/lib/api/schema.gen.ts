@@ -4449,7 +4449,10 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Language of alarm titles and catalogue texts: de or en (default en), negotiated by weight. The answer carries Content-Language and Vary: Accept-Language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4549,7 +4552,10 @@ export interface operations {
     AlarmsController_detail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Language of alarm titles and catalogue texts: de or en (default en), negotiated by weight. The answer carries Content-Language and Vary: Accept-Language. */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };

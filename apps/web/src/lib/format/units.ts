@@ -103,8 +103,10 @@ export function formatAge(ts: string | null | undefined, now: number, t: Diction
 }
 
 /**
- * `2026-11-25T12:00:03Z` → "2026-11-25 12:00 UTC" in every locale: UTC on purpose (sites span
- * time zones and support compares timestamps across them), and identical on server and browser.
+ * `2026-11-25T12:00:03Z` → "2026-11-25 12:00 UTC" in every locale, identical on server and
+ * browser. Not for a site's times: those are on the site's clock (`formatSiteTime` in
+ * site-time.ts); fleet-level pages use `formatUtcTime` there, which writes the date as the
+ * language does.
  */
 export function formatUtcMinute(ts: string | null | undefined): string {
   if (!ts) {
