@@ -4,9 +4,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { AuthContext } from '../logging/api-request.js';
 import { type AlarmAction, planAlarmAction } from './alarm-actions.js';
-import { withLocalizedTitle } from './alarm-language.js';
 import { decodeCursor, encodeCursor, type People, toAlarmDto, toPeople } from './alarm-dto.mapper.js';
 import { AlarmEventsPublisher } from './alarm-events.publisher.js';
+import { withLocalizedTitle } from './alarm-language.js';
 import { mayActOnAlarms } from './alarm-permissions.js';
 import type {
   AlarmDetailDto,

@@ -10,6 +10,32 @@ import { type RunningApi, startApi } from '../support/start-api.js';
 
 const targets = await testDatabaseTargets();
 
+/** An open alarm of tenant A's string with the English title, as ingest writes it. */
+async function fireAlarm(pool: PgPool, seed: TwoTenants, code: string, title: string): Promise<string> {
+  const { a } = seed;
+  const { rows } = await pool.query<{ tenant_id: string }>('SELECT tenant_id FROM site WHERE id = $1', [
+    a.siteId,
+  ]);
+  const at = new Date('2026-12-20T10:00:00Z');
+  return new AlarmStore(pool).transaction(async (tx) => {
+    const alarm = await tx.insertAlarm({
+      tenantId: rows[0]!.tenant_id,
+      siteId: a.siteId,
+      stringId: a.stringId,
+      gatewayId: a.gatewayId,
+      subjectKey: `string:${a.stringId}`,
+      code,
+      title,
+      severity: 'critical',
+      count: 1,
+      flapping: false,
+      firedAt: at,
+    });
+    await tx.transition(alarm, {}, { transition: 'fired', actor: 'system', at, notify: true });
+    return alarm.id;
+  });
+}
+
 describe.each(targets)('alarm texts by Accept-Language on $name', (target) => {
   let db: TestDatabase;
   let prisma: PrismaClient;
@@ -31,7 +57,7 @@ describe.each(targets)('alarm texts by Accept-Language on $name', (target) => {
       body: JSON.stringify({ email: seed.a.email, password: seed.a.password }),
     });
     token = ((await login.json()) as { token: string }).token;
-    alarmId = await fireAlarm('hv.protection.cell_high_voltage', 'Cell high voltage');
+    alarmId = await fireAlarm(pool, seed, 'hv.protection.cell_high_voltage', 'Cell high voltage');
   });
   afterAll(async () => {
     await api?.close();
@@ -39,32 +65,6 @@ describe.each(targets)('alarm texts by Accept-Language on $name', (target) => {
     await pool?.end();
     await db?.drop();
   });
-
-  /** An open alarm of tenant A's string with the English title, as ingest writes it. */
-  async function fireAlarm(code: string, title: string): Promise<string> {
-    const { a } = seed;
-    const { rows } = await pool.query<{ tenant_id: string }>('SELECT tenant_id FROM site WHERE id = $1', [
-      a.siteId,
-    ]);
-    const at = new Date('2026-12-20T10:00:00Z');
-    return new AlarmStore(pool).transaction(async (tx) => {
-      const alarm = await tx.insertAlarm({
-        tenantId: rows[0]!.tenant_id,
-        siteId: a.siteId,
-        stringId: a.stringId,
-        gatewayId: a.gatewayId,
-        subjectKey: `string:${a.stringId}`,
-        code,
-        title,
-        severity: 'critical',
-        count: 1,
-        flapping: false,
-        firedAt: at,
-      });
-      await tx.transition(alarm, {}, { transition: 'fired', actor: 'system', at, notify: true });
-      return alarm.id;
-    });
-  }
 
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${api.baseUrl}/api${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
@@ -107,7 +107,7 @@ describe.each(targets)('alarm texts by Accept-Language on $name', (target) => {
   });
 
   it('titles the inbox in the language asked for, derived alarms included, keeping the stored title', async () => {
-    const derived = await fireAlarm('derived.cell_imbalance', 'Cell imbalance');
+    const derived = await fireAlarm(pool, seed, 'derived.cell_imbalance', 'Cell imbalance');
     const german = await get('/alarms?limit=50', { 'accept-language': 'de' });
     expect(german.headers.get('content-language')).toBe('de');
     expect(german.headers.get('vary')).toMatch(/accept-language/i);
