@@ -8,7 +8,7 @@ import type { AlarmAction } from './alarm-actions.js';
  */
 export function mayActOnAlarms(
   auth: AuthContext,
-  what: AlarmAction['kind'] | 'bulk-acknowledge' | 'edit-rules' | 'edit-maintenance',
+  what: AlarmAction['kind'] | 'edit-rules' | 'edit-maintenance',
 ): boolean {
   const allowed =
     what === 'edit-rules' ? SITE_MANAGERS : what === 'edit-maintenance' ? FIELD_ROLES : ALARM_HANDLERS;

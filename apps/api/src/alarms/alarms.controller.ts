@@ -31,8 +31,16 @@ import {
   assignBodySchema,
   type BulkAcknowledgeBody,
   type BulkAcknowledgeResultDto,
+  type BulkAssignBody,
+  type BulkAssignResultDto,
+  type BulkResolveBody,
+  type BulkResolveResultDto,
   bulkAcknowledgeBodySchema,
   bulkAcknowledgeResultSchema,
+  bulkAssignBodySchema,
+  bulkAssignResultSchema,
+  bulkResolveBodySchema,
+  bulkResolveResultSchema,
   type CommentBody,
   commentBodySchema,
   type NoteBody,
@@ -78,6 +86,36 @@ export class AlarmsController {
     @Body({ schema: bulkAcknowledgeBodySchema }) body: BulkAcknowledgeBody,
   ): Promise<BulkAcknowledgeResultDto> {
     return this.alarms.acknowledgeMany(auth, body.ids);
+  }
+
+  @Access(...ALARM_HANDLERS)
+  @Post('resolve')
+  @HttpCode(200)
+  @ApiBody({ schema: openApiSchema(bulkResolveBodySchema) })
+  @ApiOkResponse({
+    description: 'Each alarm resolved or refused with the reason (not open or acknowledged, not found).',
+    standardSchema: bulkResolveResultSchema,
+  })
+  resolveMany(
+    @CurrentAuth() auth: AuthContext,
+    @Body({ schema: bulkResolveBodySchema }) body: BulkResolveBody,
+  ): Promise<BulkResolveResultDto> {
+    return this.alarms.resolveMany(auth, body.ids, body.note);
+  }
+
+  @Access(...ALARM_HANDLERS)
+  @Post('assign')
+  @HttpCode(200)
+  @ApiBody({ schema: openApiSchema(bulkAssignBodySchema) })
+  @ApiOkResponse({
+    description: 'Each alarm assigned or refused with the reason (closed, not found).',
+    standardSchema: bulkAssignResultSchema,
+  })
+  assignMany(
+    @CurrentAuth() auth: AuthContext,
+    @Body({ schema: bulkAssignBodySchema }) body: BulkAssignBody,
+  ): Promise<BulkAssignResultDto> {
+    return this.alarms.assignMany(auth, body.ids, body.userId);
   }
 
   @Access(...READERS)

@@ -143,3 +143,34 @@ export const bulkAcknowledgeResultSchema = z
   })
   .meta({ id: 'BulkAcknowledgeResult' });
 export type BulkAcknowledgeResultDto = z.infer<typeof bulkAcknowledgeResultSchema>;
+
+/** As many alarms per bulk call as `POST /api/alarms/acknowledge` takes. */
+const bulkIds = bulkAcknowledgeBodySchema.shape.ids;
+
+export const bulkResolveBodySchema = z.strictObject({
+  ids: bulkIds,
+  note: z.string().min(1).max(2000).optional().describe('Recorded on each resolved alarm.'),
+});
+export type BulkResolveBody = z.infer<typeof bulkResolveBodySchema>;
+
+export const bulkResolveResultSchema = z
+  .object({
+    resolved: z.array(z.uuid()),
+    refused: z.array(z.object({ id: z.uuid(), reason: z.string() })),
+  })
+  .meta({ id: 'BulkResolveResult' });
+export type BulkResolveResultDto = z.infer<typeof bulkResolveResultSchema>;
+
+export const bulkAssignBodySchema = z.strictObject({
+  ids: bulkIds,
+  userId: z.uuid({ error: 'must be a UUID' }).nullable().describe('null unassigns.'),
+});
+export type BulkAssignBody = z.infer<typeof bulkAssignBodySchema>;
+
+export const bulkAssignResultSchema = z
+  .object({
+    assigned: z.array(z.uuid()),
+    refused: z.array(z.object({ id: z.uuid(), reason: z.string() })),
+  })
+  .meta({ id: 'BulkAssignResult' });
+export type BulkAssignResultDto = z.infer<typeof bulkAssignResultSchema>;

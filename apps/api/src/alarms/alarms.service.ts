@@ -1,5 +1,5 @@
 import { type AlarmLanguage, catalogueFor } from '@fleet/alarms';
-import { AlarmReadRepository, AlarmStore } from '@fleet/db';
+import { AlarmReadRepository, type AlarmRow, AlarmStore } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { AuthContext } from '../logging/api-request.js';
@@ -14,6 +14,8 @@ import type {
   AlarmListDto,
   AlarmListQuery,
   BulkAcknowledgeResultDto,
+  BulkAssignResultDto,
+  BulkResolveResultDto,
 } from './alarms.dto.js';
 
 const notFound = (id: string) => new AppError('NOT_FOUND', `alarm ${id} not found`);
@@ -94,6 +96,13 @@ export class AlarmsService {
   }
 
   async act(auth: AuthContext, id: string, action: AlarmAction): Promise<AlarmDto> {
+    await this.mayApply(auth, action);
+    const result = await this.apply(auth, id, action);
+    return toAlarmDto(result, await this.peopleOf(auth, [result.id], false));
+  }
+
+  /** Whether the caller may do this action at all (role; for assign, a user of the organisation). */
+  private async mayApply(auth: AuthContext, action: AlarmAction): Promise<void> {
     if (!mayActOnAlarms(auth, action.kind)) {
       throw new AppError('FORBIDDEN', `your role may not ${action.kind} alarms`);
     }
@@ -102,6 +111,10 @@ export class AlarmsService {
         throw new AppError('VALIDATION_FAILED', `userId: no user ${action.userId} in your organisation`);
       }
     }
+  }
+
+  /** One transition with its audit row and outbox event, published before this returns. */
+  private async apply(auth: AuthContext, id: string, action: AlarmAction): Promise<AlarmRow> {
     const result = await this.store.transaction(async (tx) => {
       const alarm = await tx.lockAlarm(auth.scope, id);
       if (!alarm) {
@@ -117,19 +130,25 @@ export class AlarmsService {
       ).alarm;
     });
     await this.publisher.flush();
-    return toAlarmDto(result, await this.peopleOf(auth, [result.id], false));
+    return result;
   }
 
-  /** Acknowledges each alarm in its own transaction; the ones that cannot be are listed, not fatal. */
-  async acknowledgeMany(auth: AuthContext, ids: string[]): Promise<BulkAcknowledgeResultDto> {
-    if (!mayActOnAlarms(auth, 'bulk-acknowledge')) {
-      throw new AppError('FORBIDDEN', 'your role may not acknowledge alarms');
-    }
-    const out: BulkAcknowledgeResultDto = { acknowledged: [], refused: [] };
+  /**
+   * The single-alarm path for each id, each in its own transaction. Whether the caller may do
+   * the action is checked once (a refusal there fails the call); an alarm that cannot take it
+   * (not found in the scope, wrong status) is listed with the reason and the rest go on.
+   */
+  private async applyEach(
+    auth: AuthContext,
+    ids: string[],
+    action: AlarmAction,
+  ): Promise<{ done: string[]; refused: { id: string; reason: string }[] }> {
+    await this.mayApply(auth, action);
+    const out: { done: string[]; refused: { id: string; reason: string }[] } = { done: [], refused: [] };
     for (const id of new Set(ids)) {
       try {
-        await this.act(auth, id, { kind: 'acknowledge' });
-        out.acknowledged.push(id);
+        await this.apply(auth, id, action);
+        out.done.push(id);
       } catch (error) {
         if (!(error instanceof AppError)) {
           throw error;
@@ -138,5 +157,26 @@ export class AlarmsService {
       }
     }
     return out;
+  }
+
+  /** Resolves each open or acknowledged alarm; the others are listed with the reason. */
+  async resolveMany(auth: AuthContext, ids: string[], note?: string): Promise<BulkResolveResultDto> {
+    const { done, refused } = await this.applyEach(auth, ids, {
+      kind: 'resolve',
+      ...(note === undefined ? {} : { note }),
+    });
+    return { resolved: done, refused };
+  }
+
+  /** Assigns (or with null unassigns) each alarm that is not closed; the others are listed with the reason. */
+  async assignMany(auth: AuthContext, ids: string[], userId: string | null): Promise<BulkAssignResultDto> {
+    const { done, refused } = await this.applyEach(auth, ids, { kind: 'assign', userId });
+    return { assigned: done, refused };
+  }
+
+  /** Acknowledges each open alarm; the others are listed with the reason. */
+  async acknowledgeMany(auth: AuthContext, ids: string[]): Promise<BulkAcknowledgeResultDto> {
+    const { done, refused } = await this.applyEach(auth, ids, { kind: 'acknowledge' });
+    return { acknowledged: done, refused };
   }
 }

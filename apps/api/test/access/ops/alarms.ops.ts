@@ -40,6 +40,29 @@ export const ops: OpSpec[] = [
       body: { ids: [as === 'foreign' ? randomUUID() : await w.newAlarm()] },
     }),
   },
+  {
+    op: 'POST /api/alarms/resolve',
+    allowed: ALARM_HANDLERS,
+    foreign: 'own-data',
+    okStatus: 200,
+    request: async (w, as) => ({
+      path: '/alarms/resolve',
+      body: { ids: [as === 'foreign' ? randomUUID() : await w.newAlarm()], note: 'fixed' },
+    }),
+  },
+  {
+    op: 'POST /api/alarms/assign',
+    allowed: ALARM_HANDLERS,
+    foreign: 'own-data',
+    okStatus: 200,
+    request: async (w, as) => ({
+      path: '/alarms/assign',
+      body: {
+        ids: [as === 'foreign' ? randomUUID() : await w.newAlarm()],
+        userId: w.users[as as keyof typeof w.users].id,
+      },
+    }),
+  },
   action('acknowledge', () => ({})),
   action('assign', (w, as) => ({ userId: w.users[as as keyof typeof w.users].id })),
   action('comment', () => ({ text: 'checked on site' })),
