@@ -1,6 +1,7 @@
 // Warranty life in a real browser: an org admin enters terms (none ship with Fleet), gives the
 // site a region and the string its commissioning day, and the string's warranty page then shows
 // time, throughput and SOH against the terms and the one seeded excursion (support/warranty-stack.ts).
+// The same admin previews the weekly fleet report (issue 10) in English and in German.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -45,6 +46,35 @@ async function enterTerms(page: Page): Promise<void> {
   expect(await page.getByTestId('terms-row').count()).toBe(1);
   expect(await page.getByTestId('terms-row').first().textContent()).toContain('EU');
   await page.screenshot({ path: `${shots}/2-terms-list.png`, fullPage: true });
+}
+
+/** The weekly fleet report's preview, reached from the navigation, in English and then in German. */
+async function previewWeeklyReport(page: Page, stack: WarrantyStack): Promise<void> {
+  await signInAt(page, stack, '/fleet');
+  await page.getByRole('link', { name: 'Weekly report' }).click();
+  await page.waitForURL(/\/reports\/weekly$/);
+  expect(await page.getByRole('link', { name: 'Weekly report' }).getAttribute('aria-current')).toBe('page');
+  const mail = page.frameLocator('[data-testid="report-preview"]');
+  expect(await mail.locator('h1').textContent()).toMatch(/^Weekly fleet report \d{4}-W\d{2} — /);
+  expect(await mail.locator('h2').allTextContents()).toEqual([
+    'New findings',
+    'Strings needing a visit',
+    'Offline sites',
+    'Data completeness',
+  ]);
+  // The seeded site has never sent a sample: offline since "never".
+  expect(await mail.locator('tr', { hasText: 'Harbour Depot' }).first().textContent()).toContain('never');
+  await page.screenshot({ path: `${shots}/4-weekly-report.png`, fullPage: true });
+
+  await page.context().addCookies([{ name: 'fleet_locale', value: 'de', url: stack.webUrl }]);
+  await page.reload();
+  expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe(
+    'Wöchentlicher Flottenbericht',
+  );
+  expect(await mail.locator('html').getAttribute('lang')).toBe('de');
+  expect(await mail.locator('h2').first().textContent()).toBe('Neue Frühwarnungen');
+  expect(await page.getByTestId('report-language').textContent()).toContain('auf Englisch versendet');
+  await page.screenshot({ path: `${shots}/5-weekly-report-de.png`, fullPage: true });
 }
 
 describe('warranty life', () => {
@@ -115,5 +145,14 @@ describe('warranty life', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it('admin previews the weekly fleet report from the navigation, in the web’s language', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await previewWeeklyReport(page, stack).catch(async (error: unknown) => {
+      await page.screenshot({ path: `${shots}/failure-report.png`, fullPage: true }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
+    });
+    await page.close();
   });
 });

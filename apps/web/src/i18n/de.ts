@@ -6,6 +6,7 @@ import { evidenceDe } from './evidence.de';
 import { fleetDe } from './fleet.de';
 import { intelligenceDe } from './intelligence.de';
 import { ownerDe } from './owner.de';
+import { reportsDe } from './reports.de';
 import { siteDe } from './site.de';
 import { statesDe } from './states.de';
 import { topologyDe } from './topology.de';
@@ -21,6 +22,7 @@ export const de: Dictionary = {
   fleet: fleetDe,
   intelligence: intelligenceDe,
   owner: ownerDe,
+  reports: reportsDe,
   site: siteDe,
   states: statesDe,
   trends: trendsDe,

@@ -5,6 +5,7 @@ import { evidenceEn } from './evidence.en';
 import { fleetEn } from './fleet.en';
 import { intelligenceEn } from './intelligence.en';
 import { ownerEn } from './owner.en';
+import { reportsEn } from './reports.en';
 import { siteEn } from './site.en';
 import { statesEn } from './states.en';
 import { topologyEn } from './topology.en';
@@ -22,6 +23,7 @@ export const en = {
   fleet: fleetEn,
   intelligence: intelligenceEn,
   owner: ownerEn,
+  reports: reportsEn,
   site: siteEn,
   states: statesEn,
   trends: trendsEn,

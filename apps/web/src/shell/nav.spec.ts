@@ -18,8 +18,19 @@ describe('navigation by role', () => {
       expect(mayHandleAlarms(role)).toBe(true);
       expect(mayReadMembers(role)).toBe(false);
     }
-    expect(hrefs('org_admin')).toEqual(['/fleet', '/sites', '/alarms', '/members', '/warranty-terms']);
-    expect(navFor('org_admin', dictionaryFor('de')).at(-1)?.label).toBe('Garantiebedingungen');
+    expect(hrefs('org_admin')).toEqual([
+      '/fleet',
+      '/sites',
+      '/alarms',
+      '/members',
+      '/warranty-terms',
+      '/reports/weekly',
+    ]);
+    expect(
+      navFor('org_admin', dictionaryFor('de'))
+        .slice(-2)
+        .map((i) => i.label),
+    ).toEqual(['Garantiebedingungen', 'Wochenbericht']);
     expect(mayReadMembers('org_admin')).toBe(true);
   });
 

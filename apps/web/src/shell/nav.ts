@@ -10,8 +10,8 @@ export interface NavItem {
 
 /**
  * What the header offers each role (docs/access.md): an owner gets one calm entry for its own
- * system; the people who work a fleet get the fleet view, sites and the alarm inbox; an org admin also members
- * and the warranty terms it enters.
+ * system; the people who work a fleet get the fleet view, sites and the alarm inbox; an org admin also members,
+ * the warranty terms it enters and the weekly report's preview.
  */
 export function navFor(role: Role, t: Dictionary): NavItem[] {
   if (role === 'owner') {
@@ -27,6 +27,7 @@ export function navFor(role: Role, t: Dictionary): NavItem[] {
         ...items,
         { href: '/members', label: t.shell.members },
         { href: '/warranty-terms', label: t.warranty.nav },
+        { href: '/reports/weekly', label: t.reports.nav },
       ]
     : items;
 }

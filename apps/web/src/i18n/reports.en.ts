@@ -1,0 +1,14 @@
+// English texts of the weekly fleet report page (org admins: the preview of last week's mail).
+export const reportsEn = {
+  nav: 'Weekly report',
+  weekly: {
+    pageTitle: 'Weekly fleet report',
+    subtitle:
+      'Last complete week as the mail your admins and installers receive on Monday: new early warnings, strings that need a visit, sites without data and how complete the data was. Nothing is sent from here.',
+    language:
+      'Shown in your language. The mail itself is sent in English: Fleet does not store a language per person yet.',
+    frameTitle: 'Preview of the weekly fleet report mail',
+    loading: 'Loading the weekly report…',
+    errorWhat: 'the weekly report',
+  },
+};
