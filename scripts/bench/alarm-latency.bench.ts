@@ -64,9 +64,12 @@ function percentile(sorted: number[], p: number): number {
 
 /** Strings of the seeded fleet by gateway and CAN address, from the API as a user sees them. */
 async function targetsOf(api: string, token: string, gateways: BenchGateway[]): Promise<Target[]> {
-  const { body: sites } = await getJson<
-    { gatewayIds: string[]; strings: { id: string; bmsAddress: number }[] }[]
-  >(`${api}/api/sites`, token);
+  const {
+    body: { items: sites },
+  } = await getJson<{ items: { gatewayIds: string[]; strings: { id: string; bmsAddress: number }[] }[] }>(
+    `${api}/api/sites?limit=200`,
+    token,
+  );
   return gateways.flatMap((gateway) => {
     const site = sites.find((s) => s.gatewayIds.includes(gateway.gatewayId));
     return gateway.addresses.map((address) => ({

@@ -54,7 +54,9 @@ export class AlarmStack {
     );
     this.api = `http://127.0.0.1:${this.stack.ports.api}`;
     this.token = await login(this.api);
-    this.sites = (await getJson<SiteSummary[]>(`${this.api}/api/sites`, this.token)).body;
+    this.sites = (
+      await getJson<{ items: SiteSummary[] }>(`${this.api}/api/sites?limit=200`, this.token)
+    ).body.items;
   }
 
   async stop(): Promise<void> {

@@ -14,6 +14,9 @@ import {
   waitUntil,
 } from './stack-harness.js';
 
+/** The body of GET /api/sites. */
+type SiteList = { items: SiteSummary[] };
+
 describe('npm start with no PostgreSQL to find', () => {
   let nats: Awaited<ReturnType<typeof startNats>>;
   let dataDir: string;
@@ -54,7 +57,7 @@ describe('npm start with no PostgreSQL to find', () => {
     stack = await startStack(env, ['--data-dir', dataDir]);
     expect(stack.output()).toContain('using embedded PostgreSQL');
     let api = `http://127.0.0.1:${stack.ports.api}`;
-    const firstSites = (await getJson<SiteSummary[]>(`${api}/api/sites`, await login(api))).body;
+    const firstSites = (await getJson<SiteList>(`${api}/api/sites?limit=200`, await login(api))).body.items;
     const stringId = firstSites[0]?.strings[0]?.id;
     expect(stringId).toBeDefined();
     const token = await login(api);
@@ -68,7 +71,7 @@ describe('npm start with no PostgreSQL to find', () => {
     const samplesBefore = await storedSamples();
     expect(stack.output()).not.toContain('initialising embedded PostgreSQL');
     api = `http://127.0.0.1:${stack.ports.api}`;
-    const secondSites = (await getJson<SiteSummary[]>(`${api}/api/sites`, await login(api))).body;
+    const secondSites = (await getJson<SiteList>(`${api}/api/sites?limit=200`, await login(api))).body.items;
     expect(secondSites.map((s) => s.id).sort()).toEqual(firstSites.map((s) => s.id).sort());
     expect(samplesBefore).toBeGreaterThan(0);
     await waitUntil('new samples after the restart', async () =>

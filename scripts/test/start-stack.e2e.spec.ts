@@ -54,7 +54,7 @@ async function startLiveStack() {
   const stack = await startStack({ DATABASE_URL: databaseUrl, NATS_URL: nats.url });
   const api = `http://127.0.0.1:${stack.ports.api}`;
   const token = await login(api);
-  const sites = (await getJson<SiteSummary[]>(`${api}/api/sites`, token)).body;
+  const sites = (await getJson<{ items: SiteSummary[] }>(`${api}/api/sites?limit=200`, token)).body.items;
   return { nats, stack, api, token, sites };
 }
 

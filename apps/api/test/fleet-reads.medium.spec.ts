@@ -13,24 +13,35 @@ describe.each(targets)('fleet reads on $name', (target) => {
     const { a, b } = api.seed;
     const response = await api.get('/sites', await api.login(a));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual([
-      {
-        id: a.siteId,
-        name: 'Alpha Farm',
-        address: '1 Main St',
-        gatewayIds: [a.gatewayId],
-        strings: [
-          expect.objectContaining({ id: a.stringId, name: 'String A', bmsAddress: 0, moduleType: 'H48050' }),
-          expect.objectContaining({
-            id: a.quietStringId,
-            name: 'String Q',
-            bmsAddress: 1,
-            lastSampleAt: null,
-          }),
-        ],
-      },
-    ]);
-    expect(await (await api.get('/sites', await api.login(b))).json()).toEqual([]);
+    expect(await response.json()).toEqual({
+      nextCursor: null,
+      items: [
+        {
+          id: a.siteId,
+          name: 'Alpha Farm',
+          address: '1 Main St',
+          gatewayIds: [a.gatewayId],
+          strings: [
+            expect.objectContaining({
+              id: a.stringId,
+              name: 'String A',
+              bmsAddress: 0,
+              moduleType: 'H48050',
+            }),
+            expect.objectContaining({
+              id: a.quietStringId,
+              name: 'String Q',
+              bmsAddress: 1,
+              lastSampleAt: null,
+            }),
+          ],
+        },
+      ],
+    });
+    expect(await (await api.get('/sites', await api.login(b))).json()).toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 
   it('shows a site with gateways and strings, and a string with its site', async () => {

@@ -190,7 +190,9 @@ async function checkApiIsolation(stack: OwnerPortalStack): Promise<void> {
     await response.body?.cancel();
   }
   const sites = await fetch(`${stack.apiUrl}/api/sites`, { headers: { authorization: `Bearer ${token}` } });
-  expect(((await sites.json()) as { id: string }[]).map((s) => s.id)).toEqual([stack.mine.siteId]);
+  expect(((await sites.json()) as { items: { id: string }[] }).items.map((s) => s.id)).toEqual([
+    stack.mine.siteId,
+  ]);
 }
 
 interface SeenEvent {

@@ -58,6 +58,7 @@ export {
   type GatewaySummary,
   type MbmsGroupSummary,
   type SiteDetail,
+  type SiteListPage,
   SiteRepository,
   type SiteSummary,
   type StringModuleType,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -26,7 +26,14 @@ import {
   updateSiteBodySchema,
 } from './site-admin.dto.js';
 import { SiteAdminService } from './site-admin.service.js';
-import { type SiteDetailDto, type SiteSummaryDto, siteDetailSchema, siteListSchema } from './sites.dto.js';
+import {
+  type SiteDetailDto,
+  type SiteListDto,
+  type SiteListQuery,
+  siteDetailSchema,
+  siteListQuerySchema,
+  siteListSchema,
+} from './sites.dto.js';
 import { SitesService } from './sites.service.js';
 
 @ApiTags('sites')
@@ -41,11 +48,19 @@ export class SitesController {
   @Access(...READERS)
   @Get()
   @ApiOkResponse({
-    description: "The caller's tenant's sites with their strings.",
+    description:
+      "The sites in the caller's scope with their strings, by name then id; pass nextCursor for the next page.",
     standardSchema: siteListSchema,
   })
-  list(@CurrentAuth() auth: AuthContext): Promise<SiteSummaryDto[]> {
-    return this.sites.list(auth.scope);
+  @ApiBadRequestResponse({
+    description: 'A parameter is malformed, or the cursor is not one this API returned.',
+    standardSchema: errorBodySchema,
+  })
+  list(
+    @CurrentAuth() auth: AuthContext,
+    @Query({ schema: siteListQuerySchema }) q: SiteListQuery,
+  ): Promise<SiteListDto> {
+    return this.sites.list(auth.scope, q);
   }
 
   @Access(...READERS)

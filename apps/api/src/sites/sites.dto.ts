@@ -26,7 +26,20 @@ export const siteSummarySchema = z
   .meta({ id: 'SiteSummary' });
 export type SiteSummaryDto = z.infer<typeof siteSummarySchema>;
 
-export const siteListSchema = z.array(siteSummarySchema);
+export const siteListQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional().describe('Case-insensitive part of the site name or address.'),
+  cursor: z.string().max(600).optional().describe('nextCursor of the previous page.'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type SiteListQuery = z.infer<typeof siteListQuerySchema>;
+
+export const siteListSchema = z
+  .object({
+    items: z.array(siteSummarySchema),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last.'),
+  })
+  .meta({ id: 'SiteList' });
+export type SiteListDto = z.infer<typeof siteListSchema>;
 
 export const siteDetailSchema = z
   .object({

@@ -8,15 +8,36 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { isoOrNull } from '../common/iso.js';
-import type { SiteDetailDto, SiteSummaryDto, StringSummaryDto } from './sites.dto.js';
+import { decodeSiteCursor, encodeSiteCursor } from './site-cursor.js';
+import type {
+  SiteDetailDto,
+  SiteListDto,
+  SiteListQuery,
+  SiteSummaryDto,
+  StringSummaryDto,
+} from './sites.dto.js';
 
 @Injectable()
 export class SitesService {
   constructor(@Inject(SiteRepository) private readonly sites: SiteRepository) {}
 
-  async list(scope: ScopeArg): Promise<SiteSummaryDto[]> {
-    const sites = await this.sites.listWithStrings(scope);
-    return sites.map(toSiteSummaryDto);
+  /** One page by name then id; `limit + 1` rows are read to know whether another follows. */
+  async list(scope: ScopeArg, q: SiteListQuery): Promise<SiteListDto> {
+    const after = q.cursor === undefined ? undefined : decodeSiteCursor(q.cursor);
+    if (q.cursor !== undefined && after === undefined) {
+      throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned');
+    }
+    const rows = await this.sites.listPage(scope, {
+      ...(q.q ? { q: q.q } : {}),
+      ...(after ? { after } : {}),
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toSiteSummaryDto),
+      nextCursor: rows.length > q.limit && last ? encodeSiteCursor(last) : null,
+    };
   }
 
   async detail(scope: ScopeArg, siteId: string): Promise<SiteDetailDto> {

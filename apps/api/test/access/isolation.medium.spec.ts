@@ -5,6 +5,9 @@ import { useApiFixture } from '../support/api-fixture.js';
 import { type AccessWorld, seedAccessWorld } from './access-world.js';
 import type { Caller } from './ops/op-spec.js';
 
+/** The body of GET /api/sites. */
+type SiteList = { items: { id: string }[] };
+
 const targets = await testDatabaseTargets();
 
 // Issue 8's isolation acceptance points, on the real app and database: row-level security holds
@@ -35,7 +38,7 @@ describe.each(targets)('tenant isolation on $name', (target) => {
     // Through the API (scoped pool, role fleet_app) the same calls return only tenant B's rows.
     const sites = await get('foreign', '/sites');
     expect(sites.status).toBe(200);
-    expect((sites.body as { id: string }[]).map((s) => s.id)).toEqual([w.b.siteId]);
+    expect((sites.body as SiteList).items.map((s) => s.id)).toEqual([w.b.siteId]);
     expect((await get('foreign', `/sites/${w.a.siteId}`)).status).toBe(404);
     expect((await get('foreign', `/strings/${w.a.stringId}`)).status).toBe(404);
     expect((await get('foreign', `/strings/${w.a.stringId}/latest`)).status).toBe(404);
@@ -45,16 +48,16 @@ describe.each(targets)('tenant isolation on $name', (target) => {
     expect((alarms.body as { items: unknown[] }).items).toEqual([]);
     // …and the owner, whose scope is one site of tenant A, still sees only that one.
     const ownerSites = await get('owner', '/sites');
-    expect((ownerSites.body as { id: string }[]).map((s) => s.id)).toEqual([w.a.siteId]);
+    expect((ownerSites.body as SiteList).items.map((s) => s.id)).toEqual([w.a.siteId]);
   });
 
   it("shows an owner the sites they were invited to and nothing else of the installer's", async () => {
     const sites = await get('owner', '/sites');
-    expect((sites.body as { id: string }[]).map((s) => s.id)).toEqual([w.a.siteId]);
+    expect((sites.body as SiteList).items.map((s) => s.id)).toEqual([w.a.siteId]);
     expect((await get('owner', `/sites/${w.a.otherSiteId}`)).status).toBe(404);
     expect((await get('owner', `/strings/${w.a.otherStringId}`)).status).toBe(404);
     const all = await get('installer', '/sites');
-    expect((all.body as { id: string }[]).map((s) => s.id).sort()).toEqual(
+    expect((all.body as SiteList).items.map((s) => s.id).sort()).toEqual(
       [w.a.siteId, w.a.otherSiteId].sort(),
     );
   });

@@ -46,7 +46,7 @@ describe.each(targets)('support access on $name', (target) => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect((await api.get(`/sites/${w.a.siteId}`, token)).status).toBe(404);
-    expect(await (await api.get('/sites', token)).json()).toEqual([]);
+    expect(await (await api.get('/sites', token)).json()).toEqual({ items: [], nextCursor: null });
   });
 
   it('ends support access at once when the installer revokes the grant', async () => {

@@ -38,7 +38,7 @@ describe.each(targets)('managing sites and the fleet overview on $name', (target
       const response = await send('POST', '/sites', b, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
-    const sites = (await (await api.get('/sites', b)).json()) as { name: string }[];
+    const sites = ((await (await api.get('/sites', b)).json()) as { items: { name: string }[] }).items;
     expect(sites.map((s) => s.name)).not.toContain('x');
   });
 

@@ -268,8 +268,8 @@ export async function startWalkStack(root: string, options: WalkStackOptions = {
     await startDevices(root, { natsUrl: nats.url, ports, dir }, children, diagnostics);
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const { api, download } = apiClient(apiUrl);
-    const sites = await api<SiteSummary[]>(PEOPLE.installer, 'GET', '/sites');
-    const site = sites.body.find((s) => s.name === SITE_NAME);
+    const sites = await api<{ items: SiteSummary[] }>(PEOPLE.installer, 'GET', '/sites?limit=200');
+    const site = sites.body.items.find((s) => s.name === SITE_NAME);
     const string = site?.strings[0];
     if (!site || !string) {
       throw new Error(`the seeded site is missing: ${JSON.stringify(sites)}`);

@@ -47,6 +47,15 @@ export interface SiteDetail {
   strings: (StringSummary & { bus: string; gatewayId: string; mbmsGroupId: string | null })[];
 }
 
+/** Which page of a site list: a search, the last site of the page before, how many. */
+export interface SiteListPage {
+  /** Case-insensitive substring of the name or the address. */
+  q?: string;
+  /** Name and id of the last site already shown. */
+  after?: { name: string; id: string };
+  limit?: number;
+}
+
 const stringSummarySelect = {
   id: true,
   name: true,
@@ -63,10 +72,36 @@ const stringSummarySelect = {
 export class SiteRepository {
   constructor(private readonly prisma: PrismaClient | Prisma.TransactionClient) {}
 
+  /** Every site of the scope, by name then id. */
   async listWithStrings(scope: ScopeArg): Promise<SiteSummary[]> {
+    return this.listPage(scope, {});
+  }
+
+  /**
+   * One page of the scope's sites by name then id: after the given site (keyset, so a site added
+   * or renamed meanwhile never repeats one already shown), matching `q` case-insensitively in the
+   * name or the address. Pass `limit + 1` to learn whether another page follows.
+   */
+  async listPage(scope: ScopeArg, page: SiteListPage): Promise<SiteSummary[]> {
+    // Prisma's `contains` puts the text into a LIKE pattern as it is: % and _ are escaped to stay text.
+    const q = page.q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const where: Prisma.SiteWhereInput[] = [scopeWhere(scope, 'id')];
+    if (q) {
+      where.push({
+        OR: [
+          { name: { contains: q, mode: 'insensitive' } },
+          { address: { contains: q, mode: 'insensitive' } },
+        ],
+      });
+    }
+    if (page.after) {
+      const { name, id } = page.after;
+      where.push({ OR: [{ name: { gt: name } }, { name, id: { gt: id } }] });
+    }
     const sites = await this.prisma.site.findMany({
-      where: scopeWhere(scope, 'id'),
+      where: { AND: where },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      ...(page.limit === undefined ? {} : { take: page.limit }),
       select: {
         id: true,
         name: true,
