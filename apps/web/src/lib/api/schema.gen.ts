@@ -385,6 +385,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alarms/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlarmsController_resolveMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlarmsController_assignMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alarms/{id}": {
         parameters: {
             query?: never;
@@ -1460,6 +1492,11 @@ export interface components {
             /** @description Send with the current code to POST /api/auth/login/totp within 5 minutes. */
             challenge: string;
         };
+        SiteList: {
+            items: components["schemas"]["SiteSummary"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
         SiteSummary: {
             /** Format: uuid */
             id: string;
@@ -1873,6 +1910,22 @@ export interface components {
         };
         BulkAcknowledgeResult: {
             acknowledged: string[];
+            refused: {
+                /** Format: uuid */
+                id: string;
+                reason: string;
+            }[];
+        };
+        BulkResolveResult: {
+            resolved: string[];
+            refused: {
+                /** Format: uuid */
+                id: string;
+                reason: string;
+            }[];
+        };
+        BulkAssignResult: {
+            assigned: string[];
             refused: {
                 /** Format: uuid */
                 id: string;
@@ -3150,20 +3203,35 @@ export interface operations {
     };
     SitesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Case-insensitive part of the site name or address. */
+                q?: string;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The caller's tenant's sites with their strings. */
+            /** @description The sites in the caller's scope with their strings, by name then id; pass nextCursor for the next page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SiteSummary"][];
+                    "application/json": components["schemas"]["SiteList"];
+                };
+            };
+            /** @description A parameter is malformed, or the cursor is not one this API returned. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid bearer token. */
@@ -4518,6 +4586,119 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkAcknowledgeResult"];
+                };
+            };
+            /** @description A parameter or field is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlarmsController_resolveMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                    /** @description Recorded on each resolved alarm. */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Each alarm resolved or refused with the reason (not open or acknowledged, not found). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResolveResult"];
+                };
+            };
+            /** @description A parameter or field is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AlarmsController_assignMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                    /**
+                     * Format: uuid
+                     * @description null unassigns.
+                     */
+                    userId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Each alarm assigned or refused with the reason (closed, not found). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAssignResult"];
                 };
             };
             /** @description A parameter or field is malformed. */
