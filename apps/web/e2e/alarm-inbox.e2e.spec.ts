@@ -1,7 +1,8 @@
 // Whole-process test of the dashboard shell and the alarm inbox: a real database with seeded
 // alarms, the built API and web app, Debian's chromium. Signs in as an installer, works an alarm
 // from the inbox to its detail page, bulk-acknowledges another, then switches to German and to
-// the dark scheme and checks that the page (and a reload) says so.
+// the dark scheme and checks that the page (and a reload) says so; filters by string and
+// resolves in bulk.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -126,6 +127,50 @@ async function liveWalk(browser: Browser, stack: ReadPathStack): Promise<void> {
   });
   const watcher = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const actor = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+/**
+ * The string filter (shown once a site is chosen, kept in the URL) narrows the inbox to the quiet
+ * string's alarm, which is then resolved in bulk from the keyboard; the outcome is announced.
+ */
+async function stringFilterAndBulkResolve(browser: Browser, stack: ReadPathStack): Promise<void> {
+  const id = await stack.insertAlarm({
+    code: 'hv.protection.cell_low_temperature',
+    title: 'Cell low temperature',
+    severity: 'warning',
+    firedAt: new Date(),
+    stringId: stack.silentStringId,
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  try {
+    await signIn(page, stack);
+    await page.goto(`${stack.webUrl}/alarms`);
+    expect(await page.getByTestId('filter-string').count()).toBe(0);
+    await page.getByTestId('filter-site').selectOption({ label: 'Harbour Depot' });
+    await page.getByTestId('filter-string').selectOption({ label: 'String West' });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(new RegExp(`string=${stack.silentStringId}`));
+    await page.getByTestId('alarm-row').first().waitFor(WAIT);
+    expect(await page.getByTestId('alarm-link').allTextContents()).toEqual(['Cell low temperature']);
+    expect(await page.getByTestId('filter-string').inputValue()).toBe(stack.silentStringId);
+
+    await page.getByTestId('alarm-select').check();
+    await page.getByTestId('bulk-resolve').focus();
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'inbox-message', '1 resolved, 0 refused.');
+    await waitForAttribute(
+      page,
+      `[data-testid="alarm-row"]:has(a[href="/alarms/${id}"])`,
+      'data-status',
+      'resolved',
+    );
+    await page.screenshot({ path: `${shots}/9-inbox-string-resolved.png`, fullPage: true });
+  } catch (error) {
+    await page.screenshot({ path: `${shots}/failure-string.png`, fullPage: true }).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\n${stack.diagnostics()}`, { cause: error });
+  } finally {
+    await page.close();
+  }
+}
+
   const row = `[data-testid="alarm-row"]:has(a[href="/alarms/${id}"])`;
   try {
     await signIn(watcher, stack);
@@ -234,3 +279,6 @@ describe('dashboard shell and alarm inbox', () => {
     await ownerWalk(browser, stack);
   });
 });
+  it('filters by string and resolves the selection in bulk', async () => {
+    await stringFilterAndBulkResolve(browser, stack);
+  });

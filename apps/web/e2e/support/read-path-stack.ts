@@ -18,6 +18,8 @@ export interface AlarmValues {
   severity: 'critical' | 'major' | 'warning' | 'info';
   firedAt: Date;
 }
+  /** Another string of the site (default: the reporting string). */
+  stringId?: string;
 
 export interface ReadPathStack {
   webUrl: string;
@@ -96,7 +98,7 @@ async function insertAlarm(
      VALUES (gen_random_uuid(), $1, $2, $3::uuid, 'string:' || $3::text, $4, $5, $6::"AlarmSeverity", 'open', 1,
              $7, $7)
      RETURNING id`,
-    [where.tenantId, where.siteId, where.stringId, v.code, v.title, v.severity, v.firedAt],
+    [where.tenantId, where.siteId, v.stringId ?? where.stringId, v.code, v.title, v.severity, v.firedAt],
   );
   const id = rows[0]?.id as string;
   await pool.query(

@@ -2,7 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { callApi } from '../../lib/api/client';
-import type { AlarmList, BulkAcknowledgeResult } from '../../lib/api/types';
+import type {
+  AlarmList,
+  BulkAcknowledgeResult,
+  BulkAssignResult,
+  BulkResolveResult,
+} from '../../lib/api/types';
 import { readSessionToken } from '../../lib/session';
 import { type AlarmFilters, alarmQuery, parseFilters } from './filters';
 
@@ -25,11 +30,51 @@ export async function loadMoreAlarms(filters: AlarmFilters, cursor: string): Pro
 }
 
 /** Bulk acknowledge; the API acknowledges each alarm on its own and lists the refused ones. */
+/** The ids of a bulk call: strings only, each once, at most what the API takes per call. */
+const bulkIds = (ids: unknown): string[] =>
+  Array.isArray(ids)
+    ? [...new Set(ids.filter((id): id is string => typeof id === 'string'))].slice(0, 200)
+    : [];
+
 export async function acknowledgeAlarms(ids: string[]): Promise<Outcome<BulkAcknowledgeResult>> {
-  const unique = [...new Set(ids.filter((id) => typeof id === 'string'))].slice(0, 200);
+  const unique = bulkIds(ids);
   return withToken(async (token) => {
     const result = await callApi({ token }, (api) =>
       api.POST('/api/alarms/acknowledge', { body: { ids: unique } }),
+    );
+    if (!result.ok) {
+      return { ok: false, message: result.message };
+    }
+    revalidatePath('/alarms');
+    return { ok: true, data: result.data };
+  });
+}
+
+/** Bulk resolve; each open or acknowledged alarm is resolved, the others come back as refused. */
+export async function resolveAlarms(ids: string[]): Promise<Outcome<BulkResolveResult>> {
+  const unique = bulkIds(ids);
+  return withToken(async (token) => {
+    const result = await callApi({ token }, (api) =>
+      api.POST('/api/alarms/resolve', { body: { ids: unique } }),
+    );
+    if (!result.ok) {
+      return { ok: false, message: result.message };
+    }
+    revalidatePath('/alarms');
+    return { ok: true, data: result.data };
+  });
+}
+
+/** Bulk assign to the signed-in user (whose id the API says, never the browser). */
+export async function assignAlarmsToMe(ids: string[]): Promise<Outcome<BulkAssignResult>> {
+  const unique = bulkIds(ids);
+  return withToken(async (token) => {
+    const me = await callApi({ token }, (api) => api.GET('/api/me'));
+    if (!me.ok) {
+      return { ok: false, message: me.message };
+    }
+    const result = await callApi({ token }, (api) =>
+      api.POST('/api/alarms/assign', { body: { ids: unique, userId: me.data.id } }),
     );
     if (!result.ok) {
       return { ok: false, message: result.message };

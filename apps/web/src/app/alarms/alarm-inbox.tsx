@@ -8,13 +8,57 @@ import { interpolate } from '../../i18n/dictionary';
 import type { Dictionary } from '../../i18n/en';
 import type { Alarm, AlarmList } from '../../lib/api/types';
 import { formatAge } from '../../lib/format/units';
-import { acknowledgeAlarms, loadMoreAlarms } from './actions';
+import { acknowledgeAlarms, assignAlarmsToMe, loadMoreAlarms, resolveAlarms } from './actions';
 import styles from './alarms.module.css';
 import type { AlarmFilters } from './filters';
 
 export interface PlaceNames {
   sites: Record<string, string>;
   strings: Record<string, string>;
+}
+
+/** What the bulk bar does to the selection. */
+export type BulkKind = 'acknowledge' | 'resolve' | 'assign';
+
+/** Alarms a bulk action can still change: not resolved or closed. */
+const selectable = (a: Alarm) => a.status === 'open' || a.status === 'acknowledged';
+
+/** One bulk call and the sentence that announces its outcome. */
+async function runBulk(kind: BulkKind, ids: string[], t: Dictionary): Promise<{ ok: boolean; text: string }> {
+  if (kind === 'acknowledge') {
+    const r = await acknowledgeAlarms(ids);
+    return r.ok
+      ? {
+          ok: true,
+          text: interpolate(t.alarms.bulkDone, {
+            ok: r.data.acknowledged.length,
+            refused: r.data.refused.length,
+          }),
+        }
+      : { ok: false, text: interpolate(t.alarms.bulkFailed, { message: r.message }) };
+  }
+  if (kind === 'resolve') {
+    const r = await resolveAlarms(ids);
+    return r.ok
+      ? {
+          ok: true,
+          text: interpolate(t.alarms.bulkResolved, {
+            ok: r.data.resolved.length,
+            refused: r.data.refused.length,
+          }),
+        }
+      : { ok: false, text: interpolate(t.alarms.bulkResolveFailed, { message: r.message }) };
+  }
+  const r = await assignAlarmsToMe(ids);
+  return r.ok
+    ? {
+        ok: true,
+        text: interpolate(t.alarms.bulkAssigned, {
+          ok: r.data.assigned.length,
+          refused: r.data.refused.length,
+        }),
+      }
+    : { ok: false, text: interpolate(t.alarms.bulkAssignFailed, { message: r.message }) };
 }
 
 interface AlarmInboxProps {
@@ -26,7 +70,7 @@ interface AlarmInboxProps {
   t: Dictionary;
 }
 
-/** Rows, cursor, selection and the two server calls of the inbox. */
+/** Rows, cursor, selection and the server calls of the inbox (load more, the bulk actions). */
 function useInbox(initial: AlarmList, filters: AlarmFilters, t: Dictionary) {
   const router = useRouter();
   const [source, setSource] = useState(initial);
@@ -41,7 +85,7 @@ function useInbox(initial: AlarmList, filters: AlarmFilters, t: Dictionary) {
     setItems(initial.items);
     setCursor(initial.nextCursor);
     setSelected(
-      (s) => new Set([...s].filter((id) => initial.items.some((a) => a.id === id && a.status === 'open'))),
+      (s) => new Set([...s].filter((id) => initial.items.some((a) => a.id === id && selectable(a)))),
     );
   }
 
@@ -63,46 +107,39 @@ function useInbox(initial: AlarmList, filters: AlarmFilters, t: Dictionary) {
       }
     });
 
-  const acknowledge = () =>
+  const bulk = (kind: BulkKind) =>
     startTransition(async () => {
-      const result = await acknowledgeAlarms([...selected]);
-      if (result.ok) {
-        setMessage(
-          interpolate(t.alarms.bulkDone, {
-            ok: result.data.acknowledged.length,
-            refused: result.data.refused.length,
-          }),
-        );
+      const outcome = await runBulk(kind, [...selected], t);
+      setMessage(outcome.text);
+      if (outcome.ok) {
         setSelected(new Set());
         router.refresh();
-      } else {
-        setMessage(interpolate(t.alarms.bulkFailed, { message: result.message }));
       }
     });
 
-  return { items, cursor, selected, setSelected, message, pending, loadMore, acknowledge };
+  return { items, cursor, selected, setSelected, message, pending, loadMore, bulk };
 }
 
 /**
  * The inbox list: rows of the first page from the server, further pages on "Load more", and the
- * selection for bulk acknowledge. A refresh from the server (live event, action) replaces the
+ * selection for bulk acknowledge, resolve and assign-to-me. A refresh from the server (live event, action) replaces the
  * rows with the new first page.
  */
 export function AlarmInbox({ initial, filters, names, canAct, now, t }: AlarmInboxProps) {
-  const { items, cursor, selected, setSelected, message, pending, loadMore, acknowledge } = useInbox(
+  const { items, cursor, selected, setSelected, message, pending, loadMore, bulk } = useInbox(
     initial,
     filters,
     t,
   );
-  const openOnPage = items.filter((a) => a.status === 'open');
+  const actionable = items.filter(selectable);
   const toggle = (id: string) =>
     setSelected((s) => {
       const next = new Set(s);
       next.has(id) ? next.delete(id) : next.add(id);
       return next;
     });
-  const allSelected = openOnPage.length > 0 && openOnPage.every((a) => selected.has(a.id));
-  const toggleAll = () => setSelected(allSelected ? new Set() : new Set(openOnPage.map((a) => a.id)));
+  const allSelected = actionable.length > 0 && actionable.every((a) => selected.has(a.id));
+  const toggleAll = () => setSelected(allSelected ? new Set() : new Set(actionable.map((a) => a.id)));
 
   return (
     <div className={styles.inbox} aria-busy={pending}>
@@ -110,18 +147,20 @@ export function AlarmInbox({ initial, filters, names, canAct, now, t }: AlarmInb
         <BulkBar
           allSelected={allSelected}
           onToggleAll={toggleAll}
-          selectable={openOnPage.length}
+          selectable={actionable.length}
           selected={selected.size}
           pending={pending}
-          onAcknowledge={acknowledge}
+          onBulk={bulk}
           t={t}
         />
       ) : null}
-      {message ? (
-        <p className={styles.message} role="status" data-testid="inbox-message">
-          {message}
-        </p>
-      ) : null}
+      <div role="status">
+        {message ? (
+          <p className={styles.message} data-testid="inbox-message">
+            {message}
+          </p>
+        ) : null}
+      </div>
       <ul className={styles.rows} data-testid="alarm-rows">
         {items.map((alarm) => (
           <AlarmRow
@@ -130,7 +169,7 @@ export function AlarmInbox({ initial, filters, names, canAct, now, t }: AlarmInb
             names={names}
             now={now}
             t={t}
-            selectable={canAct && alarm.status === 'open'}
+            selectable={canAct && selectable(alarm)}
             selected={selected.has(alarm.id)}
             onToggle={() => toggle(alarm.id)}
           />
@@ -159,19 +198,20 @@ interface BulkBarProps {
   selectable: number;
   selected: number;
   pending: boolean;
-  onAcknowledge: () => void;
+  onBulk: (kind: BulkKind) => void;
   t: Dictionary;
 }
 
-function BulkBar({
-  allSelected,
-  onToggleAll,
-  selectable,
-  selected,
-  pending,
-  onAcknowledge,
-  t,
-}: BulkBarProps) {
+const BULK_BUTTONS: readonly {
+  kind: BulkKind;
+  label: 'acknowledgeSelected' | 'resolveSelected' | 'assignSelectedToMe';
+}[] = [
+  { kind: 'acknowledge', label: 'acknowledgeSelected' },
+  { kind: 'resolve', label: 'resolveSelected' },
+  { kind: 'assign', label: 'assignSelectedToMe' },
+];
+
+function BulkBar({ allSelected, onToggleAll, selectable, selected, pending, onBulk, t }: BulkBarProps) {
   return (
     <div className={styles.bulkBar}>
       <label className={styles.selectAll}>
@@ -179,15 +219,18 @@ function BulkBar({
         {t.alarms.selectAll}
       </label>
       <span aria-live="polite">{interpolate(t.alarms.selected, { n: selected })}</span>
-      <button
-        type="button"
-        className="fleet-button fleet-button--primary"
-        disabled={selected === 0 || pending}
-        onClick={onAcknowledge}
-        data-testid="bulk-acknowledge"
-      >
-        {t.alarms.acknowledgeSelected}
-      </button>
+      {BULK_BUTTONS.map(({ kind, label }, i) => (
+        <button
+          key={kind}
+          type="button"
+          className={i === 0 ? 'fleet-button fleet-button--primary' : 'fleet-button'}
+          disabled={selected === 0 || pending}
+          onClick={() => onBulk(kind)}
+          data-testid={`bulk-${kind}`}
+        >
+          {t.alarms[label]}
+        </button>
+      ))}
     </div>
   );
 }

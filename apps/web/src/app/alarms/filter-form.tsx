@@ -1,16 +1,24 @@
+'use client';
+
 import Link from 'next/link';
+import { useState } from 'react';
 import type { Dictionary } from '../../i18n/en';
 import styles from './alarms.module.css';
 import { type AlarmFilters, SEVERITIES, STATUSES } from './filters';
 
 interface FilterFormProps {
   filters: AlarmFilters;
-  sites: { id: string; name: string }[];
+  sites: { id: string; name: string; strings: { id: string; name: string }[] }[];
   t: Dictionary;
 }
 
-/** A plain GET form: the filters go into the URL, so the server renders the filtered first page. */
+/**
+ * A plain GET form: the filters go into the URL, so the server renders the filtered first page.
+ * The string select appears once a site is chosen and lists that site's strings only.
+ */
 export function FilterForm({ filters, sites, t }: FilterFormProps) {
+  const [site, setSite] = useState(filters.site ?? '');
+  const strings = sites.find((s) => s.id === site)?.strings ?? [];
   return (
     <form method="get" action="/alarms" className={styles.filters} aria-label={t.alarms.filters}>
       <label>
@@ -37,7 +45,12 @@ export function FilterForm({ filters, sites, t }: FilterFormProps) {
       </label>
       <label>
         <span>{t.alarms.site}</span>
-        <select name="site" defaultValue={filters.site ?? ''} data-testid="filter-site">
+        <select
+          name="site"
+          value={site}
+          onChange={(event) => setSite(event.target.value)}
+          data-testid="filter-site"
+        >
           <option value="">{t.alarms.any}</option>
           {sites.map((s) => (
             <option key={s.id} value={s.id}>
@@ -46,6 +59,24 @@ export function FilterForm({ filters, sites, t }: FilterFormProps) {
           ))}
         </select>
       </label>
+      {strings.length > 0 ? (
+        <label>
+          <span>{t.alarms.string}</span>
+          <select
+            key={site}
+            name="string"
+            defaultValue={site === filters.site ? (filters.string ?? '') : ''}
+            data-testid="filter-string"
+          >
+            <option value="">{t.alarms.any}</option>
+            {strings.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <div className={styles.filterButtons}>
         <button type="submit" className="fleet-button fleet-button--primary">
           {t.alarms.apply}

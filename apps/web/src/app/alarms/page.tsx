@@ -7,7 +7,7 @@ import { getSites } from '../sites/queries';
 import { AlarmInbox, type PlaceNames } from './alarm-inbox';
 import styles from './alarms.module.css';
 import { FilterForm } from './filter-form';
-import { hasFilters, parseFilters } from './filters';
+import { fitStringToSite, hasFilters, parseFilters } from './filters';
 import { LiveUpdates } from './live-updates';
 import { getAlarmPage } from './queries';
 
@@ -21,8 +21,9 @@ interface AlarmsPageProps {
 }
 
 export default async function AlarmsPage({ searchParams }: AlarmsPageProps) {
-  const filters = parseFilters(await searchParams);
-  const [{ t }, me, sites, page] = await Promise.all([getI18n(), getMe(), getSites(), getAlarmPage(filters)]);
+  const [{ t }, me, sites] = await Promise.all([getI18n(), getMe(), getSites()]);
+  const filters = fitStringToSite(parseFilters(await searchParams), sites);
+  const page = await getAlarmPage(filters);
   const names: PlaceNames = { sites: {}, strings: {} };
   for (const site of sites) {
     names.sites[site.id] = site.name;
@@ -40,7 +41,15 @@ export default async function AlarmsPage({ searchParams }: AlarmsPageProps) {
         </div>
         <LiveUpdates labels={t.alarms} />
       </div>
-      <FilterForm filters={filters} sites={sites.map((s) => ({ id: s.id, name: s.name }))} t={t} />
+      <FilterForm
+        filters={filters}
+        sites={sites.map((s) => ({
+          id: s.id,
+          name: s.name,
+          strings: s.strings.map((x) => ({ id: x.id, name: x.name })),
+        }))}
+        t={t}
+      />
       {page.items.length === 0 ? (
         <Card>
           <p className="state-message" data-testid="alarms-empty">

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { allSites } from '../../lib/api/all-sites';
 import { type ApiResult, callApi } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema.gen';
 import type { SiteSummary } from '../../lib/api/types';
@@ -45,7 +46,7 @@ function orNull<T>(result: ApiResult<T>): T | null {
 
 /** The caller's sites: for an owner, exactly the sites it was invited to (the API's scope). */
 export async function ownedSites(token: string): Promise<SiteSummary[]> {
-  return must(await callApi({ token }, (api) => api.GET('/api/sites')), 'your sites');
+  return must(await allSites(token), 'your sites');
 }
 
 /** The site's time zone; another owner's site is not found here like anywhere else. */

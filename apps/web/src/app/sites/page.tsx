@@ -1,13 +1,11 @@
-import { Badge, Card } from '@fleet/ui';
+import { Card } from '@fleet/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { interpolate } from '../../i18n/dictionary';
-import type { Dictionary } from '../../i18n/en';
 import { getI18n } from '../../i18n/server';
-import type { SiteSummary } from '../../lib/api/types';
-import { formatAge } from '../../lib/format/units';
 import { getMe } from '../../lib/me';
-import { getSites } from './queries';
+import { getSitePage, siteSearch } from './queries';
+import { counted, SiteList } from './site-list';
 import styles from './sites.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,70 +13,48 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t.sites.title} · Fleet` };
 }
 
-function counted(n: number, one: string, many: string): string {
-  return n === 1 ? one : interpolate(many, { n });
+interface SitesPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function SitesPage() {
-  const [{ t }, me, sites] = await Promise.all([getI18n(), getMe(), getSites()]);
+/** The caller's sites by name, 50 at a time, searchable by name or address (`?q=`, a GET form). */
+export default async function SitesPage({ searchParams }: SitesPageProps) {
+  const q = siteSearch((await searchParams).q);
+  const [{ t }, me, page] = await Promise.all([getI18n(), getMe(), getSitePage(q)]);
   const now = Date.now();
-  const strings = sites.reduce((n, s) => n + s.strings.length, 0);
+  const strings = page.items.reduce((n, s) => n + s.strings.length, 0);
   return (
     <main className="page">
       <h1 className="page-title">{me?.role === 'owner' ? t.sites.mySystemTitle : t.sites.title}</h1>
-      <p className="page-subtitle">
-        {counted(sites.length, t.sites.siteCountOne, t.sites.siteCount)} ·{' '}
-        {counted(strings, t.sites.stringCountOne, t.sites.stringCount)}
-      </p>
-      {sites.length === 0 ? (
+      {q === undefined && page.nextCursor === null ? (
+        <p className="page-subtitle">
+          {counted(page.items.length, t.sites.siteCountOne, t.sites.siteCount)} ·{' '}
+          {counted(strings, t.sites.stringCountOne, t.sites.stringCount)}
+        </p>
+      ) : null}
+      <form method="get" action="/sites" className={styles.search} aria-label={t.sites.search}>
+        <label>
+          <span>{t.sites.searchLabel}</span>
+          <input type="search" name="q" defaultValue={q ?? ''} maxLength={200} data-testid="sites-search" />
+        </label>
+        <button type="submit" className="fleet-button fleet-button--primary">
+          {t.sites.searchButton}
+        </button>
+        {q !== undefined ? (
+          <Link href="/sites" className="fleet-button">
+            {t.sites.clearSearch}
+          </Link>
+        ) : null}
+      </form>
+      {page.items.length === 0 ? (
         <Card>
-          <p className="state-message">{t.sites.empty}</p>
+          <p className="state-message" data-testid="sites-empty">
+            {q === undefined ? t.sites.empty : interpolate(t.sites.noMatch, { q })}
+          </p>
         </Card>
       ) : (
-        <div className={styles.grid}>
-          {sites.map((site) => (
-            <SiteCard key={site.id} site={site} now={now} t={t} />
-          ))}
-        </div>
+        <SiteList key={q ?? ''} initial={page} q={q} now={now} t={t} />
       )}
     </main>
-  );
-}
-
-function SiteCard({ site, now, t }: { site: SiteSummary; now: number; t: Dictionary }) {
-  const count = site.strings.length;
-  return (
-    <Card
-      title={
-        <Link href={`/sites/${site.id}`} data-testid="site-link">
-          {site.name}
-        </Link>
-      }
-      aside={<Badge>{counted(count, t.sites.stringCountOne, t.sites.stringCount)}</Badge>}
-    >
-      <p className={styles.address}>{site.address ?? t.sites.noAddress}</p>
-      {count === 0 ? (
-        <p className={styles.empty}>{t.sites.noStrings}</p>
-      ) : (
-        <ul className={styles.strings} data-testid="site-strings">
-          {site.strings.map((s) => (
-            <li key={s.id}>
-              <Link href={`/strings/${s.id}`} className={styles.stringLink} data-testid="string-link">
-                <span className={styles.stringName}>{s.name}</span>
-                <span className={styles.stringMeta}>
-                  {s.moduleCount ? `${s.moduleCount} × ${s.moduleType}` : s.moduleType} · {t.sites.address}{' '}
-                  {s.bmsAddress}
-                </span>
-                <span className={styles.stringAge} title={s.lastSampleAt ?? undefined}>
-                  {s.lastSampleAt
-                    ? interpolate(t.sites.lastSample, { age: formatAge(s.lastSampleAt, now, t) })
-                    : t.sites.noDataYet}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
   );
 }

@@ -10,6 +10,7 @@ export type LoginResponse = Schemas['LoginResponse'];
 export type StringSummary = Schemas['StringSummary'];
 export type ModuleType = StringSummary['moduleType'];
 export type SiteSummary = Schemas['SiteSummary'];
+export type SiteList = Schemas['SiteList'];
 export type StringDetail = Schemas['StringDetail'];
 /** Same field names and integer units as the telemetry PackSample; null = not reported. */
 export type LatestPackSample = Schemas['LatestPackSample'];
@@ -20,6 +21,8 @@ export type AlarmDetail = Schemas['AlarmDetail'];
 export type AlarmSeverity = Alarm['severity'];
 export type AlarmStatus = Alarm['status'];
 export type BulkAcknowledgeResult = Schemas['BulkAcknowledgeResult'];
+export type BulkResolveResult = Schemas['BulkResolveResult'];
+export type BulkAssignResult = Schemas['BulkAssignResult'];
 export type Member = Schemas['Member'];
 /** Early warnings of the fleet analysis (issue 10). */
 export type Finding = Schemas['Finding'];
