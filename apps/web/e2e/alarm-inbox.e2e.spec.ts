@@ -117,16 +117,6 @@ async function switchToGermanAndDark(page: Page, stack: ReadPathStack, id: strin
   await page.screenshot({ path: `${shots}/6-detail-phone-de-dark.png`, fullPage: true });
 }
 
-/** Two sessions: the watcher's open inbox follows the actor's acknowledge over SSE. */
-async function liveWalk(browser: Browser, stack: ReadPathStack): Promise<void> {
-  const id = await stack.insertAlarm({
-    code: 'hv.protection.cell_high_voltage',
-    title: 'Cell high voltage',
-    severity: 'critical',
-    firedAt: new Date(),
-  });
-  const watcher = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  const actor = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
 /**
  * The string filter (shown once a site is chosen, kept in the URL) narrows the inbox to the quiet
  * string's alarm, which is then resolved in bulk from the keyboard; the outcome is announced.
@@ -171,6 +161,16 @@ async function stringFilterAndBulkResolve(browser: Browser, stack: ReadPathStack
   }
 }
 
+/** Two sessions: the watcher's open inbox follows the actor's acknowledge over SSE. */
+async function liveWalk(browser: Browser, stack: ReadPathStack): Promise<void> {
+  const id = await stack.insertAlarm({
+    code: 'hv.protection.cell_high_voltage',
+    title: 'Cell high voltage',
+    severity: 'critical',
+    firedAt: new Date(),
+  });
+  const watcher = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const actor = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const row = `[data-testid="alarm-row"]:has(a[href="/alarms/${id}"])`;
   try {
     await signIn(watcher, stack);
@@ -272,6 +272,9 @@ describe('dashboard shell and alarm inbox', () => {
       await page.close();
     }
   });
+  it('filters by string and resolves the selection in bulk', async () => {
+    await stringFilterAndBulkResolve(browser, stack);
+  });
   it('updates an open inbox live, without a reload, when another session acknowledges', async () => {
     await liveWalk(browser, stack);
   });
@@ -279,6 +282,3 @@ describe('dashboard shell and alarm inbox', () => {
     await ownerWalk(browser, stack);
   });
 });
-  it('filters by string and resolves the selection in bulk', async () => {
-    await stringFilterAndBulkResolve(browser, stack);
-  });

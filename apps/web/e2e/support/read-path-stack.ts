@@ -17,9 +17,9 @@ export interface AlarmValues {
   title: string;
   severity: 'critical' | 'major' | 'warning' | 'info';
   firedAt: Date;
-}
   /** Another string of the site (default: the reporting string). */
   stringId?: string;
+}
 
 export interface ReadPathStack {
   webUrl: string;

@@ -29,13 +29,13 @@ export async function loadMoreAlarms(filters: AlarmFilters, cursor: string): Pro
   });
 }
 
-/** Bulk acknowledge; the API acknowledges each alarm on its own and lists the refused ones. */
 /** The ids of a bulk call: strings only, each once, at most what the API takes per call. */
 const bulkIds = (ids: unknown): string[] =>
   Array.isArray(ids)
     ? [...new Set(ids.filter((id): id is string => typeof id === 'string'))].slice(0, 200)
     : [];
 
+/** Bulk acknowledge; the API acknowledges each alarm on its own and lists the refused ones. */
 export async function acknowledgeAlarms(ids: string[]): Promise<Outcome<BulkAcknowledgeResult>> {
   const unique = bulkIds(ids);
   return withToken(async (token) => {
