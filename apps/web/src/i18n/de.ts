@@ -156,6 +156,12 @@ export const de: Dictionary = {
     firstSteps: 'Erste Schritte',
     noCatalogue: 'Dieser Alarm wird aus Messwerten abgeleitet; der Katalog hat dazu keinen Eintrag.',
     catalogueSource: 'Quelle: {reference} ({confidence})',
+    confidence: {
+      confirmed: 'bestätigt',
+      'single-source': 'eine Quelle',
+      conflicting: 'Quellen uneinig',
+      unknown: 'Bedeutung unbekannt',
+    },
     history: 'Verlauf',
     noHistory: 'Kein Verlauf aufgezeichnet.',
     actions: 'Aktionen',

@@ -156,6 +156,13 @@ export const en = {
     firstSteps: 'First steps',
     noCatalogue: 'This alarm is derived from measured values; the catalogue has no entry for it.',
     catalogueSource: 'Source: {reference} ({confidence})',
+    /** The catalogue's confidence in a bit's meaning (the protocol reference's legend). */
+    confidence: {
+      confirmed: 'confirmed',
+      'single-source': 'one source',
+      conflicting: 'sources disagree',
+      unknown: 'meaning unknown',
+    },
     history: 'History',
     noHistory: 'No history recorded.',
     actions: 'Actions',

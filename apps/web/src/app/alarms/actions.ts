@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getLocale } from '../../i18n/server';
 import { callApi } from '../../lib/api/client';
 import type {
   AlarmList,
@@ -22,7 +23,7 @@ async function withToken<T>(run: (token: string) => Promise<Outcome<T>>): Promis
 export async function loadMoreAlarms(filters: AlarmFilters, cursor: string): Promise<Outcome<AlarmList>> {
   const clean = parseFilters({ ...filters });
   return withToken(async (token) => {
-    const result = await callApi({ token }, (api) =>
+    const result = await callApi({ token, locale: await getLocale() }, (api) =>
       api.GET('/api/alarms', { params: { query: alarmQuery(clean, cursor) } }),
     );
     return result.ok ? { ok: true, data: result.data } : { ok: false, message: result.message };

@@ -42,6 +42,15 @@ describe('callApi', () => {
     expect(request?.signal.aborted).toBe(false);
   });
 
+  it("sends the page's locale as Accept-Language, and none without one", async () => {
+    const requests = fakeFetch(() => json(sample));
+    await callApi({ token: 't', locale: 'de' }, (api) =>
+      api.GET('/api/alarms/{id}', { params: { path: { id: 'x' } } }),
+    );
+    await callApi({ token: 't' }, (api) => api.GET('/api/alarms/{id}', { params: { path: { id: 'x' } } }));
+    expect(requests.map((r) => r.headers.get('accept-language'))).toEqual(['de', null]);
+  });
+
   it('posts a JSON body and sends no authorization header without a token', async () => {
     const requests = fakeFetch(() => json({ token: 't', user: {} }));
     await callApi({}, (api) => api.POST('/api/auth/login', { body: { email: 'a@b.c', password: 'pw' } }));

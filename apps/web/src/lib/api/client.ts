@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { apiBaseUrl } from '../../config/api-url';
+import type { Locale } from '../../i18n/locale';
 import type { paths } from './schema.gen';
 
 /** Typed client of the fleet API; paths, parameters and bodies are checked against schema.gen.ts. */
@@ -15,6 +16,8 @@ export interface ApiCallOptions {
   token?: string;
   /** Forwarded so one request id links the web log line and the API log line. */
   requestId?: string;
+  /** The page's language, sent as `Accept-Language` so the API answers alarm titles and texts in it. */
+  locale?: Locale;
 }
 
 /** What every openapi-fetch call resolves to: `data` on 2xx, `error` (the parsed body) otherwise. */
@@ -62,7 +65,7 @@ export async function callApi<T>(
   };
 }
 
-/** A client for one call: a fresh timeout, never cached, token and request id on the request. */
+/** A client for one call: a fresh timeout, never cached, token, request id and locale on the request. */
 function apiClient(options: ApiCallOptions): ApiClient {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) {
@@ -70,6 +73,9 @@ function apiClient(options: ApiCallOptions): ApiClient {
   }
   if (options.requestId) {
     headers['x-request-id'] = options.requestId;
+  }
+  if (options.locale) {
+    headers['accept-language'] = options.locale;
   }
   return createClient<paths>({
     baseUrl: apiBaseUrl(),

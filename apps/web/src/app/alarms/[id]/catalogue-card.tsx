@@ -4,7 +4,11 @@ import type { Dictionary } from '../../../i18n/en';
 import type { AlarmDetail } from '../../../lib/api/types';
 import styles from './alarm.module.css';
 
-/** The catalogue's plain-language meaning, likely causes and first steps (English source text). */
+/**
+ * The catalogue's plain-language meaning, likely causes and first steps, in the page's language:
+ * the detail query sends the locale as Accept-Language and the API answers in it, so the texts
+ * inherit the page's `lang`.
+ */
 export function CatalogueCard({ catalogue, t }: { catalogue: AlarmDetail['catalogue']; t: Dictionary }) {
   if (!catalogue) {
     return (
@@ -16,9 +20,8 @@ export function CatalogueCard({ catalogue, t }: { catalogue: AlarmDetail['catalo
     );
   }
   return (
-    // The catalogue is maintained in English; lang tells screen readers and translators so.
     <Card title={t.alarm.meaning}>
-      <div lang="en" data-testid="catalogue">
+      <div data-testid="catalogue">
         <p data-testid="catalogue-meaning">{catalogue.meaning}</p>
         <h3 className={styles.subheading}>{t.alarm.causes}</h3>
         <ul data-testid="catalogue-causes">
@@ -36,7 +39,8 @@ export function CatalogueCard({ catalogue, t }: { catalogue: AlarmDetail['catalo
       <p className={styles.source}>
         {interpolate(t.alarm.catalogueSource, {
           reference: catalogue.reference,
-          confidence: catalogue.confidence,
+          confidence:
+            (t.alarm.confidence as Record<string, string>)[catalogue.confidence] ?? catalogue.confidence,
         })}
       </p>
     </Card>

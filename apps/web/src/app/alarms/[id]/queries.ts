@@ -1,3 +1,4 @@
+import { getLocale } from '../../../i18n/server';
 import { callApi } from '../../../lib/api/client';
 import type { AlarmDetail, Member } from '../../../lib/api/types';
 import { FALLBACK_TIME_ZONE } from '../../../lib/format/site-time';
@@ -6,7 +7,9 @@ import { redirectToLogin, requireSessionToken } from '../../../lib/session';
 /** The alarm with its history and catalogue entry, or null when it is not in the caller's scope. */
 export async function getAlarmDetail(id: string): Promise<AlarmDetail | null> {
   const token = await requireSessionToken();
-  const result = await callApi({ token }, (api) => api.GET('/api/alarms/{id}', { params: { path: { id } } }));
+  const result = await callApi({ token, locale: await getLocale() }, (api) =>
+    api.GET('/api/alarms/{id}', { params: { path: { id } } }),
+  );
   if (result.ok) {
     return result.data;
   }
