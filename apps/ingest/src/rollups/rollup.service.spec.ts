@@ -10,6 +10,8 @@ const DAY_MS = 86_400_000;
 class FakeRollups {
   calls: RollupRunOptions[] = [];
   partitionCalls = 0;
+  /** The clocks refreshCompleteness was called with, and the queue left at each call. */
+  refreshes: Array<{ now: Date; queued: number }> = [];
   constructor(
     private queued: number,
     private readonly failOnCall?: number,
@@ -25,6 +27,10 @@ class FakeRollups {
   }
   async pending(): Promise<number> {
     return this.queued;
+  }
+  async refreshCompleteness(now: Date): Promise<number> {
+    this.refreshes.push({ now, queued: this.queued });
+    return 0;
   }
   async ensurePartitions(): Promise<number> {
     this.partitionCalls++;
@@ -62,6 +68,10 @@ describe('RollupService.pass', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)?.[1]).toMatchObject({ remaining: expect.any(Number) });
     expect(fake.partitionCalls).toBe(1);
+    // The stored completeness moves to the window of the pass's clock once the queue is drained.
+    expect(fake.refreshes).toHaveLength(1);
+    expect(fake.refreshes[0]?.queued).toBe(0);
+    expect(fake.refreshes[0]!.now.getTime()).toBeGreaterThan(fake.calls.at(-1)!.now!.getTime());
   });
 
   it('lets a failed run through to the caller, leaving the rest of the queue', async () => {
@@ -69,5 +79,6 @@ describe('RollupService.pass', () => {
     const sut = new RollupService(fake as unknown as RollupRepository, config, recordingLogger([]));
     await expect(sut.pass()).rejects.toThrow('database went away');
     expect(await fake.pending()).toBe(25);
+    expect(fake.refreshes).toEqual([]);
   });
 });

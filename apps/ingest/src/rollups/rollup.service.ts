@@ -18,7 +18,8 @@ export interface RollupPassResult {
 /**
  * Keeps the 1m/1h/1d rollups current: every ROLLUP_EVERY_S it drains the rollup_dirty queue in
  * transactions of ROLLUP_MAX_HOURS hours (RollupRepository.runOnce), logging progress while a
- * long backfill runs. Every ingest process may run it; their runs split the queue. Failures are
+ * long backfill runs, then moves the fleet list's stored completeness to the current hour's window
+ * (RollupRepository.refreshCompleteness). Every ingest process may run it; their runs split the queue. Failures are
  * logged and the queue stays as it was (the claim rolls back with the upserts).
  */
 @Injectable()
@@ -61,6 +62,7 @@ export class RollupService implements OnApplicationBootstrap, OnApplicationShutd
       const run = await this.rollups.runOnce({
         maxHours: this.config.rollups.maxHoursPerRun,
         recomputeAfter: this.recomputeAfter(),
+        now: new Date(this.clock()),
       });
       total.hours += run.hours;
       total.days += run.days;
@@ -72,6 +74,11 @@ export class RollupService implements OnApplicationBootstrap, OnApplicationShutd
         lastLog = this.clock();
         this.logger.info({ ...total, remaining: await this.rollups.pending() }, 'rollup backfill progress');
       }
+    }
+    // The fleet list's stored completeness follows its 24 h window, which moves every hour for
+    // every string, also those that sent nothing since (a no-op within the hour).
+    if (!this.stopping) {
+      await this.rollups.refreshCompleteness(new Date(this.clock()));
     }
     if (total.skippedOld > 0) {
       this.logger.warn(

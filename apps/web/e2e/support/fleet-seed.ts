@@ -1,5 +1,5 @@
 // biome-ignore lint/style/noRestrictedImports: the fleet e2e test and bench:web seed their own database, as ingest would fill it
-import type { PgPool, PrismaClient } from '@fleet/db';
+import { type PgPool, type PrismaClient, RollupRepository } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
 
 export interface FleetTenant {
@@ -19,7 +19,8 @@ export interface FleetSeedOptions {
 // One statement per table, whatever the size: sites spread over Germany (some without
 // coordinates), one gateway per site, strings named so the name sort interleaves sites, newest
 // values for 19 of 20 strings (a few stale or long silent), an open alarm on every 25th string
-// and 24 hours of hourly rollups with varying coverage for completeness.
+// and 24 hours of hourly rollups with varying coverage for completeness, whose stored completeness
+// (string_completeness) is then brought up to date as ingest's rollup job would.
 const SITES_SQL = `
   INSERT INTO site (id, tenant_id, name, address, latitude, longitude)
   SELECT gen_random_uuid(), $1, $2 || ' site ' || lpad(i::text, 5, '0'), 'Street ' || i || ', Town ' || (i % 97),
@@ -76,6 +77,7 @@ export async function seedFleetTenant(
   for (const sql of [LATEST_SQL, ALARMS_SQL, ROLLUPS_SQL]) {
     await pool.query(sql, [tenant.id]);
   }
+  await new RollupRepository(pool).refreshCompleteness();
   await pool.query('ANALYZE');
   return {
     tenantId: tenant.id,

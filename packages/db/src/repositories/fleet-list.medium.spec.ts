@@ -5,6 +5,7 @@ import { FleetRepository } from './fleet.repository.js';
 import { InvalidFleetListCursorError } from './fleet-list.cursor.js';
 import { fleetClock } from './fleet-list.js';
 import type { FleetListOptions } from './fleet-list.types.js';
+import { RollupRepository } from './rollup.repository.js';
 
 const targets = await testDatabaseTargets();
 const now = new Date();
@@ -257,5 +258,150 @@ describe.each(targets)('the fleet list on $name', (target) => {
         worstSeverity: 'major',
       },
     ]);
+  });
+});
+
+/** Seven strings of one tenant whose completeness has ties (two at 0 %, two named alike at 50 %). */
+async function seedCompleteness(ctx: DatabaseContext) {
+  const site = await createSite(ctx.prisma, { name: 'Ties' });
+  const gw = await createGateway(ctx.prisma, { siteId: site.id });
+  const make = (name: string, bmsAddress: number) =>
+    createBmsString(ctx.prisma, { gatewayId: gw.id, bmsAddress, name });
+  const s = {
+    full: await make('J full', 0),
+    zeroL: await make('L zero', 1),
+    zeroN: await make('N zero', 2),
+    halfHour: await make('O half an hour', 3),
+    six: await make('M six', 4),
+    tieA: await make('K tie', 5),
+    tieB: await make('K tie', 6),
+  };
+  await covered(ctx, s.full.id, 24);
+  await covered(ctx, s.six.id, 6);
+  await covered(ctx, s.tieA.id, 12);
+  await covered(ctx, s.tieB.id, 12);
+  const { from, to } = fleetClock(now);
+  // Half an hour inside the window (2.1 %), and hours just outside it on both sides, which never count.
+  await ctx.pool.query(
+    `INSERT INTO string_rollup_1h (string_id, bucket_start, samples, covered_s, cell_spread_samples, energy_in_wh,
+                                   energy_out_wh, sleep_s, charge_s, discharge_s, idle_s, other_state_s)
+     VALUES ($1, $2, 180, 1800, 0, 0, 0, 0, 0, 0, 1800, 0), ($1, $3, 360, 3600, 0, 0, 0, 0, 0, 0, 3600, 0),
+            ($1, $4, 360, 3600, 0, 0, 0, 0, 0, 0, 3600, 0)`,
+    [s.halfHour.id, from, to, new Date(from.getTime() - 3_600_000)],
+  );
+  const [tie1, tie2] = [s.tieA.id, s.tieB.id].sort() as [string, string];
+  return {
+    tenantId: site.tenantId,
+    s,
+    ascending: ['L zero', 'N zero', 'O half an hour', 'M six', tie1, tie2, 'J full'],
+  };
+}
+
+/** Every page of the sort, rows named by name (by id for the two alike), with their completeness. */
+async function completenessPages(ctx: DatabaseContext, tenantId: string, dir: 'asc' | 'desc', limit: number) {
+  const repo = new FleetRepository(ctx.pool);
+  const rows: Array<[string, number]> = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const page = await repo.list(tenantId, { now, sort: 'completeness', dir, limit, cursor });
+    expect(page.total).toBe(7);
+    rows.push(
+      ...page.rows.map((r): [string, number] => [
+        r.name === 'K tie' ? r.stringId : r.name,
+        r.completenessPct,
+      ]),
+    );
+    cursor = page.nextCursor;
+    if (!cursor) {
+      break;
+    }
+  }
+  return rows;
+}
+
+/** The seven strings' order by completeness in both directions, for page sizes across the ties. */
+async function expectCompletenessOrder(
+  ctx: DatabaseContext,
+  world: Awaited<ReturnType<typeof seedCompleteness>>,
+) {
+  const pct = [0, 0, 2.1, 25, 50, 50, 100];
+  const asc = world.ascending.map((name, i): [string, number] => [name, pct[i]!]);
+  // Ties go by name, then id, in both directions; a cursor inside a tie resumes after it.
+  const desc = [
+    ...asc.slice(6),
+    ...asc.slice(4, 6),
+    ...asc.slice(3, 4),
+    ...asc.slice(2, 3),
+    ...asc.slice(0, 2),
+  ];
+  for (const limit of [1, 2, 3, 100]) {
+    expect(await completenessPages(ctx, world.tenantId, 'asc', limit)).toEqual(asc);
+    expect(await completenessPages(ctx, world.tenantId, 'desc', limit)).toEqual(desc);
+  }
+}
+
+describe.each(targets)('the fleet list sorted by completeness on $name', (target) => {
+  const ctx = useTestDatabase(target);
+  let world: Awaited<ReturnType<typeof seedCompleteness>>;
+
+  it('orders by completeness, ties by name and id, every page once, computing it without stored rows', async () => {
+    world = await seedCompleteness(ctx);
+    await expectCompletenessOrder(ctx, world);
+  });
+
+  it('answers the same from the rows the rollup job stores, and ignores a row of another window', async () => {
+    const rollups = new RollupRepository(ctx.pool);
+    expect(await rollups.refreshCompleteness(now)).toBe(7);
+    expect(await rollups.refreshCompleteness(now)).toBe(0);
+    const { to } = fleetClock(now);
+    const stored = await ctx.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM string_completeness WHERE window_end = $1',
+      [to],
+    );
+    expect(stored.rows[0]?.n).toBe(7);
+    await expectCompletenessOrder(ctx, world);
+    // A stored row the window has moved past is not used: the value is computed again.
+    await ctx.pool.query(
+      `UPDATE string_completeness SET window_end = window_end - interval '1 hour', completeness_pct = 99
+        WHERE string_id = $1`,
+      [world.s.six.id],
+    );
+    await expectCompletenessOrder(ctx, world);
+    expect(await rollups.refreshCompleteness(now)).toBe(1);
+    await expectCompletenessOrder(ctx, world);
+  });
+
+  it('stores the completeness of a string whose hour in the window the rollup job recomputes', async () => {
+    const { from } = fleetClock(now);
+    await ctx.pool.query('UPDATE string_completeness SET completeness_pct = 99 WHERE string_id = $1', [
+      world.s.six.id,
+    ]);
+    // The sort reads the stored row of the current window (here a wrong one, to see that it does).
+    const stored = await new FleetRepository(ctx.pool).list(world.tenantId, {
+      now,
+      sort: 'completeness',
+      dir: 'desc',
+      limit: 2,
+    });
+    expect(stored.rows.map((r) => [r.name, r.completenessPct])).toEqual([
+      ['J full', 100],
+      ['M six', 99],
+    ]);
+    await ctx.pool.query('INSERT INTO rollup_dirty (string_id, bucket_start) VALUES ($1, $2)', [
+      world.s.six.id,
+      new Date(from.getTime() + 3_600_000),
+    ]);
+    const run = await new RollupRepository(ctx.pool).runOnce({
+      maxHours: 10,
+      recomputeAfter: new Date(from.getTime() - 86_400_000),
+      now,
+    });
+    expect(run.hours).toBe(1);
+    const { rows } = await ctx.pool.query<{ pct: number }>(
+      'SELECT completeness_pct AS pct FROM string_completeness WHERE string_id = $1',
+      [world.s.six.id],
+    );
+    expect(rows[0]?.pct).toBe(25);
+    await expectCompletenessOrder(ctx, world);
   });
 });

@@ -1,5 +1,6 @@
 import type { ScopeArg } from '../access/index.js';
 import type { PgPool } from '../client.js';
+import { completenessWindow } from './fleet-list.completeness.js';
 import { decodeFleetListCursor, encodeFleetListCursor } from './fleet-list.cursor.js';
 import {
   COMPLETENESS,
@@ -19,7 +20,6 @@ import {
 
 export const FLEET_LIST_DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
-const HOUR_MS = 3_600_000;
 
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) {
@@ -30,12 +30,7 @@ function clampLimit(limit: number | undefined): number {
 
 /** Completeness counts whole hours only: the rollup job has not seen the current one yet. */
 export function fleetClock(now: Date): FleetClock {
-  const to = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
-  return {
-    staleBefore: new Date(now.getTime() - FLEET_STALE_AFTER_S * 1000),
-    from: new Date(to.getTime() - 24 * HOUR_MS),
-    to,
-  };
+  return { staleBefore: new Date(now.getTime() - FLEET_STALE_AFTER_S * 1000), ...completenessWindow(now) };
 }
 
 type KeyedRow = FleetListRow & { sortKey: number | null };
@@ -56,8 +51,9 @@ const COHORT = `(SELECT json_build_object(
 /**
  * One page of the fleet list. The candidates (scope, search, site) are read once with their
  * newest values, worst open alarm and status; filters, the keyset condition and the order apply
- * on top, and completeness is computed for the page's rows only (for every candidate when it is
- * the sort). The total runs the same filters without keyset, order or completeness.
+ * on top, and completeness is computed for the page's rows only; when it is the sort, every
+ * candidate's comes from string_completeness (the rollup job's rows, computed where a row is not
+ * of the current window). The total runs the same filters without keyset, order or completeness.
  */
 export async function readFleetList(
   pool: PgPool,

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { PgPool } from '../client.js';
+import { completenessWindow, refreshCompleteness, storeCompleteness } from './fleet-list.completeness.js';
 import { ROLLUP_MAX_GAP_S } from './rollup-dirty.js';
 import { dayOf, ROLLUP_DAYS_SQL, ROLLUP_HOURS_SQL, ROLLUP_MINUTES_SQL, rollupTable } from './rollup-sql.js';
 
@@ -12,6 +13,8 @@ export interface RollupRunOptions {
    * complete rollup with a partial one.
    */
   recomputeAfter: Date;
+  /** The clock for the completeness window (string_completeness); default now. */
+  now?: Date;
 }
 
 export interface RollupRunResult {
@@ -34,8 +37,9 @@ RETURNING d.string_id AS "stringId", d.bucket_start AS "hour"`;
 /**
  * The rollup job's database side: claims dirty (string, hour) pairs, recomputes their 1-minute and
  * 1-hour rows from raw samples and their days' 1-day rows from the 1-hour rows, all in one
- * transaction. A crash rolls the claim back with the upserts; rows another run has locked are
- * skipped, so concurrent runs split the queue instead of doing the same work.
+ * transaction, with the stored completeness of strings whose recomputed hours fall in the fleet
+ * list's 24 h window. A crash rolls the claim back with the upserts; rows another run has locked
+ * are skipped, so concurrent runs split the queue instead of doing the same work.
  */
 export class RollupRepository {
   constructor(
@@ -56,6 +60,12 @@ export class RollupRepository {
         await client.query(ROLLUP_MINUTES_SQL, params);
         await client.query(ROLLUP_HOURS_SQL, params);
         await client.query(ROLLUP_DAYS_SQL, [days.map((d) => d.stringId), days.map((d) => d.day)]);
+        // Strings with a recomputed hour inside the fleet list's completeness window get their
+        // stored completeness in the same transaction (after the rollup locks: no deadlock).
+        const now = options.now ?? new Date();
+        const { from, to } = completenessWindow(now);
+        const inWindow = fresh.filter((r) => r.hour >= from && r.hour < to).map((r) => r.stringId);
+        await storeCompleteness(client, inWindow, now);
       }
       await client.query('COMMIT');
       return { hours: fresh.length, days: days.length, skippedOld: claimed.rows.length - fresh.length };
@@ -65,6 +75,14 @@ export class RollupRepository {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * Moves every string's stored completeness (string_completeness) to the window of `now`: the
+   * window moves every hour, also for strings that sent nothing since. Returns the rows stored.
+   */
+  refreshCompleteness(now: Date = new Date()): Promise<number> {
+    return refreshCompleteness(this.pool, now);
   }
 
   /** Dirty (string, hour) pairs waiting, for progress logs. */

@@ -26,6 +26,8 @@ const SQL_ONLY_TABLES = [
   'bms_event',
   'data_gap',
   'connectivity_event',
+  // 20270120000000_string_completeness: the fleet list's stored completeness, written with pg by ingest.
+  'string_completeness',
 ];
 
 const schemaPath = fileURLToPath(new URL('../../../../prisma/schema.prisma', import.meta.url));
