@@ -1,6 +1,6 @@
 // The outside world an alarm reaches in the e2e tests: a real SMTP server process and a webhook
 // receiver that verifies every signature, both from the api's notification test support.
-import { freePort } from '../../apps/api/test/support/notify/processes.js';
+import { freePort } from '@fleet/test-kit';
 import { type SmtpSink, startSmtpSink } from '../../apps/api/test/support/notify/smtp-sink-process.js';
 import { WebhookReceiver } from '../../apps/api/test/support/notify/webhook-receiver.js';
 import { tempDir } from './stack-harness.js';

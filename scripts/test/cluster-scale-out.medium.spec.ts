@@ -1,10 +1,10 @@
 import { createPgPool, type PgPool } from '@fleet/db';
 import { createTestDatabase, type TestDatabase, testDatabaseTargets } from '@fleet/db/testing';
 import { streams } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../apps/ingest/test/wait-for.js';
 import { buildIngest, type IngestProcess, ingestOnCluster } from './cluster/ingest-on-cluster.js';
 import { account, benchFleet, benchLoad, publishLoad, registerFleet } from './cluster/load.js';
 import { NatsCluster } from './cluster/nats-cluster.js';

@@ -1,8 +1,8 @@
 import { testDatabaseTargets } from '@fleet/db/testing';
+import { waitFor } from '@fleet/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alarmTransitions } from './support/notify/alarm-events.js';
 import { type NotifyStack, startNotifyStack } from './support/notify/notify-stack.js';
-import { waitFor } from './support/notify/processes.js';
 import type { ReceivedMail } from './support/notify/smtp-sink-process.js';
 
 // Email over a real SMTP server process and Web Push to a local push service, through the api

@@ -1,9 +1,9 @@
 import { testDatabaseTargets } from '@fleet/db/testing';
 import type { AlarmEvent } from '@fleet/telemetry';
+import { freePort, waitFor } from '@fleet/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alarmTransitions } from './support/notify/alarm-events.js';
 import { type NotifyStack, startNotifyStack } from './support/notify/notify-stack.js';
-import { freePort, waitFor } from './support/notify/processes.js';
 import { WebhookReceiver } from './support/notify/webhook-receiver.js';
 
 // Issue 7 acceptance: the webhook target is down for a while, then back: every notification

@@ -18,6 +18,7 @@ import {
   type TestDatabase,
   testDatabaseTargets,
 } from '@fleet/db/testing';
+import { freePort, waitFor } from '@fleet/test-kit';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/app-config.js';
@@ -29,7 +30,6 @@ import { DigestJob } from '../src/notifications/worker/digest.job.js';
 import { FanOutService } from '../src/notifications/worker/fan-out.service.js';
 import { NotifyStats } from '../src/notifications/worker/notify-stats.js';
 import { alarmTransitions } from './support/notify/alarm-events.js';
-import { freePort, waitFor } from './support/notify/processes.js';
 import { type SmtpSink, startSmtpSink } from './support/notify/smtp-sink-process.js';
 import { WebhookReceiver } from './support/notify/webhook-receiver.js';
 

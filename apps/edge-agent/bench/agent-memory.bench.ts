@@ -5,10 +5,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { arch, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, type RunningProcess, startProcess, startTs, stopProcess, waitFor } from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { buildBundle } from '../packaging/build-bundle.js';
-import { freePort, type Spawned, spawnCommand, spawnTs, stopProcess, waitFor } from '../test/processes.js';
 
 const GOAL_MB = 80;
 const GATEWAY = 'gw-bench-memory-1';
@@ -31,11 +31,14 @@ function secondsArg(): number {
   return value;
 }
 
-async function startStack(dir: string, spawned: Spawned[]): Promise<{ natsUrl: string; agentEnd: string }> {
+async function startStack(
+  dir: string,
+  spawned: RunningProcess[],
+): Promise<{ natsUrl: string; agentEnd: string }> {
   const natsPort = await freePort();
   const natsUrl = `nats://127.0.0.1:${natsPort}`;
   spawned.push(
-    spawnCommand('nats-server', 'nats-server', [
+    startProcess('nats-server', 'nats-server', [
       '-a',
       '127.0.0.1',
       '-p',
@@ -52,14 +55,14 @@ async function startStack(dir: string, spawned: Spawned[]): Promise<{ natsUrl: s
   const simEnd = join(dir, 'sim');
   const agentEnd = join(dir, 'agent');
   spawned.push(
-    spawnCommand('socat', '/usr/bin/socat', [
+    startProcess('socat', '/usr/bin/socat', [
       `pty,raw,echo=0,link=${simEnd}`,
       `pty,raw,echo=0,link=${agentEnd}`,
     ]),
   );
   const controlPort = await freePort();
   spawned.push(
-    spawnTs('simulator', 'apps/simulator/src/main.ts', [
+    startTs('simulator', 'apps/simulator/src/main.ts', [
       ...['--serial', simEnd, '--control-port', String(controlPort)],
       ...['--addresses', '0,1,2,3,4,5,6,7', '--modules', '15', '--seed', '5'],
     ]),
@@ -79,13 +82,13 @@ async function main(): Promise<void> {
     throw new Error(`no bundle for ${hostArch}`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'bench-agent-memory-'));
-  const spawned: Spawned[] = [];
+  const spawned: RunningProcess[] = [];
   try {
     const bundle = await buildBundle(hostArch, join(dir, 'bundle'));
     const { natsUrl, agentEnd } = await startStack(dir, spawned);
-    const baseline = spawnCommand('baseline', process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    const baseline = startProcess('baseline', process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
     spawned.push(baseline);
-    const agent = spawnCommand('agent', process.execPath, [
+    const agent = startProcess('agent', process.execPath, [
       join(bundle.dir, 'agent.js'),
       ...['--gateway-id', GATEWAY, '--slcan', agentEnd, '--nats-url', natsUrl],
       ...['--spool', join(dir, 'spool.db'), '--log-level', 'warn', '--status-port', '0'],

@@ -6,21 +6,21 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchMessageId, subjects, type TelemetryEnvelope, telemetryEnvelopeSchema } from '@fleet/telemetry';
+import {
+  freePort,
+  type RunningProcess,
+  startPrivateNats,
+  startProcess,
+  startTs,
+  stopProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommandReply, verifyReply } from '../src/commands/command-reply.js';
 import type { Heartbeat } from '../src/health/heartbeat.js';
 import { packsOf } from './packs-of.js';
-import {
-  freePort,
-  type Spawned,
-  spawnCommand,
-  spawnTs,
-  startPrivateNats,
-  stopProcess,
-  waitFor,
-} from './processes.js';
 
 const COMMAND_KEY = 'test-command-key-0123456789';
 
@@ -41,7 +41,7 @@ interface Received {
   msgId: string | undefined;
 }
 
-const processes: Record<'nats' | 'socat' | 'simulator' | 'agent', Spawned | undefined> = {
+const processes: Record<'nats' | 'socat' | 'simulator' | 'agent', RunningProcess | undefined> = {
   nats: undefined,
   socat: undefined,
   simulator: undefined,
@@ -55,7 +55,7 @@ const diagnostics = () =>
 async function startPtyPair(dir: string): Promise<{ simEnd: string; agentEnd: string }> {
   const simEnd = join(dir, 'sim');
   const agentEnd = join(dir, 'agent');
-  processes.socat = spawnCommand('socat', '/usr/bin/socat', [
+  processes.socat = startProcess('socat', '/usr/bin/socat', [
     ...['-d', '-d'],
     `pty,raw,echo=0,link=${simEnd}`,
     `pty,raw,echo=0,link=${agentEnd}`,
@@ -67,7 +67,7 @@ async function startPtyPair(dir: string): Promise<{ simEnd: string; agentEnd: st
 async function startSimulator(serial: string): Promise<string> {
   const controlPort = await freePort();
   const controlUrl = `http://127.0.0.1:${controlPort}`;
-  processes.simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
+  processes.simulator = startTs('simulator', 'apps/simulator/src/main.ts', [
     ...['--serial', serial, '--control-port', String(controlPort), '--addresses', '1,2'],
     ...['--modules', '8', '--seed', '11', '--tick-ms', '200', '--speed', '30'],
   ]);
@@ -83,7 +83,7 @@ async function startSimulator(serial: string): Promise<string> {
 async function startNats(dir: string): Promise<void> {
   const port = await freePort();
   NATS_URL = `nats://127.0.0.1:${port}`;
-  processes.nats = await startPrivateNats(join(dir, 'nats'), port, diagnostics);
+  processes.nats = await startPrivateNats({ storeDir: join(dir, 'nats'), port, diagnostics });
 }
 
 /**
@@ -126,7 +126,7 @@ beforeAll(async () => {
   const { simEnd, agentEnd } = await startPtyPair(dir);
   controlUrl = await startSimulator(simEnd);
   stopListening = await listen(received, rejected);
-  processes.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+  processes.agent = startTs('edge-agent', 'apps/edge-agent/src/main.ts', [
     ...['--gateway-id', gatewayId, '--slcan', agentEnd, '--nats-url', NATS_URL],
     ...['--poll-ms', '500', '--reply-window-ms', '250', '--spool', 'memory'],
     ...['--plan', 'live', '--status-port', '0', '--heartbeat-s', '5'],

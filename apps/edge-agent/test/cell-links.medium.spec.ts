@@ -9,11 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CellSnapshot, subjects, telemetryEnvelopeSchema } from '@fleet/telemetry';
+import {
+  freePort,
+  type RunningProcess,
+  startPrivateNats,
+  startTs,
+  stopProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandReply } from '../src/commands/command-reply.js';
-import { freePort, type Spawned, spawnTs, startPrivateNats, stopProcess, waitFor } from './processes.js';
 import { TcpTap } from './tcp-tap.js';
 
 interface SimState {
@@ -24,7 +31,7 @@ interface SimState {
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 const gatewayId = `test-cells-${unique}`;
 const dir = mkdtempSync(join(tmpdir(), 'edge-cells-'));
-const processes: Record<'nats' | 'simulator' | 'agent', Spawned | undefined> = {
+const processes: Record<'nats' | 'simulator' | 'agent', RunningProcess | undefined> = {
   nats: undefined,
   simulator: undefined,
   agent: undefined,
@@ -112,7 +119,7 @@ async function firstScheduledSnapshots(source: string, bmsAddresses: number[]): 
 }
 
 function startAgent(link: string[]): void {
-  processes.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+  processes.agent = startTs('edge-agent', 'apps/edge-agent/src/main.ts', [
     ...['--gateway-id', gatewayId, '--slcan', `tcp://127.0.0.1:${ports.slcan}`],
     ...['--nats-url', `nats://127.0.0.1:${ports.nats}`, '--spool', 'memory', '--plan', 'live'],
     ...['--poll-ms', '500', '--reply-window-ms', '250', '--status-port', '0', '--log-level', 'debug'],
@@ -129,8 +136,8 @@ beforeAll(async () => {
   for (const key of Object.keys(ports) as (keyof typeof ports)[]) {
     ports[key] = await freePort();
   }
-  processes.nats = await startPrivateNats(join(dir, 'nats'), ports.nats, diagnostics);
-  processes.simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
+  processes.nats = await startPrivateNats({ storeDir: join(dir, 'nats'), port: ports.nats, diagnostics });
+  processes.simulator = startTs('simulator', 'apps/simulator/src/main.ts', [
     ...[
       '--tcp',
       String(ports.slcan),

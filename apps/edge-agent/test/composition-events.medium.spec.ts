@@ -14,11 +14,18 @@ import {
   type TelemetryEnvelope,
   telemetryEnvelopeSchema,
 } from '@fleet/telemetry';
+import {
+  freePort,
+  type RunningProcess,
+  startPrivateNats,
+  startTs,
+  stopProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packsOf } from './packs-of.js';
-import { freePort, type Spawned, spawnTs, startPrivateNats, stopProcess, waitFor } from './processes.js';
 import { type PtyPair, startPtyPair } from './pty-pair.js';
 
 interface SimString {
@@ -32,7 +39,8 @@ const gatewayId = `test-compo-${unique}`;
 const dir = mkdtempSync(join(tmpdir(), 'edge-compo-'));
 const events: EventEnvelope[] = [];
 const telemetry: TelemetryEnvelope[] = [];
-const procs: { nats?: Spawned; simulator?: Spawned; agent?: Spawned; pty?: PtyPair } = {};
+const procs: { nats?: RunningProcess; simulator?: RunningProcess; agent?: RunningProcess; pty?: PtyPair } =
+  {};
 let nc: NatsConnection | undefined;
 let controlUrl = '';
 
@@ -53,7 +61,7 @@ async function subscribe(subject: string, onJson: (json: unknown) => void): Prom
 beforeAll(async () => {
   const port = await freePort();
   const natsUrl = `nats://127.0.0.1:${port}`;
-  procs.nats = await startPrivateNats(join(dir, 'nats'), port, diagnostics);
+  procs.nats = await startPrivateNats({ storeDir: join(dir, 'nats'), port, diagnostics });
   nc = await connect({ servers: natsUrl });
   const jsm = await jetstreamManager(nc);
   // As ingest sets them up (packages/telemetry streams.ts), narrowed to this gateway.
@@ -69,12 +77,12 @@ beforeAll(async () => {
   procs.pty = await startPtyPair(dir, diagnostics);
   const controlPort = await freePort();
   controlUrl = `http://127.0.0.1:${controlPort}`;
-  procs.simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
+  procs.simulator = startTs('simulator', 'apps/simulator/src/main.ts', [
     ...['--serial', procs.pty.simEnd, '--control-port', String(controlPort), '--addresses', '1,2'],
     ...['--modules', '8', '--seed', '5'],
   ]);
   await waitFor('the simulator', async () => (await fetch(`${controlUrl}/health`)).ok, 30_000, diagnostics);
-  procs.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+  procs.agent = startTs('edge-agent', 'apps/edge-agent/src/main.ts', [
     ...['--gateway-id', gatewayId, '--slcan', procs.pty.agentEnd, '--nats-url', natsUrl],
     ...['--poll-ms', '1000', '--reply-window-ms', '300', '--spool', 'memory', '--plan', 'live'],
     ...['--status-port', '0', '--bus-name', 'hv0'],

@@ -4,13 +4,12 @@
 // one); the cloud side is mqtt.js with the `fleet-api` and `ingest-bridge` identities; an
 // intruder holds another gateway's certificate.
 import { randomUUID } from 'node:crypto';
+import { freePort, MtlsBroker, type RunningProcess, startTs, stopProcess, waitFor } from '@fleet/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommandReply, verifyReply } from '../src/commands/command-reply.js';
 import type { Heartbeat } from '../src/health/heartbeat.js';
 import { DEFAULT_SAMPLING_PLAN } from '../src/sampling/sampling-plan.js';
 import { MqttPeer } from './mqtt-peer.js';
-import { MtlsBroker } from './mtls-broker.js';
-import { freePort, type Spawned, spawnTs, stopProcess, waitFor } from './processes.js';
 
 const KEY = 'iot-command-key-0123456789';
 const unique = `${process.pid}-${Date.now().toString(36)}`;
@@ -19,7 +18,7 @@ const OTHER = `gw-iotcmd-other-${unique}`;
 const REPLIES = `bms/v1/cmdreply/${GW}/`;
 
 let broker: MtlsBroker;
-let agent: Spawned | undefined;
+let agent: RunningProcess | undefined;
 let api: MqttPeer;
 let bridge: MqttPeer;
 let intruder: MqttPeer;
@@ -28,7 +27,7 @@ const diagnostics = () => `--- agent\n${agent?.output().slice(-4000)}\n--- mosqu
 beforeAll(async () => {
   broker = await MtlsBroker.start([GW, OTHER, 'fleet-api', 'ingest-bridge']);
   const { cert, key } = broker.client(GW);
-  agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+  agent = startTs('edge-agent', 'apps/edge-agent/src/main.ts', [
     ...['--gateway-id', GW, '--slcan', `tcp://127.0.0.1:${await freePort()}`],
     ...['--uplink', 'iot-core', '--iot-endpoint', '127.0.0.1', '--iot-port', String(broker.port)],
     ...['--iot-cert', cert, '--iot-key', key, '--iot-ca', broker.caPath],

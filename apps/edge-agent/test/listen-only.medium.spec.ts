@@ -1,28 +1,20 @@
-// Listen-only on a bus with an inverter: the simulator plays the inverter (0x4200 polls and the
-// strings' reply bursts, unasked) over a socat pty pair whose `-x` hex dump records EVERY byte
-// the agent writes. The agent runs with --mode listen-only and publishes to a private JetStream.
-// Shown: samples arrive and equal bursts the simulator answered; garbage from the simulator's
-// garbled-frames fault is counted and logged with its source while reading goes on; and the
-// agent wrote nothing but the adapter setup (`C`, `S6`, `L`) and close (`C`), no frame at all.
-
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PackSample, subjects, type TelemetryEnvelope, telemetryEnvelopeSchema } from '@fleet/telemetry';
+import {
+  freePort,
+  type RunningProcess,
+  startPrivateNats,
+  startTs,
+  stopProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packsOf } from './packs-of.js';
-import {
-  freePort,
-  repoRoot,
-  type Spawned,
-  spawnTs,
-  startPrivateNats,
-  stopProcess,
-  waitFor,
-} from './processes.js';
+import { startPtyPair } from './pty-pair.js';
 import { parseSocatHexDump } from './pty-traffic.js';
 
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -35,7 +27,7 @@ interface SimState {
   counters: { framesIn: number };
 }
 
-const processes: Record<'nats' | 'socat' | 'simulator' | 'agent', Spawned | undefined> = {
+const processes: Record<'nats' | 'socat' | 'simulator' | 'agent', RunningProcess | undefined> = {
   nats: undefined,
   socat: undefined,
   simulator: undefined,
@@ -46,35 +38,15 @@ const diagnostics = () =>
     .map((p) => (p ? `--- ${p.name}\n${p.output().slice(-4000)}` : ''))
     .join('\n');
 
-/** socat with its hex dump going to a file (a pipe through the test would cap it). */
-async function startPtyPair(dir: string) {
-  const simEnd = join(dir, 'sim');
-  const agentEnd = join(dir, 'agent');
-  const dumpFile = join(dir, 'socat-x.log');
-  const fd = openSync(dumpFile, 'w');
-  const child = spawn(
-    '/usr/bin/socat',
-    ['-x', `pty,raw,echo=0,link=${simEnd}`, `pty,raw,echo=0,link=${agentEnd}`],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', fd],
-    },
-  );
-  closeSync(fd);
-  processes.socat = { name: 'socat', child, output: () => readFileSync(dumpFile, 'latin1').slice(-2000) };
-  await waitFor('the pty pair', () => existsSync(simEnd) && existsSync(agentEnd), 10_000, diagnostics);
-  return { simEnd, agentEnd, dumpFile };
-}
-
 async function startNats(dir: string): Promise<void> {
   const port = await freePort();
   NATS_URL = `nats://127.0.0.1:${port}`;
-  processes.nats = await startPrivateNats(join(dir, 'nats'), port, diagnostics);
+  processes.nats = await startPrivateNats({ storeDir: join(dir, 'nats'), port, diagnostics });
 }
 
 async function startSimulator(serial: string): Promise<string> {
   const controlPort = await freePort();
-  processes.simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
+  processes.simulator = startTs('simulator', 'apps/simulator/src/main.ts', [
     ...['--serial', serial, '--control-port', String(controlPort), '--addresses', '1,2'],
     ...['--modules', '8', '--seed', '12', '--tick-ms', '200', '--speed', '30'],
     ...['--listen-only', '--listen-interval-ms', '500'],
@@ -141,12 +113,11 @@ describe('edge agent --mode listen-only (simulator plays the inverter over a soc
 
   beforeAll(async () => {
     await startNats(dir);
-    ({ agentEnd, dumpFile } = await startPtyPair(dir).then(async (p) => {
-      controlUrl = await startSimulator(p.simEnd);
-      return p;
-    }));
+    const pty = await startPtyPair(dir, diagnostics);
+    ({ agentEnd, dumpFile, socat: processes.socat } = pty);
+    controlUrl = await startSimulator(pty.simEnd);
     stopListening = await listen(received);
-    processes.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+    processes.agent = startTs('edge-agent', 'apps/edge-agent/src/main.ts', [
       ...['--gateway-id', gatewayId, '--slcan', agentEnd, '--nats-url', NATS_URL, '--mode', 'listen-only'],
       ...['--reply-window-ms', '250', '--spool', 'memory', '--plan', 'live', '--status-port', '0'],
     ]);

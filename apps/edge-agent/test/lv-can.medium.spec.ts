@@ -10,11 +10,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PackSample, subjects, type TelemetryEnvelope, telemetryEnvelopeSchema } from '@fleet/telemetry';
+import {
+  freePort,
+  type RunningProcess,
+  startPrivateNats,
+  startTs,
+  stopProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packsOf } from './packs-of.js';
-import { freePort, type Spawned, spawnTs, startPrivateNats, stopProcess, waitFor } from './processes.js';
 import { type PtyPair, startPtyPair } from './pty-pair.js';
 import { parseSocatHexDump } from './pty-traffic.js';
 
@@ -27,12 +34,12 @@ interface SimState {
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 const dir = mkdtempSync(join(tmpdir(), 'edge-lv-'));
 let natsUrl = '';
-let nats: Spawned | undefined;
+let nats: RunningProcess | undefined;
 
 beforeAll(async () => {
   const port = await freePort();
   natsUrl = `nats://127.0.0.1:${port}`;
-  nats = await startPrivateNats(join(dir, 'nats'), port);
+  nats = await startPrivateNats({ storeDir: join(dir, 'nats'), port });
 });
 
 afterAll(async () => {
@@ -61,7 +68,7 @@ function expectedSample(pack: SimState['strings'][number]['pack']): Partial<Pack
 
 interface Scenario {
   received: TelemetryEnvelope[];
-  procs: { simulator?: Spawned; agent?: Spawned; pty?: PtyPair };
+  procs: { simulator?: RunningProcess; agent?: RunningProcess; pty?: PtyPair };
   frozenAt: string;
   state(): Promise<SimState>;
   diagnostics(): string;
@@ -82,7 +89,7 @@ async function startScenario(mode: 'active' | 'listen-only'): Promise<Scenario> 
   const controlPort = await freePort();
   const controlUrl = `http://127.0.0.1:${controlPort}`;
   const state = async () => (await (await fetch(`${controlUrl}/state`)).json()) as SimState;
-  procs.simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
+  procs.simulator = startTs('simulator', 'apps/simulator/src/main.ts', [
     ...['--lv-serial', procs.pty.simEnd, '--control-port', String(controlPort)],
     ...['--modules', '5', '--seed', '21', '--tick-ms', '60000'],
   ]);
@@ -100,7 +107,7 @@ async function startScenario(mode: 'active' | 'listen-only'): Promise<Scenario> 
       received.push(telemetryEnvelopeSchema.parse(msg.json()));
     }
   })();
-  procs.agent = spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+  procs.agent = startTs('edge-agent', 'apps/edge-agent/src/main.ts', [
     ...['--gateway-id', gatewayId, '--slcan', procs.pty.agentEnd, '--nats-url', natsUrl],
     ...['--protocol', 'lv', '--mode', mode, '--reply-window-ms', '250'],
     ...['--spool', 'memory', '--plan', 'live', '--status-port', '0'],

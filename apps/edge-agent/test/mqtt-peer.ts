@@ -2,8 +2,8 @@
 // the agent is checked against an independent client: connects with a client certificate and
 // keeps every message it receives.
 import { readFileSync } from 'node:fs';
+import { type MtlsBroker } from '@fleet/test-kit';
 import { connectAsync, type IPublishPacket, type MqttClient } from 'mqtt';
-import type { MtlsBroker } from './mtls-broker.js';
 
 export interface Received {
   topic: string;

@@ -15,14 +15,14 @@ import {
 } from '@fleet/db/testing';
 import {
   freePort,
+  type RunningProcess,
   repoRoot,
-  type Spawned,
-  spawnCommand,
-  spawnTs,
   startPrivateNats,
+  startProcess,
+  startTs,
   stopProcess,
   waitFor,
-} from './processes.js';
+} from '@fleet/test-kit';
 
 export interface SimReply {
   at: string;
@@ -71,11 +71,11 @@ async function buildIngest(): Promise<void> {
 }
 
 export class OutageStack {
-  nats: Spawned | undefined;
-  ingest: Spawned | undefined;
-  simulator: Spawned | undefined;
-  agent: Spawned | undefined;
-  readonly agents: Spawned[] = [];
+  nats: RunningProcess | undefined;
+  ingest: RunningProcess | undefined;
+  simulator: RunningProcess | undefined;
+  agent: RunningProcess | undefined;
+  readonly agents: RunningProcess[] = [];
   db!: TestDatabase;
   pool!: PgPool;
   prisma!: PrismaClient;
@@ -112,7 +112,11 @@ export class OutageStack {
 
   /** Same port, same store dir: the stream, its messages and ingest's durable consumer survive. */
   async startNats(): Promise<void> {
-    this.nats = await startPrivateNats(join(this.dir, 'nats'), this.natsPort, this.diagnostics);
+    this.nats = await startPrivateNats({
+      storeDir: join(this.dir, 'nats'),
+      port: this.natsPort,
+      diagnostics: this.diagnostics,
+    });
   }
 
   async stopNats(): Promise<void> {
@@ -121,7 +125,7 @@ export class OutageStack {
 
   private async startIngest(): Promise<void> {
     const healthPort = await freePort();
-    this.ingest = spawnCommand('ingest', 'env', [
+    this.ingest = startProcess('ingest', 'env', [
       `DATABASE_URL=${this.db.url}`,
       `NATS_URL=${this.natsUrl}`,
       `INGEST_HEALTH_PORT=${healthPort}`,
@@ -144,7 +148,7 @@ export class OutageStack {
     this.simPort = await freePort();
     const controlPort = await freePort();
     this.controlUrl = `http://127.0.0.1:${controlPort}`;
-    this.simulator = spawnTs('simulator', 'apps/simulator/src/main.ts', [
+    this.simulator = startTs('simulator', 'apps/simulator/src/main.ts', [
       ...['--tcp', String(this.simPort), '--control-port', String(controlPort), '--addresses', '1,2'],
       ...['--modules', '8', '--seed', '11', '--tick-ms', '200', '--speed', '30'],
     ]);
@@ -157,8 +161,8 @@ export class OutageStack {
     this.replyPoller = setInterval(() => void this.collectReplies().catch(() => undefined), 150);
   }
 
-  startAgent(extra: string[] = []): Spawned {
-    this.agent = spawnTs(`edge-agent#${this.agents.length + 1}`, 'apps/edge-agent/src/main.ts', [
+  startAgent(extra: string[] = []): RunningProcess {
+    this.agent = startTs(`edge-agent#${this.agents.length + 1}`, 'apps/edge-agent/src/main.ts', [
       ...['--gateway-id', this.gatewayId, '--slcan', `tcp://127.0.0.1:${this.simPort}`],
       ...['--nats-url', this.natsUrl, '--poll-ms', '300', '--reply-window-ms', '150'],
       ...['--spool', this.spoolPath, '--replay-rate', '20', '--log-level', 'info'],

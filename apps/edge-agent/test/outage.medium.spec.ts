@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { productionTestTargets } from '@fleet/db/testing';
+import { waitFor } from '@fleet/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteBatchStore } from '../src/publish/sqlite-batch-store.js';
 import { OutageStack, type SimReply, type StoredSample } from './outage-stack.js';
-import { waitFor } from './processes.js';
 
 const targets = await productionTestTargets();
 

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, type Spawned, waitFor } from './processes.js';
+import { type RunningProcess, repoRoot, trackProcess, waitFor } from '@fleet/test-kit';
 
 export interface PtyPair {
   /** The simulator's end (socat's first address: its writes are `leftToRight`). */
@@ -11,7 +11,7 @@ export interface PtyPair {
   /** The agent's end (its writes are `rightToLeft`). */
   agentEnd: string;
   dumpFile: string;
-  socat: Spawned;
+  socat: RunningProcess;
 }
 
 export async function startPtyPair(dir: string, diagnostics: () => string = () => ''): Promise<PtyPair> {
@@ -25,7 +25,7 @@ export async function startPtyPair(dir: string, diagnostics: () => string = () =
     { cwd: repoRoot, stdio: ['ignore', 'ignore', fd] },
   );
   closeSync(fd);
-  const socat = { name: 'socat', child, output: () => readFileSync(dumpFile, 'latin1').slice(-2000) };
+  const socat = trackProcess('socat', child, { output: () => readFileSync(dumpFile, 'latin1').slice(-2000) });
   await waitFor('the pty pair', () => existsSync(simEnd) && existsSync(agentEnd), 10_000, diagnostics);
   return { simEnd, agentEnd, dumpFile, socat };
 }

@@ -8,15 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { telemetryEnvelopeSchema } from '@fleet/telemetry';
+import { streams, telemetryEnvelopeSchema } from '@fleet/telemetry';
+import {
+  freePort,
+  type PrivateNats,
+  type RunningProcess,
+  repoRoot,
+  startPrivateNats,
+  startTs,
+  stopProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PrivateNats, startPrivateNats } from '../../web/e2e/support/private-nats.js';
-import type { RunningProcess } from '../../web/e2e/support/processes.js';
 import { type SiteNats, startSiteNats } from '../../web/e2e/support/site-nats.js';
 import { childDiagnostics, startApiAndWeb } from '../../web/e2e/support/web-stack.js';
-import { freePort, repoRoot, type Spawned, spawnTs, stopProcess, waitFor } from './processes.js';
 
 const [target] = await testing.testDatabaseTargets();
 
@@ -27,7 +34,7 @@ interface Seen {
 }
 
 const children: RunningProcess[] = [];
-const spawned: Spawned[] = [];
+const spawned: RunningProcess[] = [];
 const seen: Seen[] = [];
 const rejected: string[] = [];
 let hub: PrivateNats;
@@ -45,7 +52,7 @@ const diagnostics = () =>
 /** Hub and site NATS, a stream for the gateway's subjects, the database and the built API. */
 async function startCloud(): Promise<void> {
   dir = await mkdtemp(join(tmpdir(), 'self-enrol-'));
-  hub = await startPrivateNats({ leafnodes: true });
+  hub = await startPrivateNats({ leafnodes: true, streams: [streams.alarms] });
   site = await startSiteNats(hub.leafUrl as string);
   nc = await connect({ servers: hub.url });
   // Ingest would make these streams; without them the agent's publishes are never acknowledged
@@ -98,7 +105,7 @@ async function startCloud(): Promise<void> {
 async function startGateway(): Promise<void> {
   const [simPort, controlPort, statusPort] = [await freePort(), await freePort(), await freePort()];
   spawned.push(
-    spawnTs('simulator', 'apps/simulator/src/main.ts', [
+    startTs('simulator', 'apps/simulator/src/main.ts', [
       ...['--tcp', String(simPort), '--control-port', String(controlPort), '--addresses', '1'],
       ...['--seed', '5', '--tick-ms', '200'],
     ]),
@@ -111,7 +118,7 @@ async function startGateway(): Promise<void> {
   );
   // No --gateway-id, no --nats-creds: the data dir is empty, so the agent must enrol.
   spawned.push(
-    spawnTs('edge-agent', 'apps/edge-agent/src/main.ts', [
+    startTs('edge-agent', 'apps/edge-agent/src/main.ts', [
       ...['--enrol-api', api, '--enrol-poll-s', '1', '--data-dir', join(dir, 'data')],
       ...['--slcan', `tcp://127.0.0.1:${simPort}`, '--nats-url', site.url],
       ...['--poll-ms', '300', '--reply-window-ms', '150', '--plan', 'live'],

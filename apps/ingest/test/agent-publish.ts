@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { ClientCert, MtlsBroker } from './mtls-broker.js';
+import { type ClientCert, type MtlsBroker } from '@fleet/test-kit';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 

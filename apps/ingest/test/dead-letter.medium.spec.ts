@@ -10,9 +10,9 @@ import {
   encodeTelemetryEnvelope,
   subjects,
 } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { describe, expect, it } from 'vitest';
 import { useIngestFixture } from './ingest-fixture.js';
-import { waitFor } from './wait-for.js';
 
 const targets = await productionTestTargets();
 

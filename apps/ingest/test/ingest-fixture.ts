@@ -6,8 +6,9 @@ import {
   uniqueSuffix,
 } from '@fleet/db/testing';
 import { subjects } from '@fleet/telemetry';
+import { freePort } from '@fleet/test-kit';
 import { afterAll, beforeAll } from 'vitest';
-import { buildIngest, freePort, IngestProcess } from './ingest-process.js';
+import { buildIngest, IngestProcess } from './ingest-process.js';
 import { NatsKit } from './nats-kit.js';
 
 export interface IngestFixture {

@@ -11,12 +11,11 @@ import {
   type TestDatabaseTarget,
 } from '@fleet/db/testing';
 import { streams } from '@fleet/telemetry';
+import { freePort, MtlsBroker, waitFor } from '@fleet/test-kit';
 import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, connect as natsConnect } from '@nats-io/transport-node';
 import { afterAll, beforeAll } from 'vitest';
-import { buildIngest, freePort, type HealthBody, IngestProcess } from './ingest-process.js';
-import { MtlsBroker } from './mtls-broker.js';
-import { waitFor } from './wait-for.js';
+import { buildIngest, type HealthBody, IngestProcess } from './ingest-process.js';
 
 export interface IotBridgeFixture {
   broker: MtlsBroker;
@@ -68,7 +67,9 @@ export function useIotBridgeFixture(
 
   beforeAll(async () => {
     await buildIngest();
-    f.broker = await MtlsBroker.start([gatewayId, otherGatewayId]);
+    f.broker = await MtlsBroker.start(['ingest-bridge', gatewayId, otherGatewayId], {
+      foreignCn: gatewayId,
+    });
     const natsPort = await freePort();
     nats = spawn(
       'nats-server',

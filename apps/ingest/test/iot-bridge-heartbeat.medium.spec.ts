@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { testDatabaseTargets, uniqueSuffix } from '@fleet/db/testing';
 import { streams, subjects } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { connectAsync } from 'mqtt';
 import { describe, expect, it } from 'vitest';
 import { useIotBridgeFixture } from './iot-bridge-fixture.js';
-import { waitFor } from './wait-for.js';
 
 const [target] = await testDatabaseTargets();
 const suffix = uniqueSuffix();

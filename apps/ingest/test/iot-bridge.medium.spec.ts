@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { productionTestTargets, uniqueSuffix } from '@fleet/db/testing';
 import { streams, subjects } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { connectAsync } from 'mqtt';
 import { describe, expect, it } from 'vitest';
 import { agentPublish } from './agent-publish.js';
 import { useIotBridgeFixture } from './iot-bridge-fixture.js';
-import { waitFor } from './wait-for.js';
 
 // One database target is enough: the bridge is upstream of storage; the storage tests cover both.
 const [target] = await productionTestTargets();

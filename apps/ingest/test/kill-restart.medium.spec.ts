@@ -6,9 +6,9 @@ import {
   telemetryEnvelopeData,
 } from '@fleet/db/testing';
 import { batchMessageId, encodeTelemetryEnvelope, type TelemetryEnvelope } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { describe, expect, it } from 'vitest';
 import { useIngestFixture } from './ingest-fixture.js';
-import { waitFor } from './wait-for.js';
 
 const targets = await productionTestTargets();
 

@@ -7,10 +7,10 @@ import {
   telemetryEnvelopeData,
 } from '@fleet/db/testing';
 import { batchMessageId, encodeTelemetryEnvelope } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { describe, expect, it } from 'vitest';
 import { type IngestFixture, useIngestFixture } from './ingest-fixture.js';
 import type { IngestProcess } from './ingest-process.js';
-import { waitFor } from './wait-for.js';
 
 // A whole process, once, on the production database (docs/testing.md).
 const [target] = await productionTestTargets();

@@ -11,10 +11,10 @@ import {
   encodeTelemetryEnvelope,
   type TelemetryEnvelope,
 } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { describe, expect, it } from 'vitest';
 import { type IngestFixture, useIngestFixture } from './ingest-fixture.js';
 import type { IngestProcess } from './ingest-process.js';
-import { waitFor } from './wait-for.js';
 
 const targets = await productionTestTargets();
 

@@ -7,6 +7,7 @@
 // Screenshots go to test-results/onboarding-walk/.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { type RunningProcess, waitFor } from '@fleet/test-kit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium.js';
@@ -16,7 +17,6 @@ import {
   type OnboardingStack,
   startOnboardingStack,
 } from './support/onboarding-stack.js';
-import { type RunningProcess, waitFor } from './support/processes.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shots = `${root}test-results/onboarding-walk`;

@@ -1,4 +1,5 @@
-import { buildIngest, freePort, IngestProcess } from '../../../apps/ingest/test/ingest-process.js';
+import { freePort } from '@fleet/test-kit';
+import { buildIngest, IngestProcess } from '../../../apps/ingest/test/ingest-process.js';
 import type { NatsCluster } from './nats-cluster.js';
 
 export { buildIngest, IngestProcess };

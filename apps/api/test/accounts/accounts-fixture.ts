@@ -11,12 +11,12 @@ import {
   type TestDatabase,
   type TestDatabaseTarget,
 } from '@fleet/db/testing';
+import { waitFor } from '@fleet/test-kit';
 import type { INestApplication } from '@nestjs/common';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/app-config.js';
-import { waitFor } from '../support/notify/processes.js';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/notify/smtp-sink-process.js';
 
 export const WEB_URL = 'http://web.test';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AlarmStore, createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
 import { createTestDatabase, type TestDatabase, type TestDatabaseTarget } from '@fleet/db/testing';
 import { streams } from '@fleet/telemetry';
+import { type PrivateNats, startPrivateNats } from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { pino } from 'pino';
@@ -10,7 +11,6 @@ import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { seedTwoTenants, type TwoTenants } from '../support/seed-two-tenants.js';
 import { type RunningApi, startApi } from '../support/start-api.js';
-import { type PrivateNats, startPrivateNats } from './private-nats.js';
 
 export interface AlarmApiFixture {
   seed: TwoTenants;

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, type RunningProcess, startProcess, stopProcess, waitFor } from '@fleet/test-kit';
 import { createAccount, createOperator, encodeOperator, type KeyPair } from '@nats-io/jwt';
 import { natsAccountJwt } from '../../src/gateways/nats-account-jwt.js';
 
@@ -47,54 +46,37 @@ export async function startOperatorNats(): Promise<OperatorNats> {
       ].join('\n'),
     );
   await writeConfig(await accountJwt([]));
-  let child = await spawnReady(configFile);
+  let server = await startReady(configFile);
   return {
     url: `nats://127.0.0.1:${port}`,
     account,
     signingKey,
     pushRevocations: async (revoked) => {
       await writeConfig(await accountJwt(revoked));
-      await stopChild(child);
-      child = await spawnReady(configFile);
+      await stopProcess(server);
+      server = await startReady(configFile);
     },
     stop: async () => {
-      await stopChild(child);
+      await stopProcess(server);
       await rm(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Starts nats-server and resolves once it logs that it accepts clients (no probe: every client needs creds). */
-function spawnReady(configFile: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('nats-server', ['-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('Server is ready')) {
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`nats-server exited (${code}): ${log.slice(-2000)}`)));
+/**
+ * Starts nats-server and resolves once it logs that it accepts clients (no connect probe: every
+ * client needs creds); rejects at once if it exits first.
+ */
+async function startReady(configFile: string): Promise<RunningProcess> {
+  const server = startProcess('nats-server', 'nats-server', ['-c', configFile]);
+  const exited = server.exited.then((code) => {
+    throw new Error(`nats-server exited (${code}): ${server.output().slice(-2000)}`);
   });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) {
-    return;
-  }
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+  await Promise.race([
+    waitFor('nats-server to accept clients', () => server.output().includes('Server is ready'), 20_000),
+    exited,
+  ]);
+  // `exited` rejects again when the server is stopped later, as it should: nothing to report.
+  exited.catch(() => undefined);
+  return server;
 }

@@ -13,6 +13,7 @@ import {
   type TestDatabase,
   testDatabaseTargets,
 } from '@fleet/db/testing';
+import { waitFor } from '@fleet/test-kit';
 import type { INestApplication } from '@nestjs/common';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,6 @@ import { REPORT_SECTIONS, weeklyReport } from '../../src/reports/weekly-report.m
 import { weeklyReportPdf } from '../../src/reports/weekly-report.pdf.js';
 import { REPORT_TEXTS } from '../../src/reports/weekly-report.texts.js';
 import { pdfText } from '../evidence/pdf-text.js';
-import { waitFor } from '../support/notify/processes.js';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/notify/smtp-sink-process.js';
 import { insertHour } from '../warranty/warranty-fixtures.js';
 

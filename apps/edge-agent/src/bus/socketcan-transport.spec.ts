@@ -3,9 +3,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitFor } from '@fleet/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../test/fakes.js';
-import { waitFor } from '../../test/processes.js';
 import { systemClock } from '../clock.js';
 import type { ReceivedFrame } from './can-bus.js';
 import { SocketCanTransport, socketCanInterfaceProblem } from './socketcan-transport.js';

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KnownSample } from '@fleet/telemetry';
+import { freePort, type RunningProcess, startProcess, stopProcess, waitFor } from '@fleet/test-kit';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../test/fakes.js';
-import { freePort, type Spawned, spawnCommand, stopProcess, waitFor } from '../../test/processes.js';
 import { systemClock } from '../clock.js';
 import { DEFAULT_SAMPLING_PLAN } from '../sampling/sampling-plan.js';
 import { UplinkSampler } from '../sampling/uplink-sampler.js';
@@ -18,7 +18,7 @@ import { NatsCommandTransport } from './nats-command-transport.js';
 
 const GW = `gw-cmd-${process.pid}`;
 const KEY = 'per-gateway-test-key';
-let nats: Spawned | undefined;
+let nats: RunningProcess | undefined;
 let dir = '';
 let agentNc: NatsConnection;
 let cloud: NatsConnection;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cmd-medium-'));
   const port = await freePort();
   const url = `nats://127.0.0.1:${port}`;
-  nats = spawnCommand('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(port), '-sd', dir]);
+  nats = startProcess('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(port), '-sd', dir]);
   agentNc = await waitFor(
     'nats-server',
     () => connect({ servers: url }),

@@ -1,8 +1,9 @@
 // Heartbeat over a PRIVATE nats-server and the loopback status endpoint, both real.
+
+import { freePort, type RunningProcess, startProcess, stopProcess, waitFor } from '@fleet/test-kit';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../test/fakes.js';
-import { freePort, type Spawned, spawnCommand, stopProcess, waitFor } from '../../test/processes.js';
 import { systemClock } from '../clock.js';
 import type { Heartbeat } from './heartbeat.js';
 import { HeartbeatPublisher } from './heartbeat-publisher.js';
@@ -10,14 +11,14 @@ import { NatsHeartbeatTransport } from './nats-heartbeat-transport.js';
 import { StatusServer } from './status-server.js';
 
 const GW = `gw-hb-${process.pid}`;
-let nats: Spawned | undefined;
+let nats: RunningProcess | undefined;
 let nc: NatsConnection;
 let status: StatusServer;
 const abort = new AbortController();
 
 beforeAll(async () => {
   const port = await freePort();
-  nats = spawnCommand('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(port)]);
+  nats = startProcess('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(port)]);
   nc = await waitFor('nats-server', () => connect({ servers: `nats://127.0.0.1:${port}` }), 20_000);
 }, 30_000);
 

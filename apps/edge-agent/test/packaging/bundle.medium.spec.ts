@@ -15,9 +15,9 @@ import {
 } from 'node:fs';
 import { arch, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, type RunningProcess, startProcess, stopProcess, waitFor } from '@fleet/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BundleResult, buildBundle } from '../../packaging/build-bundle.js';
-import { freePort, type Spawned, spawnCommand, stopProcess, waitFor } from '../processes.js';
 
 /** A development signing pair in `work` (signing.key, signing.pub), as make-signing-key.ts writes it. */
 function writeSigningPair(work: string): void {
@@ -62,7 +62,7 @@ describe('gateway bundle (host arch)', () => {
   const unpacked = join(work, 'unpacked');
   let bundle: BundleResult;
   let dir: string;
-  let agent: Spawned | undefined;
+  let agent: RunningProcess | undefined;
 
   beforeAll(async () => {
     const hostArch = arch();
@@ -106,7 +106,7 @@ describe('gateway bundle (host arch)', () => {
   it('opens its spool with the bundled addons and exits 0 on SIGTERM', async () => {
     const spool = join(work, 'spool.db');
     const deadPort = await freePort();
-    agent = spawnCommand('bundled agent', process.execPath, [
+    agent = startProcess('bundled agent', process.execPath, [
       join(dir, 'agent.js'),
       '--gateway-id',
       'gw-bundle-1',

@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { repoRoot } from '@fleet/test-kit';
 import { describe, expect, it } from 'vitest';
 import { loadAgentConfig } from '../../src/config/load-agent-config.js';
-import { repoRoot } from '../processes.js';
 
 const unitPath = join(repoRoot, 'infra/systemd/fleet-edge-agent.service');
 const envExamplePath = join(repoRoot, 'infra/edge-agent/agent.env.example');

@@ -14,6 +14,7 @@ import {
   streams,
   subjects,
 } from '@fleet/telemetry';
+import { type PrivateNats, startPrivateNats } from '@fleet/test-kit';
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import pino from 'pino';
@@ -23,7 +24,6 @@ import type { AlarmEventPublisher } from '../../src/alarms/alarm-event-publisher
 import { jetStreamAlarmPublisher } from '../../src/alarms/jetstream-alarm-publisher.js';
 import type { AlarmsConfig } from '../../src/config/ingest-config.js';
 import { applyStream } from '../../src/nats/jetstream-setup.js';
-import { type PrivateNats, startPrivateNats } from './private-nats.js';
 
 export const T0 = Date.parse('2026-12-20T10:00:00.000Z');
 

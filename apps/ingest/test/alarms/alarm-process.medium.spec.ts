@@ -13,10 +13,10 @@ import {
   streams,
   subjects,
 } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useIngestFixture } from '../ingest-fixture.js';
-import { waitFor } from '../wait-for.js';
 
 const targets = await testDatabaseTargets();
 const PROTECTION = 'hv.protection.cell_high_voltage';

@@ -1,11 +1,11 @@
 import { testDatabaseTargets } from '@fleet/db/testing';
 import { subjects } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { AlarmEngine } from '../../src/alarms/alarm-engine.js';
 import type { IngestConfig } from '../../src/config/ingest-config.js';
 import { HeartbeatsConsumer } from '../../src/heartbeats/heartbeats.consumer.js';
-import { waitFor } from '../wait-for.js';
 import { type AlarmFixture, T0, useAlarmFixture } from './alarm-fixture.js';
 
 const targets = await testDatabaseTargets();

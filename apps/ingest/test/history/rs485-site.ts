@@ -5,8 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../ingest-process.js';
-import { waitFor } from '../wait-for.js';
+import { freePort, waitFor } from '@fleet/test-kit';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 

@@ -1,9 +1,9 @@
 import { createGateway, productionTestTargets } from '@fleet/db/testing';
 import { streams, subjects } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useIngestFixture } from '../ingest-fixture.js';
-import { waitFor } from '../wait-for.js';
 import { Rs485Site } from './rs485-site.js';
 
 // Issue 10 acceptance, end to end with real processes: "Renumbering a string's address keeps its

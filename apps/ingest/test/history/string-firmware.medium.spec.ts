@@ -1,9 +1,9 @@
 import { createGateway, testDatabaseTargets } from '@fleet/db/testing';
 import { type FirmwareVersions, streams, subjects } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useIngestFixture } from '../ingest-fixture.js';
-import { waitFor } from '../wait-for.js';
 
 // Issue 10 cohorts by BMS firmware: the 0x7310 versions of a topology (then a composition) event
 // land on the string, through the running ingest process, and a late replay never rolls back.

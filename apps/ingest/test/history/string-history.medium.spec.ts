@@ -1,9 +1,9 @@
 import { createGateway, packSampleData, telemetryEnvelopeData, testDatabaseTargets } from '@fleet/db/testing';
 import { encodeTelemetryEnvelope, streams, subjects } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useIngestFixture } from '../ingest-fixture.js';
-import { waitFor } from '../wait-for.js';
 
 const targets = await testDatabaseTargets();
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);

@@ -1,9 +1,9 @@
 import { createGateway, packSampleData, telemetryEnvelopeData, testDatabaseTargets } from '@fleet/db/testing';
 import { encodeTelemetryEnvelope, streams, subjects, type TopologyString } from '@fleet/telemetry';
+import { waitFor } from '@fleet/test-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useIngestFixture } from '../ingest-fixture.js';
-import { waitFor } from '../wait-for.js';
 
 // Issue 10 acceptance: "Renumbering a string's address keeps its history" — through the running
 // ingest process, the way an agent's topology event and telemetry arrive.

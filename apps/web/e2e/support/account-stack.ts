@@ -1,7 +1,7 @@
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories
 import type { PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { waitFor } from './processes.js';
+import { waitFor } from '@fleet/test-kit';
 import { type SinkMail, startSmtpSink } from './smtp-sink.js';
 import { startWebStack } from './web-stack.js';
 

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from './processes.js';
+import { run } from '@fleet/test-kit';
 
 // Vitest global setup of the e2e project: compiles every process the e2e stacks start, once per
 // run, before any file starts. Files run two at a time, and two `next build`s in one app folder

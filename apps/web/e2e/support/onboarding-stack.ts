@@ -4,12 +4,22 @@
 // admits only gateways with a user JWT from that API; the built web app; and gateways — the edge
 // agent's `enrol` (claim code, then credentials) and then the agent itself in front of a simulated
 // SC1000, all sped up to the shortest intervals they accept.
+
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as testing from '@fleet/db/testing';
-import { type PrivateNats, startPrivateNats } from './private-nats.js';
-import { freePort, httpOk, type RunningProcess, run, startProcess, waitFor } from './processes.js';
+import { streams } from '@fleet/telemetry';
+import {
+  freePort,
+  httpOk,
+  type PrivateNats,
+  type RunningProcess,
+  run,
+  startPrivateNats,
+  startProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { type SiteNats, startSiteNats } from './site-nats.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
@@ -62,7 +72,7 @@ function startApps(root: string): Promise<WebStack<OnboardingSeed> & { extra: Na
       return { siteId: site.id, installer: { ...installer, name: installer.name } };
     },
     extras: async () => {
-      const hub = await startPrivateNats({ leafnodes: true });
+      const hub = await startPrivateNats({ leafnodes: true, streams: [streams.alarms] });
       const site = await startSiteNats(hub.leafUrl as string).catch(async (error: unknown) => {
         await hub.stop();
         throw error;

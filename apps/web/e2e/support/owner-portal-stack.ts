@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as ingest would fill it
 import type { PgPool, PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { ALARM_EVENT_SCHEMA, type AlarmEvent, subjects } from '@fleet/telemetry';
+import { ALARM_EVENT_SCHEMA, type AlarmEvent, streams, subjects } from '@fleet/telemetry';
+import { startPrivateNats } from '@fleet/test-kit';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { startPrivateNats } from './private-nats.js';
 import { startWebStack } from './web-stack.js';
 
 // The owner portal's stack: one installer organisation with two owners, each invited to a site
@@ -200,7 +200,7 @@ export async function startOwnerPortalStack(root: string): Promise<OwnerPortalSt
   const stack = await startWebStack(root, {
     seed,
     extras: async () => {
-      const nats = await startPrivateNats();
+      const nats = await startPrivateNats({ streams: [streams.alarms] });
       const nc = await connect({ servers: nats.url });
       return {
         nats,

@@ -1,7 +1,8 @@
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared factories, as ingest would fill it
 import type { PgPool, PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { startPrivateNats } from './private-nats.js';
+import { streams } from '@fleet/telemetry';
+import { startPrivateNats } from '@fleet/test-kit';
 import { startWebStack } from './web-stack.js';
 
 export interface SampleValues {
@@ -122,7 +123,7 @@ export async function startReadPathStack(root: string, options: StackOptions = {
   const stack = await startWebStack(root, {
     seed: (prisma) => seed(prisma),
     extras: async () => {
-      const nats = options.nats ? await startPrivateNats() : undefined;
+      const nats = options.nats ? await startPrivateNats({ streams: [streams.alarms] }) : undefined;
       return { nats, stop: async () => nats?.stop() };
     },
     // The notification worker is not under test and would only wait for channels.

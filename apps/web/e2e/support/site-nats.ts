@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, httpOk, type RunningProcess, startProcess, waitFor } from '@fleet/test-kit';
 import { createAccount, createOperator, encodeOperator } from '@nats-io/jwt';
 // The account JWT as the product's account publisher builds it (signing key, JetStream limits).
 import { natsAccountJwt } from '../../../api/src/gateways/nats-account-jwt.js';
-import { freePort, httpOk, type RunningProcess, startProcess, waitFor } from './processes.js';
 
 /**
  * A site NATS server as gateways meet it in production (infra/nats/leaf): operator (JWT) mode,

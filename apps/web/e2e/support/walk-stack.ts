@@ -4,14 +4,23 @@
 // console (per-cell snapshots, which the heatmap and the weak-cell alarm need). People and
 // the site come from the demo seed with a fleet of one gateway: an installer, an org admin, an
 // owner of the site and a support desk with a grant on it.
+
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // biome-ignore lint/style/noRestrictedImports: the e2e test seeds its own database through the shared seed, as npm start does
 import { createPrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { type PrivateNats, startPrivateNats } from './private-nats.js';
-import { freePort, httpOk, type RunningProcess, startProcess, waitFor } from './processes.js';
+import { streams } from '@fleet/telemetry';
+import {
+  freePort,
+  httpOk,
+  type PrivateNats,
+  type RunningProcess,
+  startPrivateNats,
+  startProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { childDiagnostics, startApiAndWeb } from './web-stack.js';
 
 export interface Person {
@@ -262,7 +271,7 @@ export async function startWalkStack(root: string, options: WalkStackOptions = {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    nats = await startPrivateNats();
+    nats = await startPrivateNats({ streams: [streams.alarms] });
     const ports = await freePorts();
     await startServices(root, { databaseUrl: db.url, natsUrl: nats.url, ports, web }, children, diagnostics);
     await startDevices(root, { natsUrl: nats.url, ports, dir }, children, diagnostics);

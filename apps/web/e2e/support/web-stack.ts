@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 // biome-ignore lint/style/noRestrictedImports: the e2e tests seed their own database through the shared factories, as ingest would fill it
 import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@fleet/db';
 import * as testing from '@fleet/db/testing';
-import { freePort, httpOk, type RunningProcess, startProcess, waitFor } from './processes.js';
+import { freePort, httpOk, type RunningProcess, startProcess, waitFor } from '@fleet/test-kit';
 
 // What every browser test's stack has in common: a fresh migrated database, the built API and
 // the built web app (production build) on free ports, and one way to stop it all. Each *-stack.ts

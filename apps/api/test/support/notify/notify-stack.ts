@@ -12,18 +12,18 @@ import {
   type TestDatabaseTarget,
 } from '@fleet/db/testing';
 import { type AlarmEvent, alarmEventMessageId, consumers, streams, subjects } from '@fleet/telemetry';
+import {
+  freePort,
+  type RunningProcess,
+  repoRoot,
+  startPrivateNats,
+  startTs,
+  stopProcess,
+  waitFor,
+} from '@fleet/test-kit';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import webPush from 'web-push';
-import {
-  freePort,
-  repoRoot,
-  type Spawned,
-  spawnTs,
-  startPrivateNats,
-  stopProcess,
-  waitFor,
-} from './processes.js';
 import { PushService } from './push-service.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink-process.js';
 
@@ -43,7 +43,7 @@ export interface NotifyStack {
   siteId: string;
   user: { id: string; email: string; password: string };
   token: string;
-  api: Spawned | undefined;
+  api: RunningProcess | undefined;
   baseUrl: string;
   startApi(extraEnv?: Record<string, string>): Promise<void>;
   stopApi(signal?: NodeJS.Signals): Promise<void>;
@@ -94,9 +94,8 @@ function apiEnv(i: ApiEnvInput): Record<string, string> {
 
 export async function startNotifyStack(target: TestDatabaseTarget): Promise<NotifyStack> {
   const dir = await mkdtemp(resolve(tmpdir(), 'notify-'));
-  const natsPort = await freePort();
-  const nats = await startPrivateNats(resolve(dir, 'js'), natsPort);
-  const nc: NatsConnection = await connect({ servers: `nats://127.0.0.1:${natsPort}` });
+  const nats = await startPrivateNats({ storeDir: resolve(dir, 'js') });
+  const nc: NatsConnection = await connect({ servers: nats.url });
   const db = await createTestDatabase(target);
   const prisma = createPrismaClient(db.url);
   const pool = createPgPool(db.url, 3);
@@ -124,10 +123,11 @@ export async function startNotifyStack(target: TestDatabaseTarget): Promise<Noti
     baseUrl: '',
     async startApi(extraEnv = {}) {
       const port = await freePort();
-      stack.api = spawnTs('api', resolve(repoRoot, 'apps/api/src/main.ts'), [], {
-        ...apiEnv({ databaseUrl: db.url, authSecret, port, natsPort, smtp, push, vapid }),
+      const env = {
+        ...apiEnv({ databaseUrl: db.url, authSecret, port, natsPort: nats.port, smtp, push, vapid }),
         ...extraEnv,
-      });
+      };
+      stack.api = startTs('api', resolve(repoRoot, 'apps/api/src/main.ts'), [], { env });
       stack.baseUrl = `http://127.0.0.1:${port}/api`;
       const api = stack.api;
       await waitFor(
@@ -148,7 +148,7 @@ export async function startNotifyStack(target: TestDatabaseTarget): Promise<Noti
       }
     },
     async stopApi(signal = 'SIGTERM') {
-      await stopProcess(stack.api, signal);
+      await stopProcess(stack.api, { signal });
       stack.api = undefined;
     },
     call: (method, path, body) =>

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort, type Spawned, spawnTs, stopProcess, waitFor } from './processes.js';
+import { freePort, type RunningProcess, startTs, stopProcess, waitFor } from '@fleet/test-kit';
 
 export interface ReceivedMail {
   from: string | null;
@@ -22,7 +22,7 @@ export interface SmtpSink {
 export async function startSmtpSink(dir: string): Promise<SmtpSink> {
   const port = await freePort();
   const file = resolve(dir, `smtp-${port}.jsonl`);
-  const proc: Spawned = spawnTs('smtp-sink', resolve(import.meta.dirname, 'smtp-sink.ts'), [
+  const proc: RunningProcess = startTs('smtp-sink', resolve(import.meta.dirname, 'smtp-sink.ts'), [
     String(port),
     file,
   ]);
