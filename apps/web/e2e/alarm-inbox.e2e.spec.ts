@@ -109,11 +109,21 @@ async function switchToGermanAndDark(page: Page, stack: ReadPathStack, id: strin
   expect(
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allTextContents(),
   ).toEqual(['Flotte', 'Standorte', 'Alarme']);
+  // The API answers in the page's language: titles localized from the code, stored ones English.
+  expect(await page.getByTestId('alarm-link').allTextContents()).toEqual(
+    expect.arrayContaining(['Zellunterspannung', 'Strang-Überspannung']),
+  );
   await page.screenshot({ path: `${shots}/4-inbox-de-dark.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${shots}/5-inbox-phone.png`, fullPage: true });
   await page.goto(`${stack.webUrl}/alarms/${id}`);
   await page.getByTestId('catalogue').waitFor(WAIT);
+  expect(await page.getByTestId('alarm-title').textContent()).toContain('Zellunterspannung');
+  expect(await page.getByTestId('catalogue-meaning').textContent()).toMatch(
+    /^Mindestens eine Zelle liegt unter der Unterspannungsgrenze\. Schutz ausgelöst/,
+  );
+  expect(await page.getByTestId('catalogue-steps').textContent()).toContain('Wechselrichter');
+  expect(await page.getByTestId('catalogue').getAttribute('lang')).toBeNull();
   await page.screenshot({ path: `${shots}/6-detail-phone-de-dark.png`, fullPage: true });
 }
 
