@@ -66,8 +66,13 @@ export {
 } from './repositories/site.repository.js';
 export { type LatestPackSample, TelemetryReadRepository } from './repositories/telemetry-read.repository.js';
 export {
+  DEFAULT_USER_LOCALE,
+  isUserLocale,
+  toUserLocale,
   type UserCredentials,
+  type UserLocale,
   type UserProfile,
+  USER_LOCALES,
   UserRepository,
   type UserRole,
 } from './repositories/user.repository.js';

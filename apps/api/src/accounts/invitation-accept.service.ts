@@ -40,7 +40,11 @@ export class InvitationAcceptService {
       ? await this.joinExisting(invitation, existing, body.password, now)
       : await this.invitations.acceptAsNewUser(
           invitation,
-          { name: body.name, passwordHash: await this.passwords.hash(body.password) },
+          {
+            name: body.name,
+            passwordHash: await this.passwords.hash(body.password),
+            ...(body.locale ? { locale: body.locale } : {}),
+          },
           now,
         );
     if (!user) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeSchema } from '../auth/auth.dto.js';
 import { ROLES } from './members.dto.js';
 
 /** The password rule of every account created or reset here. */
@@ -15,6 +16,9 @@ export const createInvitationBodySchema = z.strictObject({
     .max(100)
     .optional()
     .describe('Sites of your organisation an invited owner will see (role owner only).'),
+  locale: localeSchema
+    .optional()
+    .describe('The language of the invitation mail; default: the inviting person’s own language.'),
 });
 export type CreateInvitationBody = z.infer<typeof createInvitationBodySchema>;
 
@@ -47,6 +51,11 @@ export const acceptInvitationBodySchema = z.strictObject({
     .max(1024)
     .describe(
       'The new account’s password (at least 10 characters); for an existing owner account, its password.',
+    ),
+  locale: localeSchema
+    .optional()
+    .describe(
+      'The new account’s language (the accept form’s); default en. An existing account keeps its own.',
     ),
 });
 export type AcceptInvitationBody = z.infer<typeof acceptInvitationBodySchema>;

@@ -1,4 +1,4 @@
-import { InvitationRepository, type InvitationRow } from '@fleet/db';
+import { DEFAULT_USER_LOCALE, InvitationRepository, type InvitationRow, UserRepository } from '@fleet/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { newOneTimeToken } from '../auth/secret-hash.js';
 import { AppError } from '../common/app-error.js';
@@ -20,6 +20,7 @@ export class InvitationsService {
   constructor(
     @Inject(InvitationRepository) private readonly invitations: InvitationRepository,
     @Inject(AccountMailer) private readonly mailer: AccountMailer,
+    @Inject(UserRepository) private readonly users: UserRepository,
   ) {}
 
   async create(auth: AuthContext, body: CreateInvitationBody): Promise<CreatedInvitationDto> {
@@ -41,11 +42,15 @@ export class InvitationsService {
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     });
     const orgName = await this.invitations.organisationName(auth.tenantId);
-    const content = invitationMail({
-      orgName,
-      role: body.role,
-      link: this.mailer.link('accept-invite', token),
-    });
+    // The invitee has no language yet: the one the inviter chose, else the inviter's own.
+    const locale =
+      body.locale ??
+      (await this.users.findProfile(auth.tenantId, auth.userId))?.locale ??
+      DEFAULT_USER_LOCALE;
+    const content = invitationMail(
+      { orgName, role: body.role, link: this.mailer.link('accept-invite', token) },
+      locale,
+    );
     const mailed = await this.mailer.send(email, content, 'invitation');
     return { ...toDto(row), mailed };
   }

@@ -54,7 +54,7 @@ export class PasswordResetService {
     await this.resets.create(user.id, hash, new Date(Date.now() + RESET_TTL_MS));
     await this.mailer.send(
       user.email,
-      passwordResetMail({ link: this.mailer.link('reset-password', token) }),
+      passwordResetMail({ link: this.mailer.link('reset-password', token) }, user.locale),
       'password-reset',
     );
   }

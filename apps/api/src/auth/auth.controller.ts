@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -21,7 +21,9 @@ import {
   sessionSchema,
   type TotpLoginBody,
   totpLoginBodySchema,
+  type UpdateMeBody,
   type UserDto,
+  updateMeBodySchema,
   userSchema,
 } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
@@ -77,5 +79,22 @@ export class AuthController {
   @ApiUnauthorizedResponse({ standardSchema: errorBodySchema })
   me(@CurrentAuth() auth: AuthContext): Promise<UserDto> {
     return this.auth.me(auth);
+  }
+
+  @Access(...READERS)
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiBody({ schema: openApiSchema(updateMeBodySchema) })
+  @ApiOkResponse({ description: 'The profile as changed.', standardSchema: userSchema })
+  @ApiBadRequestResponse({
+    description: 'An unknown language, or a field that cannot be changed here.',
+    standardSchema: errorBodySchema,
+  })
+  @ApiUnauthorizedResponse({ standardSchema: errorBodySchema })
+  updateMe(
+    @CurrentAuth() auth: AuthContext,
+    @Body({ schema: updateMeBodySchema }) body: UpdateMeBody,
+  ): Promise<UserDto> {
+    return this.auth.updateMe(auth, body);
   }
 }

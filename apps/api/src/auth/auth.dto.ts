@@ -3,6 +3,12 @@ import { z } from 'zod';
 /** Role names of the relational model (schema.prisma `Role`). */
 const roles = ['org_admin', 'installer', 'technician', 'support', 'owner'] as const;
 
+/** The languages a person can choose; mails go out in it (app_user.locale). */
+export const locales = ['en', 'de'] as const;
+export const localeSchema = z
+  .enum(locales, { error: 'must be one of en, de' })
+  .describe('The person’s language: the web and every mail to them use it.');
+
 /** Unknown fields are refused (strict), so a typo in a field name is a 400 rather than ignored. */
 export const loginBodySchema = z.strictObject({
   email: z.email({ error: 'must be an email address' }).max(320),
@@ -23,9 +29,14 @@ export const userSchema = z
     name: z.string(),
     role: z.enum(roles),
     tenantId: z.uuid(),
+    locale: localeSchema,
   })
   .meta({ id: 'User' });
 export type UserDto = z.infer<typeof userSchema>;
+
+/** What a person may change about themselves; unknown fields (role, email, …) are refused. */
+export const updateMeBodySchema = z.strictObject({ locale: localeSchema }).meta({ id: 'UpdateMeBody' });
+export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 
 export const sessionSchema = z
   .object({

@@ -12,6 +12,7 @@ const ada: UserCredentials = {
   email: 'ada@fleet.test',
   name: 'Ada',
   role: 'installer',
+  locale: 'de',
   passwordHash: 'hash-of:right',
 };
 
@@ -62,6 +63,7 @@ describe('AuthService', () => {
       name: 'Ada',
       role: 'installer',
       tenantId: ada.tenantId,
+      locale: 'de',
     });
     expect(await tokens.verify(result.token)).toMatchObject({
       userId: ada.id,

@@ -2,7 +2,14 @@ import { MemberCredentialsRepository, type UserProfile, UserRepository } from '@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { AuthContext } from '../logging/api-request.js';
-import type { LoginBody, LoginResponseDto, SessionDto, TotpLoginBody, UserDto } from './auth.dto.js';
+import type {
+  LoginBody,
+  LoginResponseDto,
+  SessionDto,
+  TotpLoginBody,
+  UpdateMeBody,
+  UserDto,
+} from './auth.dto.js';
 import { PASSWORD_HASHER, type PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
 import { TotpService } from './totp.service.js';
@@ -61,8 +68,24 @@ export class AuthService {
     }
     return toUserDto(user);
   }
+
+  /** Changes the caller's own profile (today: the language their mails go out in). */
+  async updateMe(auth: Pick<AuthContext, 'userId' | 'tenantId'>, body: UpdateMeBody): Promise<UserDto> {
+    const user = await this.users.setLocale(auth.tenantId, auth.userId, body.locale);
+    if (!user) {
+      throw new AppError('UNAUTHENTICATED', 'user no longer exists');
+    }
+    return toUserDto(user);
+  }
 }
 
 function toUserDto(user: UserProfile): UserDto {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    tenantId: user.tenantId,
+    locale: user.locale,
+  };
 }

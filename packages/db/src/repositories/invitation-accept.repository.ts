@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../client.js';
 import type { Role } from '../generated/prisma/enums.js';
-import type { UserProfile } from './user.repository.js';
+import { profileSelect, toUserProfile, type UserLocale, type UserProfile } from './user.repository.js';
 
 /** An invitation that can still be accepted. */
 export interface OpenInvitation {
@@ -30,7 +30,7 @@ export class InvitationAcceptRepository {
   /** Creates the invited user (and an owner's site memberships); null if the token was used meanwhile. */
   async acceptAsNewUser(
     invitation: OpenInvitation,
-    person: { name: string; passwordHash: string },
+    person: { name: string; passwordHash: string; locale?: UserLocale },
     now: Date,
   ): Promise<UserProfile | null> {
     return this.prisma.$transaction(async (tx) => {
@@ -44,11 +44,12 @@ export class InvitationAcceptRepository {
           name: person.name,
           passwordHash: person.passwordHash,
           role: invitation.role,
+          ...(person.locale ? { locale: person.locale } : {}),
         },
-        select: { id: true, tenantId: true, email: true, name: true, role: true },
+        select: profileSelect,
       });
       await addSites(tx, invitation, user.id);
-      return user;
+      return toUserProfile(user);
     });
   }
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../client.js';
-import type { UserProfile } from './user.repository.js';
+import { profileSelect, toUserProfile, type UserProfile } from './user.repository.js';
 
 /** A member's second factor as stored: the sealed secret and whether it is switched on. */
 export interface TotpState {
@@ -26,10 +26,8 @@ export class MemberCredentialsRepository {
 
   /** The person's profile by id alone (the TOTP step of a login knows only the user id). */
   async profile(userId: string): Promise<UserProfile | null> {
-    return this.prisma.user.findUnique({
-      where: { id: userId },
-      select: { id: true, tenantId: true, email: true, name: true, role: true },
-    });
+    const row = await this.prisma.user.findUnique({ where: { id: userId }, select: profileSelect });
+    return row ? toUserProfile(row) : null;
   }
 
   async totp(userId: string): Promise<TotpState | null> {

@@ -15,4 +15,11 @@ export const ops: OpSpec[] = [
     }),
   },
   { op: 'GET /api/me', allowed: READERS, foreign: 'own-data', request: () => ({ path: '/me' }) },
+  {
+    op: 'PATCH /api/me',
+    allowed: READERS,
+    foreign: 'own-data',
+    // English, the default, so the walk's callers keep the language the other tests expect.
+    request: () => ({ path: '/me', body: { locale: 'en' } }),
+  },
 ];

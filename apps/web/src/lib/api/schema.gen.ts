@@ -94,7 +94,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["AuthController_updateMe"];
         trace?: never;
     };
     "/api/sites": {
@@ -1485,12 +1485,24 @@ export interface components {
             role: "org_admin" | "installer" | "technician" | "support" | "owner";
             /** Format: uuid */
             tenantId: string;
+            /**
+             * @description The person’s language: the web and every mail to them use it.
+             * @enum {string}
+             */
+            locale: "en" | "de";
         };
         TotpChallenge: {
             /** @enum {boolean} */
             totpRequired: true;
             /** @description Send with the current code to POST /api/auth/login/totp within 5 minutes. */
             challenge: string;
+        };
+        UpdateMeBody: {
+            /**
+             * @description The person’s language: the web and every mail to them use it.
+             * @enum {string}
+             */
+            locale: "en" | "de";
         };
         SiteList: {
             items: components["schemas"]["SiteSummary"][];
@@ -3180,6 +3192,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeBody"];
+            };
+        };
+        responses: {
+            /** @description The profile as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description An unknown language, or a field that cannot be changed here. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             401: {
@@ -5922,6 +5984,11 @@ export interface operations {
                     role: "org_admin" | "installer" | "technician" | "support" | "owner";
                     /** @description Sites of your organisation an invited owner will see (role owner only). */
                     siteIds?: string[];
+                    /**
+                     * @description The language of the invitation mail; default: the inviting person’s own language.
+                     * @enum {string}
+                     */
+                    locale?: "en" | "de";
                 };
             };
         };
@@ -6052,6 +6119,11 @@ export interface operations {
                     name: string;
                     /** @description The new account’s password (at least 10 characters); for an existing owner account, its password. */
                     password: string;
+                    /**
+                     * @description The new account’s language (the accept form’s); default en. An existing account keeps its own.
+                     * @enum {string}
+                     */
+                    locale?: "en" | "de";
                 };
             };
         };
