@@ -111,6 +111,12 @@ export {
   type FindingEvidence,
   type FindingKind,
 } from './fleet-intel/finding.js';
+export {
+  FINDING_TEXT_LANGUAGES,
+  type FindingTextLanguage,
+  findingExplanation,
+  isFindingKind,
+} from './fleet-intel/finding-text.js';
 export { FLEET_INTEL_THRESHOLDS } from './fleet-intel/finding-thresholds.js';
 export type { StringDay, StringHistory, StringMeta } from './fleet-intel/string-day.js';
 export { FULL_CHARGE_SOC_PCT, type StringFeatures, stringFeatures } from './fleet-intel/string-features.js';

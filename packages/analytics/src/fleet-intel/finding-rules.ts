@@ -2,6 +2,7 @@
 // a finding (without rank) or null out.
 import type { CohortBaseline } from './cohort-baselines.js';
 import type { Finding } from './finding.js';
+import { findingExplanation } from './finding-text.js';
 import { FLEET_INTEL_THRESHOLDS as T } from './finding-thresholds.js';
 import { robustZ } from './robust-stats.js';
 import type { StringFeatures } from './string-features.js';
@@ -14,9 +15,7 @@ export interface StringBaselines {
 }
 
 export type RuleFinding = Omit<Finding, 'stringId' | 'primary' | 'severity'>;
-type Rule = (f: StringFeatures, b: StringBaselines) => RuleFinding | null;
-
-const r1 = (v: number) => Math.round(v * 10) / 10;
+type Rule = (f: StringFeatures, b: StringBaselines) => Omit<RuleFinding, 'explanation'> | null;
 
 /** Both the z-score and the margin over the cohort median, or null. */
 function outlier(value: number | null, base: CohortBaseline | null, margin: number) {
@@ -47,7 +46,6 @@ const fastFade: Rule = (f, b) => {
         kind: 'fast_fade',
         evidence: relative(o, '%/year'),
         chartField: 'sohPct',
-        explanation: `SOH is fading ${r1(o.value)} %/year against ${r1(o.base.median)} %/year for its cohort of ${o.base.n} strings (z = ${r1(o.z)}). Check the string's temperature, depth of discharge and cycle load before it reaches the warranty line.`,
       };
 };
 
@@ -59,7 +57,6 @@ const cellDrift: Rule = (f, b) => {
         kind: 'cell_drift',
         evidence: relative(o, 'mV/week'),
         chartField: 'cellSpreadMaxMv',
-        explanation: `The cells drift apart by ${r1(o.value)} mV a week (cohort ${r1(o.base.median)} mV/week, z = ${r1(o.z)}). Look at the cell view for the module whose cells move away; a full charge lets the balancer pull them back if it is imbalance, not a failing cell.`,
       };
 };
 
@@ -72,12 +69,10 @@ const weakCell: Rule = (f, b) => {
   if (o === null) {
     return null;
   }
-  const share = Math.round((100 * c.days) / c.of);
   return {
     kind: 'weak_cell',
     evidence: { ...relative(o, 'mV'), detail: { cellNo: c.cellNo, cutoffDays: c.days, ofDays: c.of } },
     chartField: 'cellSpreadMaxMv',
-    explanation: `Cell ${c.cellNo} was the lowest cell on ${share} % of ${c.of} days, and the string's cell spread (${Math.round(o.value)} mV) is far above its cohort's ${Math.round(o.base.median)} mV: that cell reaches the discharge cut-off first and limits the whole string. Plan a module check or replacement.`,
   };
 };
 
@@ -101,7 +96,6 @@ const balancingStarved: Rule = (f, b) => {
       cohortSize: b.daysSinceFull?.n ?? null,
     },
     chartField: 'socMaxPct',
-    explanation: `The string has not reached 97 % SOC for ${f.daysSinceFull} days, so the balancer (which works only at the top of charge) has not run. Let it charge fully at least once a month (inverter setting or a maintenance charge).`,
   };
 };
 
@@ -126,17 +120,24 @@ const dwell =
         cohortSize: null,
       },
       chartField: hot ? 'highTempHours' : 'highSocHours',
-      explanation: hot
-        ? `The hottest cell spends ${r1(value)} h a day at 35 °C or more. Heat ages LFP cells fastest: improve ventilation or move the string out of the sun.`
-        : `The string spends ${r1(value)} h a day at 95 % SOC or more. Standing full ages LFP cells: lower the inverter's charge target outside the balancing charge.`,
     };
   };
 
-export const FINDING_RULES: readonly Rule[] = [
+/** The rule's finding with its English sentence (the stored text; the API renders it per reader). */
+const explained =
+  (rule: Rule) =>
+  (f: StringFeatures, b: StringBaselines): RuleFinding | null => {
+    const found = rule(f, b);
+    return found === null
+      ? null
+      : { ...found, explanation: findingExplanation(found.kind, found.evidence, 'en') ?? '' };
+  };
+
+export const FINDING_RULES: readonly ((f: StringFeatures, b: StringBaselines) => RuleFinding | null)[] = [
   weakCell,
   balancingStarved,
   fastFade,
   cellDrift,
   dwell('high_temp_dwell'),
   dwell('high_soc_dwell'),
-];
+].map(explained);
