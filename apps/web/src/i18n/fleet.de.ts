@@ -93,6 +93,7 @@ export const fleetDe: Dictionary['fleet'] = {
     'Die Kartenkacheln konnten nicht geladen werden: Standorte werden auf neutralem Hintergrund gezeigt.',
   mapMarker: '{name}: {strings}, schlimmster Alarm {severity}',
   mapNoAlarm: 'keiner',
+  mapSites: 'Standorte auf der Karte ({n}) als Liste',
   withoutCoordinates: 'Standorte ohne Koordinaten',
   withoutCoordinatesNone: 'Alle Standorte haben Koordinaten.',
   sitesTruncated: 'Auf der Karte werden nur die ersten {n} Standorte gezeigt.',

@@ -90,6 +90,7 @@ export const fleetEn = {
   mapTilesFailed: 'The map tiles could not be loaded: sites are drawn on a plain background.',
   mapMarker: '{name}: {strings}, worst alarm {severity}',
   mapNoAlarm: 'none',
+  mapSites: 'Sites on the map ({n}), as a list',
   withoutCoordinates: 'Sites without coordinates',
   withoutCoordinatesNone: 'Every site has coordinates.',
   sitesTruncated: 'Only the first {n} sites are shown on the map.',

@@ -86,6 +86,20 @@ export function FleetMap({ sites, tiles, query }: FleetMapProps) {
           </li>
         ))}
       </ul>
+      {placed.length > 0 ? (
+        // The markers are drawn on a canvas, out of reach of keyboard and screen reader: the same
+        // sites, their tooltip text and the same click (filter the table to the site) as links.
+        <details className={styles.mapSites} data-testid="fleet-map-sites">
+          <summary>{interpolate(t.fleet.mapSites, { n: placed.length })}</summary>
+          <ul className={styles.unplaced}>
+            {placed.map((site) => (
+              <li key={site.siteId} data-level={levelOf(site)}>
+                <a href={`/fleet?${fleetSearch({ ...query, site: [site.siteId] })}`}>{labelOf(site)}</a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <h2 className={styles.subheading}>{t.fleet.withoutCoordinates}</h2>
       {unplaced.length === 0 ? (
         <p className={styles.muted}>{t.fleet.withoutCoordinatesNone}</p>
