@@ -4,6 +4,7 @@ import {
   NotificationDeliveryRepository,
   NotificationPreferenceRepository,
   type PgPool,
+  UserRepository,
 } from '@fleet/db';
 import { Module } from '@nestjs/common';
 import { SCOPED_PG_POOL } from '../access/access.tokens.js';
@@ -71,9 +72,9 @@ const scoped = <T>(token: symbol, Repo: new (pool: PgPool) => T) => ({
     },
     {
       provide: ProviderRegistry,
-      useFactory: (c: NotifyConfig, s: SecretBox, p: NotificationPreferenceRepository) =>
-        new ProviderRegistry(c, s, p),
-      inject: [NOTIFY_CONFIG, SecretBox, NotificationPreferenceRepository],
+      useFactory: (c: NotifyConfig, s: SecretBox, p: NotificationPreferenceRepository, u: UserRepository) =>
+        new ProviderRegistry(c, s, p, u),
+      inject: [NOTIFY_CONFIG, SecretBox, NotificationPreferenceRepository, UserRepository],
     },
     NotifyStats,
     NotifyMetrics,

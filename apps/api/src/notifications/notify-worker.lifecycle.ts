@@ -3,6 +3,7 @@ import {
   NotificationDeliveryRepository,
   NotificationPreferenceRepository,
   type PgPool,
+  UserRepository,
 } from '@fleet/db';
 import { consumers } from '@fleet/telemetry';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -37,6 +38,7 @@ export class NotifyWorkerLifecycle implements OnApplicationBootstrap, OnApplicat
     @Inject(NotificationDeliveryRepository) private readonly deliveries: NotificationDeliveryRepository,
     @Inject(NotificationPreferenceRepository) private readonly preferences: NotificationPreferenceRepository,
     @Inject(NOTIFY_PG_POOL) private readonly pool: PgPool,
+    @Inject(UserRepository) private readonly users: UserRepository,
   ) {
     this.logger = logger.child({ module: 'notify' });
   }
@@ -66,7 +68,7 @@ export class NotifyWorkerLifecycle implements OnApplicationBootstrap, OnApplicat
         stats: this.stats,
         logger,
       }),
-      new DigestJob(config, this.preferences, this.deliveries, logger),
+      new DigestJob(config, this.preferences, this.deliveries, logger, this.users),
       Math.min(30_000, config.pollMs * 10),
       logger,
     );

@@ -1,4 +1,10 @@
-import type { ClaimedDelivery, NotificationChannelRow, NotificationPreferenceRepository } from '@fleet/db';
+import {
+  type ClaimedDelivery,
+  DEFAULT_USER_LOCALE,
+  type NotificationChannelRow,
+  type NotificationPreferenceRepository,
+  type UserLocale,
+} from '@fleet/db';
 import type { NotifyConfig } from '../../config/notify-config.js';
 import type { SecretBox } from '../secret-box.js';
 import { EmailProvider } from './email.provider.js';
@@ -9,6 +15,11 @@ import { WebpushProvider } from './webpush.provider.js';
 
 /** Why no provider could be built; the delivery is retried (config may be fixed meanwhile). */
 export class ProviderUnavailable extends Error {}
+
+/** The languages of people by id (UserRepository.locales): mails go out in the recipient's. */
+export interface RecipientLocales {
+  locales(userIds: readonly string[]): Promise<Map<string, UserLocale>>;
+}
 
 /**
  * Builds a fresh provider for each delivery from its channel kind (STYLE.md §19): no provider
@@ -21,6 +32,7 @@ export class ProviderRegistry {
     private readonly config: NotifyConfig,
     private readonly secrets: SecretBox,
     private readonly preferences: NotificationPreferenceRepository,
+    private readonly people?: RecipientLocales,
   ) {
     this.hostGuard = new WebhookHostGuard(config.webhookPrivate);
   }
@@ -41,7 +53,7 @@ export class ProviderRegistry {
         if (!this.config.smtp) {
           throw new ProviderUnavailable('NOTIFY_SMTP_URL is not configured');
         }
-        return new EmailProvider(this.config.smtp);
+        return new EmailProvider(this.config.smtp, await this.localeOf(delivery.userId));
       case 'webpush': {
         if (!this.config.vapid) {
           throw new ProviderUnavailable('VAPID keys are not configured');
@@ -52,5 +64,13 @@ export class ProviderRegistry {
         return new WebpushProvider(this.config.vapid, subscription, this.config.sendTimeoutMs);
       }
     }
+  }
+
+  /** The recipient's language; English for an address of a channel no person stands behind. */
+  private async localeOf(userId: string | null): Promise<UserLocale> {
+    if (userId === null || !this.people) {
+      return DEFAULT_USER_LOCALE;
+    }
+    return (await this.people.locales([userId])).get(userId) ?? DEFAULT_USER_LOCALE;
   }
 }

@@ -1,9 +1,14 @@
-import type { NotificationDeliveryRepository, NotificationPreferenceRepository } from '@fleet/db';
+import {
+  DEFAULT_USER_LOCALE,
+  type NotificationDeliveryRepository,
+  type NotificationPreferenceRepository,
+} from '@fleet/db';
 import { alarmEventSchema } from '@fleet/telemetry';
 import type { Logger } from 'pino';
 import type { NotifyConfig } from '../../config/notify-config.js';
 import { digestDue } from '../domain/digest-due.js';
 import { digestEmail } from '../providers/email-content.js';
+import type { RecipientLocales } from '../providers/provider-registry.js';
 import { sendMail } from '../providers/smtp-mailer.js';
 
 /**
@@ -17,6 +22,7 @@ export class DigestJob {
     private readonly preferences: NotificationPreferenceRepository,
     private readonly deliveries: NotificationDeliveryRepository,
     private readonly logger: Logger,
+    private readonly people?: RecipientLocales,
   ) {}
 
   /** Returns how many digests went out. */
@@ -39,9 +45,11 @@ export class DigestJob {
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), this.config.sendTimeoutMs);
         const started = performance.now();
+        const locale =
+          (await this.people?.locales([person.userId]))?.get(person.userId) ?? DEFAULT_USER_LOCALE;
         const result = await sendMail(
           smtp.url,
-          { ...digestEmail(person.name, events), from: smtp.from, to: person.email },
+          { ...digestEmail(person.name, events, locale), from: smtp.from, to: person.email },
           controller.signal,
         ).finally(() => clearTimeout(timer));
         if (!result.ok) {
