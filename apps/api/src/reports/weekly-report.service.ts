@@ -8,7 +8,12 @@ import { FLEET_REPORT_REPO } from './reports.tokens.js';
 import { weeklyReportHtml, weeklyReportText } from './weekly-report.html.js';
 import { type WeeklyReport, weeklyReport } from './weekly-report.model.js';
 import { weeklyReportPdf } from './weekly-report.pdf.js';
-import { DEFAULT_REPORT_LOCALE, REPORT_TEXTS, type ReportLocale } from './weekly-report.texts.js';
+import {
+  DEFAULT_REPORT_LOCALE,
+  REPORT_LOCALES,
+  REPORT_TEXTS,
+  type ReportLocale,
+} from './weekly-report.texts.js';
 
 /** A row failed this often is left alone (its error is kept for the admin to read). */
 export const MAX_REPORT_ATTEMPTS = 3;
@@ -18,7 +23,8 @@ const SEND_TIMEOUT_MS = 30_000;
 /**
  * The weekly fleet report (issue 10): built from alarms (findings included), strings and rollups
  * of the last complete ISO week, mailed as HTML with the PDF attached to the organisation's admins
- * and installers. One row per organisation and week makes it idempotent and resumable.
+ * and installers, each in their own language: one mail per language, rendered once, to everyone
+ * who reads it. One row per organisation and week makes it idempotent and resumable.
  */
 @Injectable()
 export class WeeklyReportService {
@@ -75,13 +81,11 @@ export class WeeklyReportService {
       { isoWeek: row.isoWeek, from: row.periodFrom, to: row.periodTo },
       now,
     );
-    const recipients = await this.repo.recipients(row.tenantId);
-    if (recipients.length > 0) {
-      // One language for all: no user or organisation stores one yet (weekly-report.texts.ts).
-      const locale = DEFAULT_REPORT_LOCALE;
+    const people = await this.repo.recipients(row.tenantId);
+    for (const [locale, to] of byLocale(people)) {
       const message = {
         from: smtp.from,
-        to: recipients.join(', '),
+        to: to.join(', '),
         subject: REPORT_TEXTS[locale].mailSubject(row.isoWeek, report.totals.needingVisit),
         text: weeklyReportText(report, locale),
         html: weeklyReportHtml(report, locale),
@@ -99,7 +103,22 @@ export class WeeklyReportService {
         return { ...row, status: 'failed', error: result.error };
       }
     }
+    const recipients = people.map((p) => p.email);
     await this.repo.markSent(id, report.totals, recipients);
     return { ...row, status: 'sent', recipients, sentAt: new Date(), error: null };
   }
+}
+
+/** Recipients grouped by language, English first, so each language is rendered once. */
+export function byLocale(
+  people: ReadonlyArray<{ email: string; locale: ReportLocale }>,
+): Map<ReportLocale, string[]> {
+  const groups = new Map<ReportLocale, string[]>();
+  for (const locale of REPORT_LOCALES) {
+    const to = people.filter((p) => p.locale === locale).map((p) => p.email);
+    if (to.length > 0) {
+      groups.set(locale, to);
+    }
+  }
+  return groups;
 }

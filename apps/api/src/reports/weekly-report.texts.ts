@@ -3,9 +3,8 @@ export const REPORT_LOCALES = ['en', 'de'] as const;
 export type ReportLocale = (typeof REPORT_LOCALES)[number];
 
 /**
- * The mail's language. Neither users nor organisations store a language yet (the web keeps the
- * reader's choice in a cookie), so every recipient gets this one; the admin's preview follows the
- * admin's web language.
+ * The preview's language when none is asked for. The mail goes out in each recipient's own
+ * language (app_user.locale), rendered once per language.
  */
 export const DEFAULT_REPORT_LOCALE: ReportLocale = 'en';
 

@@ -35,11 +35,17 @@ const WEEK = lastCompleteIsoWeek(new Date());
 /**
  * An installer organisation with two sites: "Roof" reports and has half of last week's hours
  * covered, an open warning and a finding that fired last week; "Barn" went silent three hours ago.
+ * The admin reads English, the installer German.
  */
 async function seed(prisma: PrismaClient, pool: PgPool) {
   const tenant = await createTenant(prisma, { name: 'Report Solar', kind: 'installer' });
   const admin = await createUser(prisma, { tenantId: tenant.id, role: 'org_admin', name: 'R admin' });
-  const installer = await createUser(prisma, { tenantId: tenant.id, role: 'installer', name: 'R installer' });
+  const installer = await createUser(prisma, {
+    tenantId: tenant.id,
+    role: 'installer',
+    name: 'R installer',
+    locale: 'de',
+  });
   const roof = await createSite(prisma, { tenantId: tenant.id, name: 'Roof' });
   const barn = await createSite(prisma, { tenantId: tenant.id, name: 'Barn' });
   const roofString = await createBmsString(prisma, {
@@ -146,6 +152,29 @@ function useReportFixture(): ReportFixture {
   return { smtp: () => smtp!, pool: () => pool!, users: () => users, call, login };
 }
 
+describe('the weekly report’s PDF', () => {
+  it('writes the PDF in German too', async () => {
+    const report = weeklyReport(
+      {
+        tenantName: 'Solar Müller',
+        newFindings: [],
+        newAlarms: 0,
+        needingVisit: [],
+        offlineSites: [],
+        completeness: [{ site: 'Dach', strings: 1, coveredS: 0.125 * 7 * 86_400 }],
+      },
+      WEEK,
+    );
+    const text = (await pdfText(await weeklyReportPdf(report, new Date(), 'de'))).replace(/\s+/g, ' ');
+    expect(text).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek}`);
+    for (const section of REPORT_TEXTS.de.sections) {
+      expect(text).toContain(section);
+    }
+    expect(text).toContain('Diese Woche keine neuen Frühwarnungen.');
+    expect(text).toContain('12,5 %');
+  });
+});
+
 describe('weekly fleet report', () => {
   const { smtp: sink, pool: db, users: who, call, login } = useReportFixture();
 
@@ -176,35 +205,17 @@ describe('weekly fleet report', () => {
     expect(sink().messages()).toEqual([]);
   });
 
-  it('writes the PDF in German too', async () => {
-    const report = weeklyReport(
-      {
-        tenantName: 'Solar Müller',
-        newFindings: [],
-        newAlarms: 0,
-        needingVisit: [],
-        offlineSites: [],
-        completeness: [{ site: 'Dach', strings: 1, coveredS: 0.125 * 7 * 86_400 }],
-      },
-      WEEK,
-    );
-    const text = (await pdfText(await weeklyReportPdf(report, new Date(), 'de'))).replace(/\s+/g, ' ');
-    expect(text).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek}`);
-    for (const section of REPORT_TEXTS.de.sections) {
-      expect(text).toContain(section);
-    }
-    expect(text).toContain('Diese Woche keine neuen Frühwarnungen.');
-    expect(text).toContain('12,5 %');
-  });
-
   it('mails admins and installers the HTML with the PDF attached, with the week’s sections and numbers', async () => {
     const res = await call('POST', '/reports/weekly/send');
     expect(res.status).toBe(200);
     const run = (await res.json()) as { status: string; isoWeek: string; recipients: string[] };
     expect(run).toMatchObject({ status: 'sent', isoWeek: WEEK.isoWeek });
     expect(run.recipients.sort()).toEqual([who().admin.email, who().installer.email].sort());
-    const mail = await waitFor('the report mail', () => sink().messages()[0], 20_000);
-    expect(mail.to.sort()).toEqual(run.recipients);
+    await waitFor('both languages’ mails', () => sink().messages().length === 2, 20_000);
+    const mail = sink()
+      .messages()
+      .find((m) => m.to.includes(who().admin.email))!;
+    expect(mail.to).toEqual([who().admin.email]);
     const html = mail.decoded;
     for (const section of REPORT_SECTIONS) {
       expect(html).toContain(`<h2>${section}</h2>`);
@@ -223,10 +234,29 @@ describe('weekly fleet report', () => {
     expect(text).toContain('50 %');
   });
 
+  it('mails a German reader the report in German, HTML and PDF, in a mail of its own', async () => {
+    const mail = sink()
+      .messages()
+      .find((m) => m.to.includes(who().installer.email))!;
+    expect(mail.to).toEqual([who().installer.email]);
+    expect(mail.header('subject')).toContain(`Flottenbericht ${WEEK.isoWeek}`);
+    const html = mail.decoded;
+    expect(html).toContain('<html lang="de">');
+    for (const section of REPORT_TEXTS.de.sections) {
+      expect(html).toContain(`<h2>${section}</h2>`);
+    }
+    expect(html).toContain(
+      '1 neue Frühwarnungen, 2 neue Alarme, 1 Strings mit Besuchsbedarf, 1 Standorte ohne Daten',
+    );
+    const text = (await pdfText(pdfAttachment(mail))).replace(/\s+/g, ' ');
+    expect(text).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek}`);
+    expect(text).not.toContain(REPORT_SECTIONS[0]!);
+  });
+
   it('sends one report per organisation and week: a second send returns the first run', async () => {
     const again = (await (await call('POST', '/reports/weekly/send')).json()) as { status: string };
     expect(again.status).toBe('sent');
-    expect(sink().messages()).toHaveLength(1);
+    expect(sink().messages()).toHaveLength(2);
     const { rows } = await db().query('SELECT count(*)::int AS n FROM fleet_report');
     expect(rows).toEqual([{ n: 1 }]);
   });

@@ -1,4 +1,5 @@
 import type { PgPool } from '../client.js';
+import { toUserLocale, type UserLocale } from './user.repository.js';
 
 export interface FleetReportPeriod {
   tenantId: string;
@@ -54,12 +55,14 @@ export class FleetReportRepository {
     return rows.map((r) => r.id);
   }
 
-  async recipients(tenantId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ email: string }>(
-      `SELECT email FROM app_user WHERE tenant_id = $1 AND role IN ('org_admin', 'installer') ORDER BY email`,
+  /** The organisation's admins and installers, each with the language their report goes out in. */
+  async recipients(tenantId: string): Promise<Array<{ email: string; locale: UserLocale }>> {
+    const { rows } = await this.pool.query<{ email: string; locale: string }>(
+      `SELECT email, locale FROM app_user
+        WHERE tenant_id = $1 AND role IN ('org_admin', 'installer') ORDER BY email`,
       [tenantId],
     );
-    return rows.map((r) => r.email);
+    return rows.map((r) => ({ email: r.email, locale: toUserLocale(r.locale) }));
   }
 
   async data(p: FleetReportPeriod): Promise<FleetReportData> {
