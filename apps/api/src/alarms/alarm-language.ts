@@ -62,15 +62,17 @@ class ContentLanguageInterceptor implements NestInterceptor {
   }
 }
 
-/** A route whose alarm texts (titles, catalogue explanations) follow `Accept-Language`. */
-export const LocalizedAlarmTexts = (): MethodDecorator =>
+/**
+ * A route whose alarm texts (titles, catalogue explanations) follow `Accept-Language`; `what` names
+ * the texts in the OpenAPI header's description when they are others (e.g. findings' explanations).
+ */
+export const LocalizedAlarmTexts = (what = 'alarm titles and catalogue texts'): MethodDecorator =>
   applyDecorators(
     UseInterceptors(new ContentLanguageInterceptor()),
     ApiHeader({
       name: 'Accept-Language',
       required: false,
-      description:
-        'Language of alarm titles and catalogue texts: de or en (default en), negotiated by weight. The answer carries Content-Language and Vary: Accept-Language.',
+      description: `Language of ${what}: de or en (default en), negotiated by weight. The answer carries Content-Language and Vary: Accept-Language.`,
       schema: { type: 'string', example: 'de-DE,de;q=0.9,en;q=0.8' },
     }),
   );

@@ -29,7 +29,9 @@ export const findingSchema = z
       })
       .describe('The numbers the rule judged (packages/analytics README, "Fleet intelligence").'),
     chartField: z.string().describe('The daily series field whose chart shows the finding.'),
-    explanation: z.string(),
+    explanation: z
+      .string()
+      .describe("One sentence for the installer, in the request's language (Accept-Language: de or en)."),
     cohort: z.string().describe('The cohort the string was compared with, e.g. H48050/*/*/temperate/daily.'),
     foundAt: z.iso.datetime(),
   })

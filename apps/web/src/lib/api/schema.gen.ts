@@ -2896,6 +2896,7 @@ export interface components {
             };
             /** @description The daily series field whose chart shows the finding. */
             chartField: string;
+            /** @description One sentence for the installer, in the request's language (Accept-Language: de or en). */
             explanation: string;
             /** @description The cohort the string was compared with, e.g. H48050/*\/*\/temperate/daily. */
             cohort: string;
@@ -8621,7 +8622,10 @@ export interface operations {
     FindingsController_fleet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Language of findings' explanations: de or en (default en), negotiated by weight. The answer carries Content-Language and Vary: Accept-Language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8659,7 +8663,10 @@ export interface operations {
     FindingsController_ofString: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Language of findings' explanations: de or en (default en), negotiated by weight. The answer carries Content-Language and Vary: Accept-Language. */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
