@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { interpolate } from '../../i18n/dictionary';
 import { getI18n } from '../../i18n/server';
 import { getMe } from '../../lib/me';
+import { counted } from './counted';
 import { getSitePage, siteSearch } from './queries';
-import { counted, SiteList } from './site-list';
+import { SiteList } from './site-list';
 import styles from './sites.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -8,11 +8,8 @@ import type { Dictionary } from '../../i18n/en';
 import type { SiteList as SitePage, SiteSummary } from '../../lib/api/types';
 import { formatAge } from '../../lib/format/units';
 import { loadMoreSites } from './actions';
+import { counted } from './counted';
 import styles from './sites.module.css';
-
-export function counted(n: number, one: string, many: string): string {
-  return n === 1 ? one : interpolate(many, { n });
-}
 
 interface SiteListProps {
   initial: SitePage;
