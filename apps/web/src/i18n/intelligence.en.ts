@@ -12,6 +12,16 @@ export const intelligenceEn = {
   cohort: 'Compared with {n} strings of cohort {cohort}',
   absolute: 'Judged on an absolute line',
   evidence: '{value} {unit} (line {threshold} {unit})',
+  /** Decimal separator of the evidence numbers. */
+  decimal: '.',
+  /** The evidence units as the API names them (`evidence.unit`), in words of this language. */
+  units: {
+    '%/year': '%/year',
+    'mV/week': 'mV/week',
+    mV: 'mV',
+    days: 'days',
+    'h/day': 'h/day',
+  },
   openString: 'Open string',
   chartTitle: '{what}, daily',
   noChartData: 'No daily values to chart yet.',

@@ -1,3 +1,4 @@
+import { getLocale } from '../../i18n/server';
 import { callApi } from '../../lib/api/client';
 import type { Finding } from '../../lib/api/types';
 import { redirectToLogin, requireSessionToken } from '../../lib/session';
@@ -33,9 +34,9 @@ export async function getSavedViews(): Promise<SavedView[]> {
   return result.ok ? result.data : [];
 }
 
-/** The fleet's early warnings; undefined when they could not be read (the table still works). */
+/** The fleet's early warnings in the page's language; undefined when they could not be read (the table still works). */
 export async function getFleetFindings(): Promise<Finding[] | undefined> {
   const token = await requireSessionToken();
-  const result = await callApi({ token }, (api) => api.GET('/api/fleet/findings'));
+  const result = await callApi({ token, locale: await getLocale() }, (api) => api.GET('/api/fleet/findings'));
   return result.ok ? result.data.items : undefined;
 }

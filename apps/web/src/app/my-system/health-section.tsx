@@ -46,7 +46,7 @@ export function HealthSection({ readings, alarms, now, t, locale }: HealthSectio
           <ul className={styles.codes} data-testid="alarm-codes">
             {shown.map((a) => (
               <li key={`${a.code} ${a.title}`}>
-                <span lang="en">{a.title}</span> · <code>{a.code}</code>
+                {a.title} · <code>{a.code}</code>
               </li>
             ))}
           </ul>

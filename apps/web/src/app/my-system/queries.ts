@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { getLocale } from '../../i18n/server';
 import { allSites } from '../../lib/api/all-sites';
 import { type ApiResult, callApi } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema.gen';
@@ -110,14 +111,18 @@ export async function history(
   return points.every((p) => p !== null) ? dailyHistory(points, window) : null;
 }
 
-/** Open and acknowledged alarms of the site that concern the shown strings (or the whole site). */
+/** Open and acknowledged alarms of the site that concern the shown strings (or the whole site), titles in the page's language. */
 export async function ownerAlarms(
   token: string,
   siteId: string,
   ids: readonly string[],
 ): Promise<OwnerAlarm[] | null> {
   const query = { site: siteId, status: 'open,acknowledged', limit: 50 };
-  const list = orNull(await callApi({ token }, (api) => api.GET('/api/alarms', { params: { query } })));
+  const list = orNull(
+    await callApi({ token, locale: await getLocale() }, (api) =>
+      api.GET('/api/alarms', { params: { query } }),
+    ),
+  );
   return list?.items.filter((a) => a.stringId === null || ids.includes(a.stringId)) ?? null;
 }
 

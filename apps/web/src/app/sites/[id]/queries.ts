@@ -1,3 +1,4 @@
+import { getLocale } from '../../../i18n/server';
 import { callApi } from '../../../lib/api/client';
 import { redirectToLogin, requireSessionToken } from '../../../lib/session';
 import type {
@@ -56,10 +57,10 @@ export async function getCells(id: string): Promise<StringCells | null> {
   return settle(result, 'the cells');
 }
 
-/** Open and acknowledged alarms of the site (the worst per string is picked by the page). */
+/** Open and acknowledged alarms of the site, titles in the page's language (the worst per string is picked by the page). */
 export async function getOpenAlarms(siteId: string): Promise<Alarm[]> {
   const token = await requireSessionToken();
-  const result = await callApi({ token }, (api) =>
+  const result = await callApi({ token, locale: await getLocale() }, (api) =>
     api.GET('/api/alarms', {
       params: { query: { site: siteId, status: 'open,acknowledged', limit: 200 } },
     }),

@@ -1,3 +1,4 @@
+import { getLocale } from '../../../i18n/server';
 import { callApi } from '../../../lib/api/client';
 import type { LatestPackSample, StringDetail, StringFindings } from '../../../lib/api/types';
 import { redirectToLogin, requireSessionToken } from '../../../lib/session';
@@ -38,10 +39,10 @@ export async function getLatestSample(id: string): Promise<LatestPackSample | nu
   throw new Error(`Could not load the latest sample: ${result.message}`);
 }
 
-/** The string's early warnings with their daily values; undefined when they could not be read (the page still works). */
+/** The string's early warnings (explanations in the page's language) with their daily values; undefined when they could not be read (the page still works). */
 export async function getStringFindings(id: string): Promise<StringFindings | undefined> {
   const token = await requireSessionToken();
-  const result = await callApi({ token }, (api) =>
+  const result = await callApi({ token, locale: await getLocale() }, (api) =>
     api.GET('/api/strings/{id}/findings', { params: { path: { id } } }),
   );
   return result.ok ? result.data : undefined;
