@@ -73,7 +73,9 @@ async function previewWeeklyReport(page: Page, stack: WarrantyStack): Promise<vo
   );
   expect(await mail.locator('html').getAttribute('lang')).toBe('de');
   expect(await mail.locator('h2').first().textContent()).toBe('Neue Frühwarnungen');
-  expect(await page.getByTestId('report-language').textContent()).toContain('auf Englisch versendet');
+  expect(await page.getByTestId('report-language').textContent()).toContain(
+    'in der Sprache, die sie in Fleet gewählt haben',
+  );
   await page.screenshot({ path: `${shots}/5-weekly-report-de.png`, fullPage: true });
 }
 

@@ -8,7 +8,7 @@ export const reportsDe: Dictionary['reports'] = {
     subtitle:
       'Die letzte vollständige Woche so, wie Ihre Administratoren und Installateure sie montags per E-Mail erhalten: neue Frühwarnungen, Strings mit Besuchsbedarf, Standorte ohne Daten und wie vollständig die Daten waren. Von hier wird nichts versendet.',
     language:
-      'In Ihrer Sprache angezeigt. Die E-Mail selbst wird auf Englisch versendet: Fleet speichert noch keine Sprache pro Person.',
+      'In Ihrer Sprache angezeigt. Administratoren und Installateure erhalten die E-Mail jeweils in der Sprache, die sie in Fleet gewählt haben.',
     frameTitle: 'Vorschau der E-Mail mit dem wöchentlichen Flottenbericht',
     loading: 'Wochenbericht wird geladen…',
     errorWhat: 'Die Daten des Wochenberichts',

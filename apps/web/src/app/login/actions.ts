@@ -9,6 +9,7 @@ import { SESSION_COOKIE, tokenExpiry } from '../../lib/session';
 import type { AccountTexts } from '../(auth)/_lib/account-texts';
 import type { FormState } from '../(auth)/_lib/form-state';
 import { overTls, startSession } from '../(auth)/_lib/session-cookie';
+import { adoptStoredLocale } from '../preferences/locale-cookie';
 import { safeNextPath } from './safe-next-path';
 import { classifyTotpFailure, normalizeTotpCode, type TotpFailure } from './totp-code';
 
@@ -51,6 +52,7 @@ async function submitPassword(form: FormData, texts: AccountTexts): Promise<Logi
     return { step: 'code', values };
   }
   await startSession(result.data.token);
+  await adoptStoredLocale(result.data.user.locale);
   redirect(safeNextPath(form.get('next')));
 }
 
@@ -71,6 +73,7 @@ async function submitCode(form: FormData, texts: AccountTexts): Promise<LoginSta
   }
   await dropChallenge();
   await startSession(result.data.token);
+  await adoptStoredLocale(result.data.user.locale);
   redirect(safeNextPath(form.get('next')));
 }
 

@@ -15,7 +15,8 @@ export type AcceptInviteState = FormState<Field> & { badLink?: boolean };
 
 /** Accepts the invitation with the mailed token, signs the new member in and takes them home. */
 export async function acceptInvite(_previous: AcceptInviteState, form: FormData): Promise<AcceptInviteState> {
-  const texts = (await getI18n()).t.accounts;
+  const { locale, t } = await getI18n();
+  const texts = t.accounts;
   const token = String(form.get('token') ?? '');
   const name = String(form.get('name') ?? '').trim();
   const password = String(form.get('password') ?? '');
@@ -29,7 +30,8 @@ export async function acceptInvite(_previous: AcceptInviteState, form: FormData)
     return { values, fieldErrors };
   }
   const result = await callApi({}, (api) =>
-    api.POST('/api/invitations/accept', { body: { token, name, password } }),
+    // The new account keeps the language the form was shown in (its mails go out in it).
+    api.POST('/api/invitations/accept', { body: { token, name, password, locale } }),
   );
   if (!result.ok) {
     return { values, ...acceptFailure(result.status, result.message, texts) };
