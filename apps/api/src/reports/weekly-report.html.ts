@@ -3,6 +3,7 @@ import {
   DEFAULT_REPORT_LOCALE,
   REPORT_TEXTS,
   type ReportLocale,
+  reportFindingTitle,
   reportPercent,
   reportSeverity,
   reportTime,
@@ -36,7 +37,13 @@ export function weeklyReportHtml(r: WeeklyReport, locale: ReportLocale = DEFAULT
     `<h2>${esc(findings)}</h2>`,
     table(
       t.findingsHead,
-      r.newFindings.map((f) => [f.site, f.string ?? '', f.title, reportSeverity(f.severity, t), day(f.at)]),
+      r.newFindings.map((f) => [
+        f.site,
+        f.string ?? '',
+        reportFindingTitle(f, locale),
+        reportSeverity(f.severity, t),
+        day(f.at),
+      ]),
       t.noFindings,
     ),
     `<h2>${esc(visit)}</h2>`,

@@ -5,6 +5,7 @@ import {
   DEFAULT_REPORT_LOCALE,
   REPORT_TEXTS,
   type ReportLocale,
+  reportFindingTitle,
   reportPercent,
   reportSeverity,
   reportTime,
@@ -39,7 +40,13 @@ export async function weeklyReportPdf(
     doc,
     t.pdfFindingsHead,
     [90, 90, 175, 60, 80],
-    r.newFindings.map((f) => [f.site, f.string ?? '', f.title, reportSeverity(f.severity, t), day(f.at)]),
+    r.newFindings.map((f) => [
+      f.site,
+      f.string ?? '',
+      reportFindingTitle(f, locale),
+      reportSeverity(f.severity, t),
+      day(f.at),
+    ]),
     t.noFindings,
   );
   heading(doc, visit);

@@ -1,3 +1,5 @@
+import { alarmTitleIn } from '@fleet/alarms';
+
 /** The languages the weekly report is written in (the web's, apps/web/src/i18n/locale.ts). */
 export const REPORT_LOCALES = ['en', 'de'] as const;
 export type ReportLocale = (typeof REPORT_LOCALES)[number];
@@ -122,6 +124,11 @@ export function reportTime(d: Date | null, texts: ReportTexts): string {
 /** A share in the language's number format: `99.5 %` / `99,5 %`. */
 export function reportPercent(pct: number, locale: ReportLocale): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(pct)} %`;
+}
+
+/** A finding's title in the language, from the catalogue by its code; the stored (English) title otherwise. */
+export function reportFindingTitle(f: { code?: string; title: string }, locale: ReportLocale): string {
+  return locale === 'en' || !f.code ? f.title : (alarmTitleIn(f.code, locale) ?? f.title);
 }
 
 /** A severity in the language, the stored word when it has none. */

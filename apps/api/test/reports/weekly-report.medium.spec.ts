@@ -248,6 +248,9 @@ describe('weekly fleet report', () => {
     expect(html).toContain(
       '1 neue Frühwarnungen, 2 neue Alarme, 1 Strings mit Besuchsbedarf, 1 Standorte ohne Daten',
     );
+    // The new finding by its code in the catalogue's German, not its stored English title.
+    expect(html).toContain('<td>Frühwarnung: altert schneller als seine Vergleichsgruppe</td>');
+    expect(html).not.toContain('<td>Fast SOH fade against its cohort</td>');
     const text = (await pdfText(pdfAttachment(mail))).replace(/\s+/g, ' ');
     expect(text).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek}`);
     expect(text).not.toContain(REPORT_SECTIONS[0]!);

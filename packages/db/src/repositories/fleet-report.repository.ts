@@ -11,7 +11,15 @@ export interface FleetReportPeriod {
 
 export interface FleetReportData {
   tenantName: string;
-  newFindings: { site: string; string: string | null; title: string; severity: string; at: Date }[];
+  /** `code`: the alarm's, so a report in another language names the finding in it. */
+  newFindings: {
+    site: string;
+    string: string | null;
+    code?: string;
+    title: string;
+    severity: string;
+    at: Date;
+  }[];
   newAlarms: number;
   needingVisit: { site: string; string: string; worstSeverity: string; alarms: number; titles: string }[];
   offlineSites: { site: string; lastSampleAt: Date | null }[];
@@ -70,7 +78,7 @@ export class FleetReportRepository {
     const [tenant, findings, alarms, visit, offline, completeness] = await Promise.all([
       this.pool.query<{ name: string }>('SELECT name FROM tenant WHERE id = $1', [p.tenantId]),
       this.pool.query<FleetReportData['newFindings'][number]>(
-        `SELECT s.name AS site, b.name AS string, a.title, a.severity::text AS severity, a.first_fired_at AS at
+        `SELECT s.name AS site, b.name AS string, a.code, a.title, a.severity::text AS severity, a.first_fired_at AS at
            FROM alarm a JOIN site s ON s.id = a.site_id LEFT JOIN bms_string b ON b.id = a.string_id
           WHERE a.tenant_id = $1 AND a.first_fired_at >= $2 AND a.first_fired_at < $3 AND ${FINDING}
           ORDER BY a.first_fired_at, a.id`,
