@@ -1,8 +1,8 @@
 // Whole-process test of the dashboard shell and the alarm inbox: a real database with seeded
 // alarms, the built API and web app, Debian's chromium. Signs in as an installer, works an alarm
 // from the inbox to its detail page, bulk-acknowledges another, then switches to German and to
-// the dark scheme and checks that the page (and a reload) says so; filters by string and
-// resolves in bulk.
+// the dark scheme and checks that the page (and a reload) says so; searches the sites list,
+// filters the inbox by string and resolves in bulk.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -142,6 +142,13 @@ async function stringFilterAndBulkResolve(browser: Browser, stack: ReadPathStack
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   try {
     await signIn(page, stack);
+    // The sites list (where signing in lands): the site, then a search that finds nothing.
+    await page.getByTestId('site-link').first().waitFor(WAIT);
+    expect(await page.getByTestId('site-link').allTextContents()).toEqual(['Harbour Depot']);
+    await page.getByTestId('sites-search').fill('nowhere');
+    await page.getByTestId('sites-search').press('Enter');
+    await page.waitForURL(/\/sites\?q=nowhere$/);
+    await waitForText(page, 'sites-empty', 'No site’s name or address contains “nowhere”.');
     await page.goto(`${stack.webUrl}/alarms`);
     expect(await page.getByTestId('filter-string').count()).toBe(0);
     await page.getByTestId('filter-site').selectOption({ label: 'Harbour Depot' });
@@ -282,7 +289,7 @@ describe('dashboard shell and alarm inbox', () => {
       await page.close();
     }
   });
-  it('filters by string and resolves the selection in bulk', async () => {
+  it('searches the sites, filters the inbox by string and resolves the selection in bulk', async () => {
     await stringFilterAndBulkResolve(browser, stack);
   });
   it('updates an open inbox live, without a reload, when another session acknowledges', async () => {
