@@ -25,11 +25,22 @@ export function pageOverflow(page: Page): Promise<Overflow> {
       return `${el.tagName.toLowerCase()}${id}${classes}${testId ? `[data-testid=${testId}]` : ''} (right ${right}px) “${text}”`;
     };
     const width = window.innerWidth;
+    const clips = (style: CSSStyleDeclaration) => /(auto|scroll|hidden|clip)/.test(style.overflowX);
+    // Clipped by a scroll box or hidden overflow on the way up, minding that an absolutely
+    // positioned box escapes every box up to its positioned containing block.
     const clipped = (el: Element): boolean => {
+      const own = getComputedStyle(el).position;
+      if (own === 'fixed') {
+        return true;
+      }
+      let escaping = own === 'absolute';
       for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
-        if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(up).overflowX)) {
+        const style = getComputedStyle(up);
+        const positioned = style.position !== 'static';
+        if ((!escaping || positioned) && clips(style)) {
           return true;
         }
+        escaping = style.position === 'absolute' || style.position === 'fixed' || (escaping && !positioned);
       }
       return false;
     };
@@ -98,7 +109,11 @@ export async function walkWithTab(page: Page, mustReach: string[] = []): Promise
   const order: string[] = [];
   const invisible: string[] = [];
   let wrapped = false;
-  for (let press = 0; press < total + 10; press++) {
+  let previous: string | null = null;
+  let stay = 0;
+  // A date or time input keeps the focus while Tab moves through its fields (day, month, year,
+  // hours, minutes): a few presses on the same control are not a trap.
+  for (let press = 0; press < total * 2 + 20; press++) {
     await page.keyboard.press('Tab');
     const now = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
@@ -116,10 +131,16 @@ export async function walkWithTab(page: Page, mustReach: string[] = []): Promise
         ring,
       };
     });
+    if (now?.mark != null && now.mark === previous && stay < 8) {
+      stay++;
+      continue;
+    }
     if (!now || (now.mark !== null && seen.has(now.mark))) {
       wrapped = true;
       break;
     }
+    previous = now.mark;
+    stay = 0;
     order.push(now.what);
     if (!now.ring) {
       invisible.push(now.what);

@@ -35,7 +35,13 @@ export default async function MembersPage() {
         {result.data.length === 0 ? (
           <p className="state-message">{t.members.empty}</p>
         ) : (
-          <div className={styles.scroll}>
+          // A named, focusable region: where the table is wider than a phone, the keyboard can scroll it.
+          <section
+            className={styles.scroll}
+            aria-label={t.members.title}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs a focus stop (WCAG 2.1.1)
+            tabIndex={0}
+          >
             <table className={styles.table} data-testid="members">
               <thead>
                 <tr>
@@ -61,7 +67,7 @@ export default async function MembersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </Card>
     </main>
