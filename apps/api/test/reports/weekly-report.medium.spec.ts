@@ -152,6 +152,25 @@ function useReportFixture(): ReportFixture {
   return { smtp: () => smtp!, pool: () => pool!, users: () => users, call, login };
 }
 
+/** The German report mail: subject, HTML (sections, numbers, the finding in German) and PDF. */
+async function expectGermanReport(mail: ReceivedMail): Promise<void> {
+  expect(mail.header('subject')).toContain(`Flottenbericht ${WEEK.isoWeek}`);
+  const html = mail.decoded;
+  expect(html).toContain('<html lang="de">');
+  for (const section of REPORT_TEXTS.de.sections) {
+    expect(html).toContain(`<h2>${section}</h2>`);
+  }
+  expect(html).toContain(
+    '1 neue Frühwarnungen, 2 neue Alarme, 1 Strings mit Besuchsbedarf, 1 Standorte ohne Daten',
+  );
+  // The new finding by its code in the catalogue's German, not its stored English title.
+  expect(html).toContain('<td>Frühwarnung: altert schneller als seine Vergleichsgruppe</td>');
+  expect(html).not.toContain('<td>Fast SOH fade against its cohort</td>');
+  const text = (await pdfText(pdfAttachment(mail))).replace(/\s+/g, ' ');
+  expect(text).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek}`);
+  expect(text).not.toContain(REPORT_SECTIONS[0]!);
+}
+
 describe('the weekly report’s PDF', () => {
   it('writes the PDF in German too', async () => {
     const report = weeklyReport(
@@ -239,21 +258,7 @@ describe('weekly fleet report', () => {
       .messages()
       .find((m) => m.to.includes(who().installer.email))!;
     expect(mail.to).toEqual([who().installer.email]);
-    expect(mail.header('subject')).toContain(`Flottenbericht ${WEEK.isoWeek}`);
-    const html = mail.decoded;
-    expect(html).toContain('<html lang="de">');
-    for (const section of REPORT_TEXTS.de.sections) {
-      expect(html).toContain(`<h2>${section}</h2>`);
-    }
-    expect(html).toContain(
-      '1 neue Frühwarnungen, 2 neue Alarme, 1 Strings mit Besuchsbedarf, 1 Standorte ohne Daten',
-    );
-    // The new finding by its code in the catalogue's German, not its stored English title.
-    expect(html).toContain('<td>Frühwarnung: altert schneller als seine Vergleichsgruppe</td>');
-    expect(html).not.toContain('<td>Fast SOH fade against its cohort</td>');
-    const text = (await pdfText(pdfAttachment(mail))).replace(/\s+/g, ' ');
-    expect(text).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek}`);
-    expect(text).not.toContain(REPORT_SECTIONS[0]!);
+    await expectGermanReport(mail);
   });
 
   it('sends one report per organisation and week: a second send returns the first run', async () => {
