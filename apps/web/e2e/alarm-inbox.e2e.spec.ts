@@ -142,6 +142,9 @@ async function stringFilterAndBulkResolve(browser: Browser, stack: ReadPathStack
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   try {
     await signIn(page, stack);
+    // The first case left the installer on German; the texts below are the English ones.
+    await page.getByTestId('locale-en').click();
+    await waitForAttribute(page, 'html', 'lang', 'en');
     // The sites list (where signing in lands): the site, then a search that finds nothing.
     await page.getByTestId('site-link').first().waitFor(WAIT);
     expect(await page.getByTestId('site-link').allTextContents()).toEqual(['Harbour Depot']);
