@@ -10,6 +10,15 @@ import { type RunningApi, startApi } from '../support/start-api.js';
 
 const targets = await testDatabaseTargets();
 
+/** The parts of an alarm detail body these tests read. */
+interface AlarmTexts {
+  title: string;
+  catalogue: { meaning: string; causes: string[]; firstSteps: string[]; reference: string };
+}
+interface AlarmList {
+  items: { id: string; title: string }[];
+}
+
 /** An open alarm of tenant A's string with the English title, as ingest writes it. */
 async function fireAlarm(pool: PgPool, seed: TwoTenants, code: string, title: string): Promise<string> {
   const { a } = seed;
@@ -74,7 +83,7 @@ describe.each(targets)('alarm texts by Accept-Language on $name', (target) => {
     expect(german.status).toBe(200);
     expect(german.headers.get('content-language')).toBe('de');
     expect(german.headers.get('vary')).toMatch(/accept-language/i);
-    const de = await german.json();
+    const de = (await german.json()) as AlarmTexts;
     expect(de.title).toBe('Zellüberspannung');
     expect(de.catalogue.meaning).toMatch(/^Mindestens eine Zelle liegt über der Überspannungsgrenze\./);
     expect(de.catalogue.firstSteps.join(' ')).toContain('Wechselrichter');
@@ -83,14 +92,14 @@ describe.each(targets)('alarm texts by Accept-Language on $name', (target) => {
     const english = await get(`/alarms/${alarmId}`, { 'accept-language': 'fr-FR, en;q=0.5' });
     expect(english.headers.get('content-language')).toBe('en');
     expect(english.headers.get('vary')).toMatch(/accept-language/i);
-    const en = await english.json();
+    const en = (await english.json()) as AlarmTexts;
     expect(en.title).toBe('Cell high voltage');
     expect(en.catalogue.meaning).toMatch(/^At least one cell is above the high-voltage limit\./);
     expect(en.catalogue.causes).toHaveLength(de.catalogue.causes.length);
 
     const none = await get(`/alarms/${alarmId}`);
     expect(none.headers.get('content-language')).toBe('en');
-    expect((await none.json()).catalogue.meaning).toBe(en.catalogue.meaning);
+    expect(((await none.json()) as AlarmTexts).catalogue.meaning).toBe(en.catalogue.meaning);
   });
 
   it("never answers 304 with the other language's ETag", async () => {
@@ -103,7 +112,7 @@ describe.each(targets)('alarm texts by Accept-Language on $name', (target) => {
     const german = await get(`/alarms/${alarmId}`, { 'accept-language': 'de', 'if-none-match': etag });
     expect(german.status).toBe(200);
     expect(german.headers.get('etag')).not.toBe(etag);
-    expect((await german.json()).title).toBe('Zellüberspannung');
+    expect(((await german.json()) as AlarmTexts).title).toBe('Zellüberspannung');
   });
 
   it('titles the inbox in the language asked for, derived alarms included, keeping the stored title', async () => {
@@ -111,14 +120,12 @@ describe.each(targets)('alarm texts by Accept-Language on $name', (target) => {
     const german = await get('/alarms?limit=50', { 'accept-language': 'de' });
     expect(german.headers.get('content-language')).toBe('de');
     expect(german.headers.get('vary')).toMatch(/accept-language/i);
-    const titles = new Map(
-      (await german.json()).items.map((a: { id: string; title: string }) => [a.id, a.title]),
-    );
+    const titles = new Map(((await german.json()) as AlarmList).items.map((a) => [a.id, a.title]));
     expect(titles.get(alarmId)).toBe('Zellüberspannung');
     expect(titles.get(derived)).toBe('Zellungleichgewicht');
     const stored = await pool.query('SELECT title FROM alarm WHERE id = $1', [derived]);
     expect(stored.rows[0].title).toBe('Cell imbalance');
-    const english = await (await get('/alarms?limit=50')).json();
-    expect(english.items.find((a: { id: string }) => a.id === derived).title).toBe('Cell imbalance');
+    const english = (await (await get('/alarms?limit=50')).json()) as AlarmList;
+    expect(english.items.find((a) => a.id === derived)?.title).toBe('Cell imbalance');
   });
 });
