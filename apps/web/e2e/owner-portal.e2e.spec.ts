@@ -299,7 +299,11 @@ describe('owner portal', () => {
       await page.getByTestId('theme-dark').click();
       await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark', undefined, WAIT);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Meine Anlage');
-      expect(await text(page, 'health-text')).toContain('Ihr Speicher ist in gutem Zustand.');
+      const health = await text(page, 'health-text');
+      expect(health).toContain('Ihr Speicher ist in gutem Zustand.');
+      // The alarm's title comes from the API in German (Accept-Language), not the stored English one.
+      expect(health).toContain('Zellunterspannung');
+      expect(health).not.toContain('Cell low voltage');
       expect(await text(page, 'warranty-text')).toContain('Zeit: 2 von 10 Jahren verbraucht.');
       await page.screenshot({ path: `${shots}/3-my-system-phone-de-dark.png`, fullPage: true });
       await page.getByTestId('locale-en').click();
