@@ -192,6 +192,46 @@ async function speaksGerman(stack: AccountStack, browser: Browser): Promise<void
   );
 }
 
+/** Waits until the page is rendered in `lang` (the root element's lang attribute). */
+function waitForLang(page: Page, lang: string) {
+  return page.waitForFunction((want) => document.documentElement.lang === want, lang, {
+    timeout: 30_000,
+    polling: 250,
+  });
+}
+
+/**
+ * Issue 9: the language switch saves the person's language with them (their mails go out in it),
+ * and signing in on a device that has no language cookie yet brings it back.
+ */
+async function keepsTheLanguage(stack: AccountStack, browser: Browser): Promise<void> {
+  const signIn = async (page: Page) => {
+    await page.goto(`${stack.webUrl}/login`);
+    await fillPassword(page, stack.admin);
+    await page.waitForURL((url) => url.pathname !== '/login');
+  };
+  const token = await stack.login(stack.admin);
+  try {
+    await withPage(browser, stack, 'locale-switch', async (page) => {
+      await signIn(page);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await page.getByTestId('locale-de').click();
+      await waitForLang(page, 'de');
+    });
+    expect((await stack.api<{ locale: string }>('GET', '/me', undefined, token)).locale).toBe('de');
+
+    // A new device with an English browser: the stored German wins over Accept-Language.
+    await withPage(browser, stack, 'locale-new-device', async (page) => {
+      await signIn(page);
+      await waitForLang(page, 'de');
+      expect(await page.getByTestId('locale-de').getAttribute('aria-pressed')).toBe('true');
+      await page.screenshot({ path: `${shots}/5-stored-language-de.png`, fullPage: true });
+    });
+  } finally {
+    await stack.api('PATCH', '/me', { locale: 'en' }, token);
+  }
+}
+
 describe('account flows', () => {
   let stack: AccountStack;
   let browser: Browser;
@@ -215,4 +255,6 @@ describe('account flows', () => {
     signsInWithTotp(stack, browser));
   it('speaks German to a German browser (Accept-Language), errors included', () =>
     speaksGerman(stack, browser));
+  it('saves the language switch with the person; a sign-in on a new device brings it back', () =>
+    keepsTheLanguage(stack, browser));
 });
