@@ -55,7 +55,7 @@ export const de: Dictionary = {
   common: {
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',
-    couldNotLoad: '{what} konnten nicht geladen werden',
+    couldNotLoad: 'Laden fehlgeschlagen: {what}',
     serverProblem: 'Der Server konnte nicht antworten{reference}. Das ist meist nur vorübergehend.',
     reference: ' (Referenz {digest})',
     never: 'nie',
