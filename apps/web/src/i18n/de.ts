@@ -55,7 +55,7 @@ export const de: Dictionary = {
   common: {
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',
-    couldNotLoad: 'Laden fehlgeschlagen: {what}',
+    couldNotLoad: '{what} – Laden fehlgeschlagen',
     serverProblem: 'Der Server konnte nicht antworten{reference}. Das ist meist nur vorübergehend.',
     reference: ' (Referenz {digest})',
     never: 'nie',
