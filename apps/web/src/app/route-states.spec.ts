@@ -84,4 +84,14 @@ describe('route states', () => {
       );
     }
   });
+
+  it('draws every loading state with the shared LoadingView, not its own copy of the markup', () => {
+    const loadingFiles = folders.filter((folder) => existsSync(join(APP, folder, 'loading.tsx')));
+    expect(loadingFiles.length).toBeGreaterThan(10);
+    const ownMarkup = loadingFiles.filter((folder) => {
+      const source = readFileSync(join(APP, folder, 'loading.tsx'), 'utf8');
+      return !/<LoadingView\b/.test(source) || /state-message|aria-busy/.test(source);
+    });
+    expect(ownMarkup).toEqual([]);
+  });
 });

@@ -1,13 +1,7 @@
 import { getI18n } from '../../i18n/server';
+import { LoadingView } from '../loading-view';
 
 export default async function Loading() {
   const { t } = await getI18n();
-  return (
-    <main className="page">
-      <h1 className="page-title">{t.owner.title}</h1>
-      <p className="state-message" aria-busy="true" data-testid="my-system-loading">
-        {t.owner.loading}
-      </p>
-    </main>
-  );
+  return <LoadingView title={t.owner.title} text={t.owner.loading} testId="my-system-loading" />;
 }

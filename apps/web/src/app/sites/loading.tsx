@@ -1,12 +1,7 @@
 import { getI18n } from '../../i18n/server';
+import { LoadingView } from '../loading-view';
 
 export default async function Loading() {
   const { t } = await getI18n();
-  return (
-    <main className="page">
-      <p className="state-message" aria-busy="true">
-        {t.sites.loading}
-      </p>
-    </main>
-  );
+  return <LoadingView text={t.sites.loading} />;
 }
