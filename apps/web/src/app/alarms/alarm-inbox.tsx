@@ -8,6 +8,7 @@ import { interpolate } from '../../i18n/dictionary';
 import type { Dictionary } from '../../i18n/en';
 import type { Alarm, AlarmList } from '../../lib/api/types';
 import { formatAge } from '../../lib/format/units';
+import { LoadMoreButton } from '../load-more-button';
 import { acknowledgeAlarms, assignAlarmsToMe, loadMoreAlarms, resolveAlarms } from './actions';
 import styles from './alarms.module.css';
 import type { AlarmFilters } from './filters';
@@ -176,17 +177,13 @@ export function AlarmInbox({ initial, filters, names, canAct, now, t }: AlarmInb
         ))}
       </ul>
       {cursor ? (
-        <div className={styles.more}>
-          <button
-            type="button"
-            className="fleet-button"
-            onClick={loadMore}
-            disabled={pending}
-            data-testid="load-more"
-          >
-            {pending ? t.alarms.loadingMore : t.alarms.loadMore}
-          </button>
-        </div>
+        <LoadMoreButton
+          onClick={loadMore}
+          pending={pending}
+          label={t.alarms.loadMore}
+          pendingLabel={t.alarms.loadingMore}
+          testId="load-more"
+        />
       ) : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { interpolate } from '../../i18n/dictionary';
 import type { Dictionary } from '../../i18n/en';
 import type { SiteList as SitePage, SiteSummary } from '../../lib/api/types';
 import { formatAge } from '../../lib/format/units';
+import { LoadMoreButton } from '../load-more-button';
 import { loadMoreSites } from './actions';
 import { counted } from './counted';
 import styles from './sites.module.css';
@@ -52,17 +53,13 @@ export function SiteList({ initial, q, now, t }: SiteListProps) {
         {message ?? ''}
       </p>
       {cursor ? (
-        <div className={styles.more}>
-          <button
-            type="button"
-            className="fleet-button"
-            onClick={loadMore}
-            disabled={pending}
-            data-testid="sites-load-more"
-          >
-            {pending ? t.sites.loadingMore : t.sites.loadMore}
-          </button>
-        </div>
+        <LoadMoreButton
+          onClick={loadMore}
+          pending={pending}
+          label={t.sites.loadMore}
+          pendingLabel={t.sites.loadingMore}
+          testId="sites-load-more"
+        />
       ) : null}
     </div>
   );
