@@ -7,6 +7,7 @@ import {
   reportPercent,
   reportSeverity,
   reportTime,
+  reportVisitTitles,
 } from './weekly-report.texts.js';
 
 const esc = (s: string) =>
@@ -54,7 +55,7 @@ export function weeklyReportHtml(r: WeeklyReport, locale: ReportLocale = DEFAULT
         v.string,
         reportSeverity(v.worstSeverity, t),
         String(v.alarms),
-        v.titles,
+        reportVisitTitles(v.titles, locale),
       ]),
       t.noVisit,
     ),

@@ -12,7 +12,13 @@ const data = {
   newFindings: [],
   newAlarms: 3,
   needingVisit: [
-    { site: 'Roof', string: 'Rack', worstSeverity: 'warning', alarms: 2, titles: 'Cell imbalance' },
+    {
+      site: 'Roof',
+      string: 'Rack',
+      worstSeverity: 'warning',
+      alarms: 2,
+      titles: [{ code: 'derived.cell_imbalance', title: 'Cell imbalance' }],
+    },
   ],
   offlineSites: [{ site: 'Barn', lastSampleAt: null }],
   completeness: [

@@ -9,6 +9,7 @@ import {
   reportPercent,
   reportSeverity,
   reportTime,
+  reportVisitTitles,
 } from './weekly-report.texts.js';
 
 /** The report as a PDF in `locale` (the evidence pack's layout helpers; standard fonts, nothing embedded). */
@@ -59,7 +60,7 @@ export async function weeklyReportPdf(
       v.string,
       reportSeverity(v.worstSeverity, t),
       String(v.alarms),
-      v.titles,
+      reportVisitTitles(v.titles, locale),
     ]),
     t.noVisit,
   );

@@ -24,7 +24,8 @@ const SEND_TIMEOUT_MS = 30_000;
  * The weekly fleet report (issue 10): built from alarms (findings included), strings and rollups
  * of the last complete ISO week, mailed as HTML with the PDF attached to the organisation's admins
  * and installers, each in their own language: one mail per language, rendered once, to everyone
- * who reads it. One row per organisation and week makes it idempotent and resumable.
+ * who reads it. One row per organisation and week makes it idempotent and resumable; the row lists
+ * the languages already sent, so a retry after one language's mail failed sends only the others.
  */
 @Injectable()
 export class WeeklyReportService {
@@ -82,7 +83,11 @@ export class WeeklyReportService {
       now,
     );
     const people = await this.repo.recipients(row.tenantId);
+    const sentLocales = [...row.sentLocales];
     for (const [locale, to] of byLocale(people)) {
+      if (sentLocales.includes(locale)) {
+        continue; // went out on an earlier attempt: a retry sends only the languages still missing
+      }
       const message = {
         from: smtp.from,
         to: to.join(', '),
@@ -100,12 +105,14 @@ export class WeeklyReportService {
       const result = await sendMail(smtp.url, message, AbortSignal.timeout(SEND_TIMEOUT_MS));
       if (!result.ok) {
         await this.repo.markFailed(id, result.error);
-        return { ...row, status: 'failed', error: result.error };
+        return { ...row, status: 'failed', sentLocales, error: result.error };
       }
+      await this.repo.markLocaleSent(id, locale);
+      sentLocales.push(locale);
     }
     const recipients = people.map((p) => p.email);
     await this.repo.markSent(id, report.totals, recipients);
-    return { ...row, status: 'sent', recipients, sentAt: new Date(), error: null };
+    return { ...row, status: 'sent', recipients, sentLocales, sentAt: new Date(), error: null };
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { weeklyReportHtml, weeklyReportText } from './weekly-report.html.js';
 import { weeklyReport } from './weekly-report.model.js';
-import { REPORT_TEXTS, reportPercent } from './weekly-report.texts.js';
+import { REPORT_TEXTS, reportPercent, reportVisitTitles } from './weekly-report.texts.js';
 
 const week = {
   isoWeek: '2027-W02',
@@ -21,7 +21,15 @@ const report = weeklyReport(
       },
     ],
     newAlarms: 2,
-    needingVisit: [{ site: 'Dach', string: 'A', worstSeverity: 'critical', alarms: 1, titles: 'Relay' }],
+    needingVisit: [
+      {
+        site: 'Dach',
+        string: 'A',
+        worstSeverity: 'critical',
+        alarms: 1,
+        titles: [{ code: 'x.relay', title: 'Relay' }],
+      },
+    ],
     offlineSites: [{ site: 'Scheune', lastSampleAt: null }],
     completeness: [
       { site: 'Dach', strings: 1, coveredS: 0.125 * 7 * 86_400 },
@@ -74,5 +82,21 @@ describe('weekly report texts', () => {
       'Wöchentlicher Flottenbericht 2027-W02: 3 Strings brauchen einen Besuch',
     );
     expect(reportPercent(100, 'de')).toBe('100 %');
+  });
+
+  it('names a string’s open alarms in the language by code, the stored title for an unknown code', () => {
+    const titles = [
+      { code: 'derived.cell_imbalance', title: 'Cell imbalance' },
+      { code: 'vendor.unknown', title: 'Relay stuck' },
+      { code: 'derived.finding.fast_fade', title: 'Fast SOH fade against its cohort' },
+    ];
+    expect(reportVisitTitles(titles, 'de')).toBe(
+      'Frühwarnung: altert schneller als seine Vergleichsgruppe; Relay stuck; Zellungleichgewicht',
+    );
+    expect(reportVisitTitles(titles, 'en')).toBe(
+      'Cell imbalance; Fast SOH fade against its cohort; Relay stuck',
+    );
+    const html = weeklyReportHtml(report, 'de');
+    expect(html).toContain('<td>Relay</td>');
   });
 });

@@ -131,6 +131,18 @@ export function reportFindingTitle(f: { code?: string; title: string }, locale: 
   return locale === 'en' || !f.code ? f.title : (alarmTitleIn(f.code, locale) ?? f.title);
 }
 
+/**
+ * The open alarms of a string needing a visit, in the language: each by its code (the stored title
+ * when the code is unknown, as in the API's alarm texts), once, sorted, joined by `; `.
+ */
+export function reportVisitTitles(
+  titles: ReadonlyArray<{ code: string; title: string }>,
+  locale: ReportLocale,
+): string {
+  const names = new Set(titles.map((a) => reportFindingTitle(a, locale)));
+  return [...names].sort((x, y) => x.localeCompare(y, locale)).join('; ');
+}
+
 /** A severity in the language, the stored word when it has none. */
 export function reportSeverity(severity: string, texts: ReportTexts): string {
   return texts.severity[severity] ?? severity;

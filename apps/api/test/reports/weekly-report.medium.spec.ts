@@ -166,6 +166,11 @@ async function expectGermanReport(mail: ReceivedMail): Promise<void> {
   // The new finding by its code in the catalogue's German, not its stored English title.
   expect(html).toContain('<td>Frühwarnung: altert schneller als seine Vergleichsgruppe</td>');
   expect(html).not.toContain('<td>Fast SOH fade against its cohort</td>');
+  // The string needing a visit lists its open alarms by code in German, not their stored English titles.
+  expect(html).toContain(
+    '<td>Frühwarnung: altert schneller als seine Vergleichsgruppe; Zellungleichgewicht</td>',
+  );
+  expect(html).not.toContain('Cell imbalance');
   const text = (await pdfText(pdfAttachment(mail))).replace(/\s+/g, ' ');
   expect(text).toContain(`Wöchentlicher Flottenbericht ${WEEK.isoWeek}`);
   expect(text).not.toContain(REPORT_SECTIONS[0]!);
@@ -241,6 +246,7 @@ describe('weekly fleet report', () => {
     }
     expect(html).toContain('1 new findings, 2 new alarms, 1 strings needing a visit, 1 offline sites');
     expect(html).toContain('Fast SOH fade against its cohort');
+    expect(html).toContain('<td>Cell imbalance; Fast SOH fade against its cohort</td>');
     expect(html).toContain('<td>Barn</td>');
     expect(html).toContain('<td>50 %</td>');
     const pdf = pdfAttachment(mail);
@@ -273,5 +279,37 @@ describe('weekly fleet report', () => {
     const installerToken = await login(who().installer);
     expect((await call('POST', '/reports/weekly/send', installerToken)).status).toBe(403);
     expect((await call('GET', '/reports/weekly/preview', installerToken)).status).toBe(403);
+  });
+});
+
+describe('weekly fleet report, one language’s mail failing', () => {
+  const { smtp: sink, pool: db, users: who, call } = useReportFixture();
+  const mailsTo = (email: string) =>
+    sink()
+      .messages()
+      .filter((m) => m.to.includes(email));
+
+  it('retries only the language that failed, so each reader gets the report exactly once', async () => {
+    const { admin, installer } = who();
+    // The German reader's address is one the SMTP server refuses (501): English goes out, German fails.
+    await db().query(`UPDATE app_user SET email = 'broken@de@report.test' WHERE id = $1`, [installer.id]);
+    const failed = (await (await call('POST', '/reports/weekly/send')).json()) as {
+      status: string;
+      error: string;
+    };
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('501');
+    await waitFor('the English mail', () => sink().messages().length === 1, 20_000);
+    expect(mailsTo(admin.email)).toHaveLength(1);
+
+    await db().query('UPDATE app_user SET email = $2 WHERE id = $1', [installer.id, installer.email]);
+    const retried = (await (await call('POST', '/reports/weekly/send')).json()) as { status: string };
+    expect(retried.status).toBe('sent');
+    await waitFor('the German mail', () => sink().messages().length === 2, 20_000);
+    expect(mailsTo(admin.email)).toHaveLength(1);
+    expect(mailsTo(installer.email)).toHaveLength(1);
+    await expectGermanReport(mailsTo(installer.email)[0]!);
+    const { rows } = await db().query('SELECT sent_locales AS "sentLocales", attempts FROM fleet_report');
+    expect(rows).toEqual([{ sentLocales: ['en', 'de'], attempts: 2 }]);
   });
 });

@@ -21,7 +21,14 @@ export interface FleetReportData {
     at: Date;
   }[];
   newAlarms: number;
-  needingVisit: { site: string; string: string; worstSeverity: string; alarms: number; titles: string }[];
+  /** `titles`: the distinct open alarms by code and stored (English) title, so a report names them in its language. */
+  needingVisit: {
+    site: string;
+    string: string;
+    worstSeverity: string;
+    alarms: number;
+    titles: { code: string; title: string }[];
+  }[];
   offlineSites: { site: string; lastSampleAt: Date | null }[];
   completeness: { site: string; strings: number; coveredS: number }[];
 }
@@ -36,6 +43,8 @@ export interface FleetReportRow {
   attempts: number;
   summary: unknown;
   recipients: string[];
+  /** The languages whose mail already went out: a retry sends only the others. */
+  sentLocales: string[];
   error: string | null;
   sentAt: Date | null;
 }
@@ -44,7 +53,7 @@ export interface FleetReportRow {
 export const REPORT_OFFLINE_AFTER_S = 3600;
 
 const ROW = `id, tenant_id AS "tenantId", iso_week AS "isoWeek", period_from AS "periodFrom",
-  period_to AS "periodTo", status, attempts, summary, recipients, error, sent_at AS "sentAt"`;
+  period_to AS "periodTo", status, attempts, summary, recipients, sent_locales AS "sentLocales", error, sent_at AS "sentAt"`;
 
 const FINDING = `a.code LIKE 'derived.finding.%'`;
 
@@ -92,7 +101,7 @@ export class FleetReportRepository {
       this.pool.query<FleetReportData['needingVisit'][number]>(
         `SELECT s.name AS site, b.name AS string, count(*)::int AS alarms,
                 (array_agg(a.severity::text ORDER BY a.severity))[1] AS "worstSeverity",
-                string_agg(DISTINCT a.title, '; ') AS titles
+                jsonb_agg(DISTINCT jsonb_build_object('code', a.code, 'title', a.title)) AS titles
            FROM alarm a JOIN bms_string b ON b.id = a.string_id JOIN site s ON s.id = b.site_id
           WHERE a.tenant_id = $1 AND a.status IN ('open', 'acknowledged')
             AND (a.severity IN ('critical', 'major', 'warning') OR ${FINDING})
@@ -129,8 +138,8 @@ export class FleetReportRepository {
   /** The week's row, created queued if missing (the idempotency key: one per organisation and week). */
   async enqueue(tenantId: string, isoWeek: string, from: Date, to: Date): Promise<FleetReportRow> {
     await this.pool.query(
-      `INSERT INTO fleet_report (id, tenant_id, iso_week, period_from, period_to, recipients)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, '{}') ON CONFLICT (tenant_id, iso_week) DO NOTHING`,
+      `INSERT INTO fleet_report (id, tenant_id, iso_week, period_from, period_to, recipients, sent_locales)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, '{}', '{}') ON CONFLICT (tenant_id, iso_week) DO NOTHING`,
       [tenantId, isoWeek, from, to],
     );
     const { rows } = await this.pool.query<FleetReportRow>(
@@ -168,6 +177,15 @@ export class FleetReportRepository {
       `UPDATE fleet_report SET status = 'sent', sent_at = now(), summary = $2::jsonb, recipients = $3,
               error = NULL, lease_until = NULL WHERE id = $1`,
       [id, JSON.stringify(summary), recipients],
+    );
+  }
+
+  /** Records that the mail in `locale` went out, so a retry after another language failed skips it. */
+  async markLocaleSent(id: string, locale: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE fleet_report SET sent_locales = array_append(sent_locales, $2)
+        WHERE id = $1 AND NOT ($2 = ANY (sent_locales))`,
+      [id, locale],
     );
   }
 
