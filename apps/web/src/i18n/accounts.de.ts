@@ -83,4 +83,31 @@ export const accountsDe: Dictionary['accounts'] = {
     otherAccount:
       'Zu dieser E-Mail gibt es schon ein Konto. Bitten Sie die einladende Person, stattdessen dieses Konto einzuladen.',
   },
+  invite: {
+    title: 'Jemanden einladen',
+    intro: 'Wir schicken einen Link, mit dem die Person Namen und Passwort wählt; er gilt 7 Tage.',
+    ownerTitle: 'Eigentümer einladen',
+    ownerIntro:
+      'Der Eigentümer meldet sich an, um den Zustand dieses Standorts zu sehen. Wir schicken ihm einen Link, der 7 Tage gilt.',
+    email: 'E-Mail',
+    role: 'Rolle',
+    language: 'Sprache der E-Mail',
+    english: 'English',
+    german: 'Deutsch',
+    send: 'Einladung senden',
+    sending: 'Wird gesendet…',
+    sent: 'Einladung an {email} gesendet.',
+    notMailed:
+      'Einladung für {email} gespeichert, aber der Mailserver hat die E-Mail nicht angenommen. Ziehen Sie sie zurück und versuchen Sie es später erneut.',
+    missingEmail: 'Geben Sie eine E-Mail-Adresse ein.',
+    invalidEmail: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
+    alreadyMember: 'Diese Person ist schon Mitglied Ihrer Organisation.',
+    failed: 'Die Einladung wurde nicht gesendet: {message}',
+    pendingTitle: 'Offene Einladungen',
+    pendingEmpty: 'Keine offenen Einladungen.',
+    invitedBy: 'Eingeladen von',
+    expires: 'Läuft ab',
+    withdraw: 'Zurückziehen',
+    withdrawLabel: 'Einladung von {email} zurückziehen',
+  },
 };

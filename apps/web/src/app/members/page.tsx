@@ -7,6 +7,9 @@ import { formatUtcTime } from '../../lib/format/site-time';
 import { getMe } from '../../lib/me';
 import { redirectToLogin, requireSessionToken } from '../../lib/session';
 import { mayReadMembers } from '../../shell/nav';
+import { PendingInvitations } from './invitations';
+import { inviteAction } from './invite-actions';
+import { InviteForm } from './invite-form';
 import styles from './members.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +23,10 @@ export default async function MembersPage() {
   if (!me || !mayReadMembers(me.role)) {
     notFound();
   }
-  const result = await callApi({ token }, (api) => api.GET('/api/members'));
+  const [result, invitations] = await Promise.all([
+    callApi({ token }, (api) => api.GET('/api/members')),
+    callApi({ token }, (api) => api.GET('/api/invitations')),
+  ]);
   if (!result.ok) {
     if (result.status === 401) {
       redirectToLogin('expired');
@@ -70,6 +76,23 @@ export default async function MembersPage() {
           </section>
         )}
       </Card>
+      <section className={styles.section} aria-labelledby="invite-title">
+        <Card>
+          <h2 id="invite-title" className={styles.sectionTitle}>
+            {t.accounts.invite.title}
+          </h2>
+          <p className="page-subtitle">{t.accounts.invite.intro}</p>
+          <InviteForm action={inviteAction.bind(null, null)} withRole testId="invite" />
+        </Card>
+      </section>
+      <section className={styles.section} aria-labelledby="pending-title">
+        <Card>
+          <h2 id="pending-title" className={styles.sectionTitle}>
+            {t.accounts.invite.pendingTitle}
+          </h2>
+          <PendingInvitations result={invitations} t={t} locale={locale} />
+        </Card>
+      </section>
     </main>
   );
 }
