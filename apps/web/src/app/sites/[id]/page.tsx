@@ -10,6 +10,7 @@ import { getMe } from '../../../lib/me';
 import { ChecklistPanel } from './checklist-panel';
 import { getCommissioning } from './checklist-query';
 import { EnergyFlow } from './energy-flow';
+import { InviteOwner } from './invite-owner';
 import { getCells, getEnergy, getLatest, getModules, getOpenAlarms, getSiteDetail } from './queries';
 import styles from './site.module.css';
 import { SiteHeader } from './site-header';
@@ -82,6 +83,7 @@ export default async function SitePage({ params, searchParams }: SitePageProps) 
           canComplete={me?.role === 'org_admin' || me?.role === 'installer'}
         />
       ) : null}
+      {me?.role === 'org_admin' || me?.role === 'installer' ? <InviteOwner siteId={site.id} t={t} /> : null}
       <StringGroups site={site} strings={strings} now={now} t={t} u={u} />
       <EnergyFlow siteId={site.id} energy={energy} date={asked} t={t} u={u} />
       <Suspense fallback={<TopologyLoading t={t} />}>
