@@ -53,10 +53,27 @@ async function withPage(
   }
 }
 
+/** Signs the org admin in through the login page. */
+async function signInAsAdmin(page: Page, stack: AccountStack): Promise<void> {
+  await page.goto(`${stack.webUrl}/login`);
+  await fillPassword(page, stack.admin);
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
 async function acceptsAnInvitation(stack: AccountStack, browser: Browser): Promise<void> {
   const email = `owner-${Date.now()}@fleet.test`;
-  const adminToken = await stack.login(stack.admin);
-  await stack.api('POST', '/invitations', { email, role: 'owner', siteIds: [stack.siteId] }, adminToken);
+  // The org admin invites the owner from the site's view (role owner, this site).
+  await withPage(browser, stack, 'invite-owner', async (page) => {
+    await signInAsAdmin(page, stack);
+    await page.goto(`${stack.webUrl}/sites/${stack.siteId}`);
+    await page.locator('#invite-owner-form-email').fill(email);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await waitForText(page, 'invite-owner-form-status', `Invitation sent to ${email}.`);
+    // The outcome takes the focus, so a screen reader reads it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'invite-owner-form-status',
+    );
+  });
   const token = tokenInMail(await stack.mailTo(email), 'accept-invite');
 
   await withPage(browser, stack, 'accept-invite', async (page) => {
@@ -85,6 +102,62 @@ async function acceptsAnInvitation(stack: AccountStack, browser: Browser): Promi
   });
   // The new account signs in with the password it chose.
   expect(await stack.login({ email, password: 'a-long-owner-password' })).toMatch(/^ey/);
+}
+
+/**
+ * Issue 9: the org admin invites from the members page: a malformed address is refused on the
+ * email field, a German invitation reaches the mail sink and is listed as pending, a second one is
+ * withdrawn (its link stops working), and the invitee accepts and signs in.
+ */
+async function invitesFromTheMembersPage(stack: AccountStack, browser: Browser): Promise<void> {
+  const email = `tech-${Date.now()}@fleet.test`;
+  const withdrawn = `gone-${Date.now()}@fleet.test`;
+  await withPage(browser, stack, 'invite-member', async (page) => {
+    await signInAsAdmin(page, stack);
+    await page.goto(`${stack.webUrl}/members`);
+    const emailField = page.locator('#invite-email');
+    await emailField.fill('not-an-email');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await waitForText(page, 'invite-email-error', 'Enter an email address like name@example.com.');
+    expect(await focused(page)).toEqual({ id: 'invite-email', describedBy: 'invite-email-error' });
+
+    await emailField.fill(email);
+    await page.getByLabel('Role').selectOption('technician');
+    await page.getByLabel('Language of the mail').selectOption('de');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await waitForText(page, 'invite-status', `Invitation sent to ${email}.`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'invite-status',
+    );
+    await page.getByRole('row', { name: new RegExp(email) }).waitFor({ timeout: 30_000 });
+
+    await emailField.fill(withdrawn);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await waitForText(page, 'invite-status', `Invitation sent to ${withdrawn}.`);
+    await page.getByRole('button', { name: `Withdraw the invitation of ${withdrawn}` }).click();
+    await page
+      .getByRole('row', { name: new RegExp(withdrawn) })
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    await page.screenshot({ path: `${shots}/0-members-invite.png`, fullPage: true });
+  });
+  const mail = await stack.mailTo(email);
+  // The language chosen in the form, not the admin's.
+  expect(mail.text).toContain('Hier nehmen Sie die Einladung an:');
+  const token = tokenInMail(mail, 'accept-invite');
+  const gone = tokenInMail(await stack.mailTo(withdrawn), 'accept-invite');
+  await expect(
+    stack.api('POST', '/invitations/accept', { token: gone, name: 'Gone', password: 'a-long-password-x' }),
+  ).rejects.toThrow(/400/);
+
+  await withPage(browser, stack, 'accept-member-invite', async (page) => {
+    await page.goto(`${stack.webUrl}/accept-invite?token=${encodeURIComponent(token)}`);
+    await page.getByLabel('Your name').fill('Tara Tech');
+    await page.getByLabel('Password', { exact: true }).fill('a-long-tech-password');
+    await page.getByLabel('Password again').fill('a-long-tech-password');
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/accept-invite', { timeout: 30_000 });
+  });
+  expect(await stack.login({ email, password: 'a-long-tech-password' })).toMatch(/^ey/);
 }
 
 async function resetsAPassword(stack: AccountStack, browser: Browser): Promise<void> {
@@ -247,8 +320,10 @@ describe('account flows', () => {
     await stack?.stop();
   });
 
-  it('accepts an owner invitation in the browser and lands signed in on the invited site', () =>
+  it('invites the owner from the site view; the owner accepts in the browser and lands signed in on the invited site', () =>
     acceptsAnInvitation(stack, browser));
+  it('invites a technician from the members page (field error, German mail, withdraw); the invitee accepts', () =>
+    invitesFromTheMembersPage(stack, browser));
   it('resets a forgotten password from the mailed link; the new password signs in', () =>
     resetsAPassword(stack, browser));
   it('asks a TOTP account for its code: a wrong code is refused, a lost challenge starts over, the right code signs in', () =>
