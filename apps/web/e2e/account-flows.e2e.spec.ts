@@ -129,7 +129,10 @@ async function invitesFromTheMembersPage(stack: AccountStack, browser: Browser):
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'invite-status',
     );
-    await page.getByRole('row', { name: new RegExp(email) }).waitFor({ timeout: 30_000 });
+    const pending = page.getByRole('row', { name: new RegExp(email) });
+    await pending.waitFor({ timeout: 30_000 });
+    // Invited by the admin's name, not an id.
+    expect(await pending.textContent()).toContain('E2E org_admin');
 
     await emailField.fill(withdrawn);
     await page.getByRole('button', { name: 'Send invitation' }).click();

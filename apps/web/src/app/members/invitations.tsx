@@ -12,10 +12,13 @@ type Invitation = components['schemas']['Invitation'];
 /** The organisation's pending invitations, each with "Withdraw". */
 export function PendingInvitations({
   result,
+  names,
   t,
   locale,
 }: {
   result: ApiResult<Invitation[]>;
+  /** Member names by id, for "invited by" (a removed member shows as its id). */
+  names: ReadonlyMap<string, string>;
   t: Dictionary;
   locale: Locale;
 }) {
@@ -54,7 +57,7 @@ export function PendingInvitations({
             <tr key={i.id} data-testid="invitation">
               <td>{i.email}</td>
               <td>{t.roles[i.role]}</td>
-              <td>{i.invitedBy}</td>
+              <td>{names.get(i.invitedBy) ?? i.invitedBy}</td>
               <td>{formatUtcTime(i.expiresAt, locale)}</td>
               <td>
                 <WithdrawButton action={withdrawAction.bind(null, i.id)} email={i.email} />

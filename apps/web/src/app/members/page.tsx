@@ -90,7 +90,12 @@ export default async function MembersPage() {
           <h2 id="pending-title" className={styles.sectionTitle}>
             {t.accounts.invite.pendingTitle}
           </h2>
-          <PendingInvitations result={invitations} t={t} locale={locale} />
+          <PendingInvitations
+            result={invitations}
+            names={new Map(result.data.map((m) => [m.id, m.name]))}
+            t={t}
+            locale={locale}
+          />
         </Card>
       </section>
     </main>
