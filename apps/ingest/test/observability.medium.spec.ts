@@ -85,12 +85,15 @@ describe.runIf(target)('ingest observability', () => {
 
     await publishTelemetry(f);
 
+    // The batch histogram is observed when a group's handling returns, just after its counters
+    // move, so the wait includes it: a scrape between the two would otherwise see no timing yet.
     const after = await waitFor(
-      'the metrics to count three batches and one reject',
+      'the metrics to count three batches, their timings and one reject',
       async () => {
         const m = await scrape();
         return m.get('fleet_ingest_batches_stored_total') === 3 &&
-          m.get('fleet_ingest_rejected_total{reason="not-json"}') === 1
+          m.get('fleet_ingest_rejected_total{reason="not-json"}') === 1 &&
+          (m.get('fleet_ingest_batch_duration_seconds_count{outcome="ok"}') ?? 0) >= 1
           ? m
           : undefined;
       },

@@ -43,6 +43,7 @@ describe.each(targets)('UserRepository on $name', (target) => {
       email: user.email,
       name: user.name,
       role: user.role,
+      locale: 'en',
     });
     expect(await sut.findProfile((await createTenant(prisma)).id, user.id)).toBeNull();
   });
