@@ -15,8 +15,9 @@ export interface ExpectedString {
 
 /**
  * "All expected strings and modules present". A string that has not reported keeps the item
- * pending (it may still come up); a string that reports with fewer or more modules than expected
- * fails it (a module missing from the BMS's count is a wiring or addressing fault on site).
+ * pending (it may still come up), as does one whose module count is not known yet; a string that
+ * reports with fewer or more modules than expected fails it (a module missing from the BMS's count
+ * is a wiring or addressing fault on site).
  */
 export function topologyItem(strings: readonly ExpectedString[]): ChecklistItem {
   const expected = strings.reduce((n, s) => n + (s.expectedModules ?? 0), 0);
@@ -35,11 +36,13 @@ export function topologyItem(strings: readonly ExpectedString[]): ChecklistItem 
       explanation: 'No strings are known for this site yet.',
     };
   }
+  // An unknown count is a wait, not a fault: a string that has just come up is known before the
+  // BMS's composition event arrives, and the installer can still set the count by hand.
   const unknown = strings.filter((s) => s.expectedModules === null);
   if (unknown.length > 0) {
     return {
       ...base,
-      state: 'failed',
+      state: 'pending',
       reason: 'expected-unknown',
       explanation: `The module count of ${unknown.map((s) => s.name).join(', ')} is not known: set it or wait for the BMS to report its composition.`,
     };
