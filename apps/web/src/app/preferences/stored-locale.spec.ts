@@ -4,8 +4,12 @@ import { localeToAdopt } from './stored-locale';
 describe('the language a sign-in adopts', () => {
   it('takes the stored language on a device without a language cookie', () => {
     expect(localeToAdopt(undefined, 'de')).toBe('de');
-    expect(localeToAdopt('', 'en')).toBe('en');
     expect(localeToAdopt('klingon', 'de')).toBe('de');
+  });
+
+  it('leaves the browser its language when the stored one is the default English', () => {
+    expect(localeToAdopt(undefined, 'en')).toBeUndefined();
+    expect(localeToAdopt('', 'en')).toBeUndefined();
   });
 
   it('keeps the device’s own choice and ignores a language the web does not have', () => {
