@@ -24,42 +24,37 @@ export type BulkKind = 'acknowledge' | 'resolve' | 'assign';
 /** Alarms a bulk action can still change: not resolved or closed. */
 const selectable = (a: Alarm) => a.status === 'open' || a.status === 'acknowledged';
 
-/** One bulk call and the sentence that announces its outcome. */
-async function runBulk(kind: BulkKind, ids: string[], t: Dictionary): Promise<{ ok: boolean; text: string }> {
+/** One bulk call, reduced to how many alarms it changed and how many it refused. */
+async function callBulk(kind: BulkKind, ids: string[]) {
   if (kind === 'acknowledge') {
     const r = await acknowledgeAlarms(ids);
     return r.ok
-      ? {
-          ok: true,
-          text: interpolate(t.alarms.bulkDone, {
-            ok: r.data.acknowledged.length,
-            refused: r.data.refused.length,
-          }),
-        }
-      : { ok: false, text: interpolate(t.alarms.bulkFailed, { message: r.message }) };
+      ? { ok: true as const, changed: r.data.acknowledged.length, refused: r.data.refused.length }
+      : r;
   }
   if (kind === 'resolve') {
     const r = await resolveAlarms(ids);
-    return r.ok
-      ? {
-          ok: true,
-          text: interpolate(t.alarms.bulkResolved, {
-            ok: r.data.resolved.length,
-            refused: r.data.refused.length,
-          }),
-        }
-      : { ok: false, text: interpolate(t.alarms.bulkResolveFailed, { message: r.message }) };
+    return r.ok ? { ok: true as const, changed: r.data.resolved.length, refused: r.data.refused.length } : r;
   }
   const r = await assignAlarmsToMe(ids);
+  return r.ok ? { ok: true as const, changed: r.data.assigned.length, refused: r.data.refused.length } : r;
+}
+
+/** The sentences that announce a bulk action's outcome or failure. */
+const bulkTexts = (t: Dictionary) =>
+  ({
+    acknowledge: { done: t.alarms.bulkDone, failed: t.alarms.bulkFailed },
+    resolve: { done: t.alarms.bulkResolved, failed: t.alarms.bulkResolveFailed },
+    assign: { done: t.alarms.bulkAssigned, failed: t.alarms.bulkAssignFailed },
+  }) satisfies Record<BulkKind, { done: string; failed: string }>;
+
+/** One bulk call and the sentence that announces its outcome. */
+async function runBulk(kind: BulkKind, ids: string[], t: Dictionary): Promise<{ ok: boolean; text: string }> {
+  const r = await callBulk(kind, ids);
+  const texts = bulkTexts(t)[kind];
   return r.ok
-    ? {
-        ok: true,
-        text: interpolate(t.alarms.bulkAssigned, {
-          ok: r.data.assigned.length,
-          refused: r.data.refused.length,
-        }),
-      }
-    : { ok: false, text: interpolate(t.alarms.bulkAssignFailed, { message: r.message }) };
+    ? { ok: true, text: interpolate(texts.done, { ok: r.changed, refused: r.refused }) }
+    : { ok: false, text: interpolate(texts.failed, { message: r.message }) };
 }
 
 interface AlarmInboxProps {
